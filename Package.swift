@@ -1,0 +1,89 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "upr-tracker",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "upr", targets: ["upr"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+    ],
+    targets: [
+        // Plain value types and rules; no I/O, no dependencies.
+        .target(name: "UPRDomain"),
+        // Parsers for the files people bring (UPR Info exports, OHCHR Word lists): bytes in, domain records out.
+        .target(
+            name: "UPRImport",
+            dependencies: [
+                "UPRDomain",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // The localization layer: message catalogs (English, Mongolian), language negotiation, formatting.
+        .target(name: "UPRLocalization", dependencies: ["UPRDomain"], resources: [.copy("Catalogs")]),
+        // Text intelligence: tokenisation, classifier, similarity. Pure Swift, in-process.
+        .target(name: "UPRText", dependencies: ["UPRDomain"], resources: [.copy("Model")]),
+        // Storage: Fluent models, migrations, and the SQL that Fluent is too slow for.
+        .target(
+            name: "UPRStore",
+            dependencies: [
+                "UPRDomain",
+                "UPRImport",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Vapor", package: "vapor"),
+            ]
+        ),
+        // The web application: routes, pages, JSON API, localization.
+        .target(
+            name: "UPRWeb",
+            dependencies: [
+                "UPRDomain",
+                "UPRStore",
+                "UPRImport",
+                "UPRText",
+                "UPRLocalization",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "LeafKit", package: "leaf-kit"),
+            ],
+            resources: [.copy("Site")]
+        ),
+        // Command-line commands as plain functions plus their ArgumentParser wrappers.
+        .target(
+            name: "UPRCommands",
+            dependencies: [
+                "UPRDomain", "UPRImport", "UPRStore", "UPRWeb", "UPRText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Vapor", package: "vapor"),
+            ]
+        ),
+        .executableTarget(name: "upr", dependencies: ["UPRCommands"]),
+        .testTarget(name: "UPRDomainTests", dependencies: ["UPRDomain"]),
+        .testTarget(name: "UPRImportTests", dependencies: ["UPRImport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "UPRTextTests", dependencies: ["UPRText"]),
+        .testTarget(name: "UPRLocalizationTests", dependencies: ["UPRLocalization", "UPRDomain"]),
+        .testTarget(
+            name: "UPRWebTests",
+            dependencies: [
+                "UPRWeb", "UPRStore", "UPRCommands",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import UPRStore
+import UPRWeb
+
+/// `upr search`: full-text search from the terminal, with the same filters as the web list.
+struct SearchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Search recommendations by text.")
+
+    @Argument(help: "Words to search for (\"quoted phrases\", OR and -exclusions work).") var query: String
+    @Option(help: "Only recommendations to this state.") var state: String?
+    @Option(help: "Only this response: supported, noted or pending.") var response: String?
+    @Option(help: "Only this cycle (1-4).") var cycle: String?
+    @Option(help: "How many results (at most 100).") var limit: Int = 20
+    @OptionGroup var database: DatabaseOption
+    @Flag(help: "Print JSON instead of text.") var json = false
+
+    func run() async throws {
+        var parameters = ["q": query, "per": String(limit)]
+        if let state { parameters["state"] = state }
+        if let response { parameters["response"] = response }
+        if let cycle { parameters["cycle"] = cycle }
+        let filter: RecommendationFilter
+        do {
+            filter = try RecommendationFilter(parameters: parameters)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let page = try await withApplication(database.settings()) { app in
+            try await RecommendationSearch.run(filter, on: app.sql())
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(page), as: UTF8.self))
+            return
+        }
+        print("\(page.total) found")
+        for item in page.items {
+            let reference = item.paragraph.map { " \($0)" } ?? ""
+            print("[\(item.id)] \(item.stateUnderReview)\(reference) (\(item.response)): \(item.text)")
+        }
+    }
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// The text-intelligence commands (train, evaluate, classify, similar), listed apart so the root stays short.
+enum TextCommandList {
+    static let all: [any ParsableCommand.Type] = []
+}

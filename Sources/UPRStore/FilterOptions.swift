@@ -1,0 +1,41 @@
+import SQLKit
+
+/// The choices the filter form offers: only values that occur in the data, so no choice leads to an empty list.
+public struct FilterOptions: Sendable, Codable, Equatable {
+    public struct Term: Sendable, Codable, Equatable {
+        public var taxonomy: String
+        public var code: String
+        public var name: String
+    }
+    public var statesUnderReview: [String]
+    public var recommendingStates: [String]
+    public var sessions: [Int]
+    public var terms: [Term]
+
+    public static func load(on sql: any SQLDatabase) async throws -> FilterOptions {
+        let underReview = try await sql.raw(
+            "SELECT s.name FROM states s WHERE EXISTS (SELECT 1 FROM recommendations r WHERE r.state_id = s.id) ORDER BY s.name"
+        ).all().map { try $0.decode(column: "name", as: String.self) }
+        let recommending = try await sql.raw(
+            "SELECT s.name FROM states s WHERE EXISTS (SELECT 1 FROM recommending_states rs WHERE rs.state_id = s.id) ORDER BY s.name"
+        ).all().map { try $0.decode(column: "name", as: String.self) }
+        let sessions = try await sql.raw(
+            "SELECT DISTINCT session FROM recommendations WHERE session IS NOT NULL ORDER BY session"
+        ).all().map { try $0.decode(column: "session", as: Int.self) }
+        let terms = try await sql.raw(
+            """
+            SELECT t.taxonomy, t.code, t.name FROM taxonomy_terms t
+            WHERE t.taxonomy IN ('issue', 'theme')
+              AND EXISTS (SELECT 1 FROM recommendation_terms rt WHERE rt.term_id = t.id)
+            ORDER BY t.taxonomy, t.name
+            """
+        ).all().map {
+            Term(
+                taxonomy: try $0.decode(column: "taxonomy", as: String.self),
+                code: try $0.decode(column: "code", as: String.self),
+                name: try $0.decode(column: "name", as: String.self))
+        }
+        return FilterOptions(
+            statesUnderReview: underReview, recommendingStates: recommending, sessions: sessions, terms: terms)
+    }
+}

@@ -1,0 +1,19 @@
+import FluentKit
+
+/// Every migration in the order it runs. Append only: a landed migration is never edited or reordered.
+public enum StoreMigrations {
+    public static let all: [any Migration] = [
+        CreateStates(),
+        CreateReviews(),
+        CreateImports(),
+        CreateRecommendations(),
+        CreateRecommendingStates(),
+        CreateResponseEvents(),
+        CreateTaxonomyTerms(),
+        CreateRecommendationTerms(),
+        CreateProvenance(),
+        CreateAuditLog(),
+        CreateSearchIndex(),
+        SeedTaxonomyTerms(),
+    ]
+}

@@ -1,0 +1,131 @@
+import SQLKit
+
+/// Everything the recommendation page and `/api/v1/recommendations/{id}` show about one record.
+public struct RecommendationDetail: Sendable, Codable, Equatable {
+    public struct Term: Sendable, Codable, Equatable {
+        public var taxonomy: String
+        public var code: String
+        public var name: String
+        public var origin: String
+        public var confidence: Double?
+    }
+    public struct ResponseEvent: Sendable, Codable, Equatable {
+        public var response: String
+        public var effectiveDate: String?
+        public var source: String?
+        public var note: String?
+        public var recordedAt: String
+        public var recordedBy: String
+    }
+    public struct Source: Sendable, Codable, Equatable {
+        public var fileName: String
+        public var row: Int
+        public var importedAt: String
+        public var importID: Int
+    }
+
+    public var recommendation: RecommendationSummary
+    public var regionalGroup: String?
+    public var reportSymbol: String?
+    public var responseSource: String?
+    public var version: Int
+    public var createdAt: String
+    public var updatedAt: String
+    public var terms: [Term]
+    public var responseHistory: [ResponseEvent]
+    public var provenance: [Source]
+    /// Other recommendations of the same report paragraph (`108.x` for `108.42`).
+    public var sameParagraph: [RecommendationSummary]
+
+    public static func load(id: Int, on sql: any SQLDatabase) async throws -> RecommendationDetail? {
+        guard
+            let row = try await sql.raw(
+                """
+                SELECT r.id, r.kind, s.name AS state_name, s.regional_group, r.cycle, r.session, r.paragraph, r.text,
+                       r.response, r.action_category, r.mechanism, r.recommending_states, r.review_id,
+                       r.response_source, r.version, r.created_at, r.updated_at, v.report_symbol
+                FROM recommendations r JOIN states s ON s.id = r.state_id JOIN reviews v ON v.id = r.review_id
+                WHERE r.id = \(bind: id)
+                """
+            ).first()
+        else { return nil }
+        var summary = try RecommendationSearch.summary(from: row)
+        var summaries = [summary]
+        try await RecommendationSearch.attachTerms(&summaries, on: sql)
+        summary = summaries[0]
+
+        let terms = try await sql.raw(
+            """
+            SELECT t.taxonomy, t.code, t.name, rt.origin, rt.confidence FROM recommendation_terms rt
+            JOIN taxonomy_terms t ON t.id = rt.term_id WHERE rt.recommendation_id = \(bind: id)
+            ORDER BY t.taxonomy, t.position
+            """
+        ).all().map {
+            Term(
+                taxonomy: try $0.decode(column: "taxonomy", as: String.self),
+                code: try $0.decode(column: "code", as: String.self),
+                name: try $0.decode(column: "name", as: String.self),
+                origin: try $0.decode(column: "origin", as: String.self),
+                confidence: try $0.decode(column: "confidence", as: Double?.self))
+        }
+        let history = try await sql.raw(
+            """
+            SELECT response, effective_date, source, note, recorded_at, recorded_by FROM response_events
+            WHERE recommendation_id = \(bind: id) ORDER BY COALESCE(effective_date, recorded_at), id
+            """
+        ).all().map {
+            ResponseEvent(
+                response: try $0.decode(column: "response", as: String.self),
+                effectiveDate: try $0.decode(column: "effective_date", as: String?.self),
+                source: try $0.decode(column: "source", as: String?.self),
+                note: try $0.decode(column: "note", as: String?.self),
+                recordedAt: try $0.decode(column: "recorded_at", as: String.self),
+                recordedBy: try $0.decode(column: "recorded_by", as: String.self))
+        }
+        let provenance = try await sql.raw(
+            """
+            SELECT p.file_name, p.row_number, p.import_id, i.finished_at FROM provenance p
+            JOIN imports i ON i.id = p.import_id WHERE p.recommendation_id = \(bind: id) ORDER BY p.id
+            """
+        ).all().map {
+            Source(
+                fileName: try $0.decode(column: "file_name", as: String.self),
+                row: try $0.decode(column: "row_number", as: Int.self),
+                importedAt: try $0.decode(column: "finished_at", as: String.self),
+                importID: try $0.decode(column: "import_id", as: Int.self))
+        }
+        var siblings: [RecommendationSummary] = []
+        if let paragraph = summary.paragraph, let dot = paragraph.firstIndex(of: ".") {
+            let prefix = String(paragraph[...dot])
+            let reviewID = try row.decode(column: "review_id", as: Int.self)
+            siblings = try await sql.raw(
+                """
+                SELECT r.id, r.kind, s.name AS state_name, r.cycle, r.session, r.paragraph, r.text, r.response,
+                       r.action_category, r.mechanism, r.recommending_states
+                FROM recommendations r JOIN states s ON s.id = r.state_id
+                WHERE r.review_id = \(bind: reviewID) AND r.id <> \(bind: id) AND r.paragraph LIKE \(bind: prefix + "%")
+                ORDER BY r.id LIMIT 200
+                """
+            ).all().map(RecommendationSearch.summary(from:))
+            siblings.sort { ParagraphOrder.less($0.paragraph ?? "", $1.paragraph ?? "") }
+        }
+        return RecommendationDetail(
+            recommendation: summary,
+            regionalGroup: try row.decode(column: "regional_group", as: String?.self),
+            reportSymbol: try row.decode(column: "report_symbol", as: String?.self),
+            responseSource: try row.decode(column: "response_source", as: String?.self),
+            version: try row.decode(column: "version", as: Int.self),
+            createdAt: try row.decode(column: "created_at", as: String.self),
+            updatedAt: try row.decode(column: "updated_at", as: String.self),
+            terms: terms, responseHistory: history, provenance: provenance, sameParagraph: siblings)
+    }
+}
+
+/// Orders paragraph numbers as numbers: 108.9 before 108.10.
+public enum ParagraphOrder {
+    public static func less(_ a: String, _ b: String) -> Bool {
+        let left = a.split(separator: ".").map { Int($0) ?? 0 }
+        let right = b.split(separator: ".").map { Int($0) ?? 0 }
+        return left.lexicographicallyPrecedes(right)
+    }
+}

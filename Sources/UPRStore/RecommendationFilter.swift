@@ -1,0 +1,156 @@
+import Foundation
+import UPRDomain
+
+/// What a person asks of the recommendations list or the search API. Parameter names are the same on the pages, in
+/// the API and in the CLI.
+public struct RecommendationFilter: Sendable, Equatable, Codable {
+    public enum Sort: String, Sendable, Codable, CaseIterable {
+        case relevance, newest, oldest, state, paragraph
+    }
+
+    public var q: String?
+    public var state: String?
+    public var cycle: Int?
+    public var session: Int?
+    public var response: Response?
+    public var recommendingState: String?
+    public var cluster: Cluster?
+    /// A UPR Info issue or an OHCHR theme, by code or name.
+    public var issue: String?
+    public var actionCategory: ActionCategory?
+    public var kind: RecordKind?
+    public var sort: Sort?
+    public var page: Int = 1
+    public var per: Int = RecommendationFilter.defaultPageSize
+
+    public static let defaultPageSize = 20
+    public static let maxPageSize = 100
+    public static let maxQueryLength = 500
+    /// The names of the parameters, in the order the pages show them.
+    public static let parameterNames = [
+        "q", "state", "cycle", "session", "response", "recommendingState", "cluster", "issue", "actionCategory", "kind",
+        "sort", "page", "per",
+    ]
+
+    public init() {}
+
+    /// Reads and validates query parameters. Unknown parameters are ignored; a bad value is an error naming the
+    /// parameter, never a silent default.
+    public init(parameters: [String: String]) throws(FilterError) {
+        func value(_ name: String) -> String? {
+            guard let raw = parameters[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else {
+                return nil
+            }
+            return raw
+        }
+        func integer(_ name: String, in range: ClosedRange<Int>) throws(FilterError) -> Int? {
+            guard let raw = value(name) else { return nil }
+            guard let number = Int(raw), range.contains(number) else {
+                throw FilterError(
+                    parameter: name, value: raw, messageKey: "filter.error.range",
+                    arguments: ["min": String(range.lowerBound), "max": String(range.upperBound)])
+            }
+            return number
+        }
+        if let q = value("q") {
+            guard q.count <= Self.maxQueryLength else {
+                throw FilterError(
+                    parameter: "q", value: String(q.prefix(40)) + "…", messageKey: "filter.error.tooLong",
+                    arguments: ["max": String(Self.maxQueryLength)])
+            }
+            self.q = q
+        }
+        state = value("state")
+        recommendingState = value("recommendingState")
+        issue = value("issue")
+        cycle = try integer("cycle", in: 1...4)
+        session = try integer("session", in: 1...999)
+        if let raw = value("response") {
+            guard let response = Response(parsing: raw) else {
+                throw FilterError(
+                    parameter: "response", value: raw, messageKey: "filter.error.choice",
+                    arguments: ["choices": Response.allCases.map(\.rawValue).joined(separator: ", ")])
+            }
+            self.response = response
+        }
+        if let raw = value("cluster") {
+            guard let cluster = Cluster(rawValue: raw.lowercased()) else {
+                throw FilterError(
+                    parameter: "cluster", value: raw, messageKey: "filter.error.choice",
+                    arguments: ["choices": Cluster.allCases.map(\.rawValue).joined(separator: ", ")])
+            }
+            self.cluster = cluster
+        }
+        if let category = try integer("actionCategory", in: 1...5) { actionCategory = ActionCategory(rawValue: category) }
+        if let raw = value("kind") {
+            guard let kind = RecordKind(rawValue: raw.lowercased()) else {
+                throw FilterError(
+                    parameter: "kind", value: raw, messageKey: "filter.error.choice",
+                    arguments: ["choices": RecordKind.allCases.map(\.rawValue).joined(separator: ", ")])
+            }
+            self.kind = kind
+        }
+        if let raw = value("sort") {
+            guard let sort = Sort(rawValue: raw.lowercased()) else {
+                throw FilterError(
+                    parameter: "sort", value: raw, messageKey: "filter.error.choice",
+                    arguments: ["choices": Sort.allCases.map(\.rawValue).joined(separator: ", ")])
+            }
+            self.sort = sort
+        }
+        page = try integer("page", in: 1...1_000_000) ?? 1
+        // Larger pages are not an error: they are capped, and the response says which size it used.
+        per = min(try integer("per", in: 1...Int.max) ?? Self.defaultPageSize, Self.maxPageSize)
+    }
+
+    /// The sort in force: relevance when there is a query, else the newest review first.
+    public var effectiveSort: Sort {
+        if let sort, sort != .relevance || q != nil { return sort }
+        return q == nil ? .newest : .relevance
+    }
+
+    /// The parameters that reproduce this filter (without paging), for links.
+    public var queryItems: [(String, String)] {
+        var items: [(String, String)] = []
+        if let q { items.append(("q", q)) }
+        if let state { items.append(("state", state)) }
+        if let cycle { items.append(("cycle", String(cycle))) }
+        if let session { items.append(("session", String(session))) }
+        if let response { items.append(("response", response.rawValue)) }
+        if let recommendingState { items.append(("recommendingState", recommendingState)) }
+        if let cluster { items.append(("cluster", cluster.rawValue)) }
+        if let issue { items.append(("issue", issue)) }
+        if let actionCategory { items.append(("actionCategory", String(actionCategory.rawValue))) }
+        if let kind { items.append(("kind", kind.rawValue)) }
+        if let sort { items.append(("sort", sort.rawValue)) }
+        if per != Self.defaultPageSize { items.append(("per", String(per))) }
+        return items
+    }
+
+    /// True when nothing narrows the list.
+    public var isEmpty: Bool {
+        q == nil && state == nil && cycle == nil && session == nil && response == nil && recommendingState == nil
+            && cluster == nil && issue == nil && actionCategory == nil && kind == nil
+    }
+}
+
+/// A query parameter with a value the product cannot use. `messageKey` and `arguments` go through the
+/// localization layer; `description` is the English form for logs and the CLI.
+public struct FilterError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var parameter: String
+    public var value: String
+    public var messageKey: String
+    public var arguments: [String: String]
+
+    public var description: String {
+        switch messageKey {
+        case "filter.error.range":
+            "Parameter “\(parameter)”: “\(value)” is not a whole number from \(arguments["min"] ?? "") to \(arguments["max"] ?? "")."
+        case "filter.error.choice":
+            "Parameter “\(parameter)”: “\(value)” is not one of \(arguments["choices"] ?? "")."
+        case "filter.error.tooLong":
+            "Parameter “\(parameter)” is longer than \(arguments["max"] ?? "") characters."
+        default: "Parameter “\(parameter)”: “\(value)” is not valid."
+        }
+    }
+}

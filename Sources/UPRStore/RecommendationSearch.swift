@@ -1,0 +1,147 @@
+import SQLKit
+import UPRDomain
+
+/// The recommendations list and search: one filtered, sorted, paged query plus a count, in SQL because the
+/// filters combine freely and the full-text part differs by engine.
+public enum RecommendationSearch {
+    public static func run(_ filter: RecommendationFilter, on sql: any SQLDatabase) async throws -> RecommendationPage {
+        let kind = DatabaseKind(sql)
+        guard var conditions = try await conditions(for: filter, kind: kind, on: sql) else {
+            return RecommendationPage(total: 0, page: filter.page, per: filter.per, pages: 0, items: [])
+        }
+        var from: SQLQueryString = "recommendations r"
+        var rank: SQLQueryString? = nil
+        if let q = filter.q {
+            switch kind {
+            case .sqlite:
+                guard let match = SearchText.fts5(q) else {
+                    return RecommendationPage(total: 0, page: filter.page, per: filter.per, pages: 0, items: [])
+                }
+                from = "recommendations_fts f JOIN recommendations r ON r.id = f.rowid"
+                conditions.insert("recommendations_fts MATCH \(bind: match)", at: 0)
+                rank = "f.rank"
+            case .postgres:
+                conditions.insert("r.search_vector @@ websearch_to_tsquery('english', \(bind: q))", at: 0)
+                rank = "ts_rank(r.search_vector, websearch_to_tsquery('english', \(bind: q))) DESC"
+            }
+        }
+        let whereClause: SQLQueryString =
+            conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let total = try await sql.raw("SELECT COUNT(*) AS n FROM " + from + whereClause).first()?
+            .decode(column: "n", as: Int.self) ?? 0
+
+        let order: SQLQueryString
+        switch filter.effectiveSort {
+        case .relevance: order = (rank ?? "r.session DESC") + ", r.id"
+        case .newest: order = "r.session DESC, r.state_id, r.id"
+        case .oldest: order = "r.session ASC, r.state_id, r.id"
+        case .state: order = "s.name, r.session DESC, r.id"
+        case .paragraph: order = "r.session DESC, r.state_id, r.paragraph, r.id"
+        }
+        let offset = (filter.page - 1) * filter.per
+        let rows = try await sql.raw(
+            """
+            SELECT r.id, r.kind, s.name AS state_name, r.cycle, r.session, r.paragraph, r.text, r.response,
+                   r.action_category, r.mechanism, r.recommending_states
+            FROM
+            """ + " " + from + " JOIN states s ON s.id = r.state_id" + whereClause
+                + " ORDER BY " + order + " LIMIT \(literal: filter.per) OFFSET \(literal: offset)"
+        ).all()
+        var items = try rows.map(Self.summary(from:))
+        try await attachTerms(&items, on: sql)
+        let pages = (total + filter.per - 1) / filter.per
+        return RecommendationPage(total: total, page: filter.page, per: filter.per, pages: pages, items: items)
+    }
+
+    /// The WHERE conditions of a filter, or nil when a named state or term does not exist (so nothing can match).
+    static func conditions(for filter: RecommendationFilter, kind: DatabaseKind, on sql: any SQLDatabase)
+        async throws -> [SQLQueryString]?
+    {
+        var conditions: [SQLQueryString] = []
+        if let name = filter.state {
+            guard let id = try await stateID(named: name, on: sql) else { return nil }
+            conditions.append("r.state_id = \(bind: id)")
+        }
+        if let name = filter.recommendingState {
+            guard let id = try await stateID(named: name, on: sql) else { return nil }
+            conditions.append(
+                "EXISTS (SELECT 1 FROM recommending_states rs WHERE rs.recommendation_id = r.id AND rs.state_id = \(bind: id))"
+            )
+        }
+        if let cycle = filter.cycle { conditions.append("r.cycle = \(bind: cycle)") }
+        if let session = filter.session { conditions.append("r.session = \(bind: session)") }
+        if let response = filter.response { conditions.append("r.response = \(bind: response.rawValue)") }
+        if let category = filter.actionCategory { conditions.append("r.action_category = \(bind: category.rawValue)") }
+        if let recordKind = filter.kind { conditions.append("r.kind = \(bind: recordKind.rawValue)") }
+        if let cluster = filter.cluster {
+            guard let id = try await termIDs(taxonomies: [.cluster], codeOrName: cluster.rawValue, on: sql).first
+            else { return nil }
+            conditions.append(termCondition([id]))
+        }
+        if let issue = filter.issue {
+            let ids = try await termIDs(taxonomies: [.issue, .theme], codeOrName: issue, on: sql)
+            guard !ids.isEmpty else { return nil }
+            conditions.append(termCondition(ids))
+        }
+        return conditions
+    }
+
+    private static func termCondition(_ ids: [Int]) -> SQLQueryString {
+        "EXISTS (SELECT 1 FROM recommendation_terms rt WHERE rt.recommendation_id = r.id AND rt.term_id IN (\(binds: ids)))"
+    }
+
+    static func stateID(named name: String, on sql: any SQLDatabase) async throws -> Int? {
+        try await sql.raw("SELECT id FROM states WHERE LOWER(name) = LOWER(\(bind: name))").first()?
+            .decode(column: "id", as: Int.self)
+    }
+
+    static func termIDs(taxonomies: [Taxonomy], codeOrName: String, on sql: any SQLDatabase) async throws -> [Int] {
+        try await sql.raw(
+            """
+            SELECT id FROM taxonomy_terms WHERE taxonomy IN (\(binds: taxonomies.map(\.rawValue)))
+            AND (code = \(bind: codeOrName) OR LOWER(name) = LOWER(\(bind: codeOrName)) OR code = \(bind: Slug.make(codeOrName)))
+            """
+        ).all().map { try $0.decode(column: "id", as: Int.self) }
+    }
+
+    static func summary(from row: any SQLRow) throws -> RecommendationSummary {
+        let states = try row.decode(column: "recommending_states", as: String.self)
+        return RecommendationSummary(
+            id: try row.decode(column: "id", as: Int.self),
+            kind: try row.decode(column: "kind", as: String.self),
+            stateUnderReview: try row.decode(column: "state_name", as: String.self),
+            cycle: try row.decode(column: "cycle", as: Int?.self),
+            session: try row.decode(column: "session", as: Int?.self),
+            paragraph: try row.decode(column: "paragraph", as: String?.self),
+            text: try row.decode(column: "text", as: String.self),
+            recommendingStates: states.isEmpty ? [] : states.components(separatedBy: "; "),
+            response: try row.decode(column: "response", as: String.self),
+            actionCategory: try row.decode(column: "action_category", as: Int?.self),
+            mechanism: try row.decode(column: "mechanism", as: String.self),
+            clusters: [], issues: [])
+    }
+
+    /// Adds clusters and issues to a page of results with one query for the whole page.
+    static func attachTerms(_ items: inout [RecommendationSummary], on sql: any SQLDatabase) async throws {
+        guard !items.isEmpty else { return }
+        let rows = try await sql.raw(
+            """
+            SELECT rt.recommendation_id, t.taxonomy, t.code, t.name FROM recommendation_terms rt
+            JOIN taxonomy_terms t ON t.id = rt.term_id
+            WHERE rt.recommendation_id IN (\(binds: items.map(\.id))) AND t.taxonomy IN ('cluster', 'issue')
+            ORDER BY t.position
+            """
+        ).all()
+        var index: [Int: Int] = [:]
+        for (position, item) in items.enumerated() { index[item.id] = position }
+        for row in rows {
+            guard let position = index[try row.decode(column: "recommendation_id", as: Int.self)] else { continue }
+            let taxonomy = try row.decode(column: "taxonomy", as: String.self)
+            if taxonomy == "cluster" {
+                items[position].clusters.append(try row.decode(column: "code", as: String.self))
+            } else {
+                items[position].issues.append(try row.decode(column: "name", as: String.self))
+            }
+        }
+    }
+}

@@ -1,0 +1,465 @@
+import FluentKit
+import Foundation
+import SQLKit
+import UPRDomain
+
+/// Writes imported records: new ones are inserted, changed ones updated, unchanged ones left alone, all of it in
+/// one transaction so that a failure leaves the database as it was. Rows go in multi-row statements because one
+/// statement per row costs more in round trips than the work itself.
+public enum RecordWriter {
+    /// Writes every batch in one transaction and returns what each changed.
+    /// `progress` is called with (records done, records in all batches) as the writing goes on.
+    public static func write(
+        _ batches: [ImportBatch], actor: String, on database: any Database,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) async throws -> [ImportSummary] {
+        try await database.transaction { transaction in
+            let sql = try transaction.sql()
+            let writer = try await RecordWriterSession(sql: sql)
+            writer.progress = progress
+            writer.total = batches.reduce(0) { $0 + $1.records.count }
+            var summaries: [ImportSummary] = []
+            for batch in batches {
+                summaries.append(try await writer.write(batch, actor: actor))
+            }
+            return summaries
+        }
+    }
+}
+
+/// One transaction's worth of writing, with the lookups (states, reviews, terms) it has already resolved.
+final class RecordWriterSession {
+    let sql: any SQLDatabase
+    let kind: DatabaseKind
+    private var stateIDs: [String: Int] = [:]
+    private var reviewIDs: [String: Int] = [:]
+    private var termIDs: [String: Int] = [:]
+    var progress: (@Sendable (Int, Int) -> Void)?
+    var total = 0
+    private var done = 0
+
+    private func advance(_ count: Int) {
+        done += count
+        progress?(done, total)
+    }
+
+    /// Rows per multi-row statement: well under both engines' limits on bound parameters.
+    static let chunk = 400
+
+    init(sql: any SQLDatabase) async throws {
+        self.sql = sql
+        self.kind = DatabaseKind(sql)
+        if kind == .postgres {
+            // Two imports at once must not both decide that the same natural key is new.
+            try await sql.raw("LOCK TABLE recommendations IN SHARE ROW EXCLUSIVE MODE").run()
+        }
+        for row in try await sql.raw("SELECT id, name FROM states").all() {
+            stateIDs[try row.decode(column: "name", as: String.self)] = try row.decode(column: "id", as: Int.self)
+        }
+        for row in try await sql.raw("SELECT id, taxonomy, code FROM taxonomy_terms").all() {
+            let key = try row.decode(column: "taxonomy", as: String.self) + "|"
+                + row.decode(column: "code", as: String.self)
+            termIDs[key] = try row.decode(column: "id", as: Int.self)
+        }
+    }
+
+    func write(_ batch: ImportBatch, actor: String) async throws -> ImportSummary {
+        let startedAt = Timestamp.string(Date())
+        let importID = try await insertReturningID(
+            into: "imports",
+            columns: [
+                "file_name", "format", "sha256", "rows_read", "created_count", "updated_count", "unchanged_count",
+                "actor", "started_at", "finished_at",
+            ],
+            values: [batch.fileName, batch.format, batch.sha256, batch.rowsRead, 0, 0, 0, actor, startedAt, startedAt])
+
+        // Later rows of the same natural key within one file refine the earlier ones; keep the last.
+        var byKey: [String: RecommendationRecord] = [:]
+        var order: [String] = []
+        for record in batch.records {
+            let key = record.naturalKey
+            if byKey.updateValue(record, forKey: key) == nil { order.append(key) }
+        }
+        let records = order.map { byKey[$0]! }
+
+        try await ensureStates(records)
+        try await ensureReviews(records)
+        try await ensureTerms(records)
+        let existing = try await loadExisting(keys: order)
+
+        var created: [RecommendationRecord] = []
+        var changed: [(id: Int, previousResponse: String, record: RecommendationRecord)] = []
+        var unchanged: [(id: Int, record: RecommendationRecord)] = []
+        for record in records {
+            if let row = existing[record.naturalKey] {
+                if row.hash == RecordFingerprint.of(record) {
+                    unchanged.append((row.id, record))
+                } else {
+                    changed.append((row.id, row.response, record))
+                }
+            } else {
+                created.append(record)
+            }
+        }
+
+        let now = Timestamp.string(Date())
+        let createdIDs = try await insertRecommendations(created, now: now)
+        let createdPairs = zip(createdIDs, created).map { ($0, $1) }
+        try await insertChildren(createdPairs, importID: importID, actor: actor, now: now)
+        for item in changed {
+            try await update(item.id, previousResponse: item.previousResponse, record: item.record, importID: importID,
+                actor: actor, now: now)
+        }
+        try await addMissingProvenance(unchanged, importID: importID)
+        advance(changed.count + unchanged.count)
+
+        let finishedAt = Timestamp.string(Date())
+        try await sql.update("imports")
+            .set("created_count", to: created.count)
+            .set("updated_count", to: changed.count)
+            .set("unchanged_count", to: unchanged.count)
+            .set("finished_at", to: finishedAt)
+            .where("id", .equal, importID)
+            .run()
+        let summary = ImportSummary(
+            importID: importID, fileName: batch.fileName, format: batch.format, rowsRead: batch.rowsRead,
+            created: created.count, updated: changed.count, unchanged: unchanged.count)
+        try await AuditLog.append(
+            on: sql, actor: actor, action: "import", entity: "import", entityID: String(importID),
+            summary: "Imported \(batch.fileName): \(created.count) created, \(changed.count) updated, "
+                + "\(unchanged.count) unchanged",
+            details: [
+                "file": batch.fileName, "sha256": batch.sha256, "format": batch.format,
+                "updatedIDs": changed.map { String($0.id) }.joined(separator: ","),
+            ])
+        return summary
+    }
+
+    // MARK: - Lookups
+
+    private func ensureStates(_ records: [RecommendationRecord]) async throws {
+        var groups: [String: String?] = [:]
+        var order: [String] = []
+        for record in records {
+            for name in [record.stateUnderReview] + record.recommendingStates where stateIDs[name] == nil {
+                if groups[name] == nil {
+                    order.append(name)
+                    groups[name] = .some(nil)
+                }
+                if name == record.stateUnderReview, let group = record.regionalGroup, !group.isEmpty {
+                    groups[name] = .some(group)
+                }
+            }
+        }
+        let now = Timestamp.string(Date())
+        for chunk in order.chunked(into: Self.chunk) {
+            let rows = chunk.map { name -> [any Encodable & Sendable] in [name, groups[name] ?? nil, now] }
+            let inserted = try await insertReturning(
+                into: "states", columns: ["name", "regional_group", "created_at"], rows: rows, returning: "name")
+            for (id, name) in inserted { stateIDs[name] = id }
+        }
+    }
+
+    private static func reviewKey(_ record: RecommendationRecord) -> String {
+        record.session.map { "s\($0)" } ?? record.reportSymbol ?? "unknown"
+    }
+
+    private func reviewLookupKey(_ record: RecommendationRecord) throws -> String {
+        guard let stateID = stateIDs[record.stateUnderReview] else {
+            throw StoreError.missingRow("state \(record.stateUnderReview)")
+        }
+        return "\(stateID)|\(Self.reviewKey(record))"
+    }
+
+    private func ensureReviews(_ records: [RecommendationRecord]) async throws {
+        if reviewIDs.isEmpty {
+            for row in try await sql.raw("SELECT id, state_id, review_key FROM reviews").all() {
+                let key = try "\(row.decode(column: "state_id", as: Int.self))|"
+                    + row.decode(column: "review_key", as: String.self)
+                reviewIDs[key] = try row.decode(column: "id", as: Int.self)
+            }
+        }
+        var missing: [String: RecommendationRecord] = [:]
+        var order: [String] = []
+        for record in records {
+            let key = try reviewLookupKey(record)
+            if reviewIDs[key] == nil, missing[key] == nil {
+                missing[key] = record
+                order.append(key)
+            }
+        }
+        for chunk in order.chunked(into: Self.chunk) {
+            let rows = chunk.map { key -> [any Encodable & Sendable] in
+                let record = missing[key]!
+                return [
+                    stateIDs[record.stateUnderReview] ?? 0, Self.reviewKey(record), record.cycle, record.session,
+                    record.reportSymbol,
+                ]
+            }
+            // `review_date` is in no import format; it is set by hand or by the demo.
+            let inserted = try await insertReturning(
+                into: "reviews", columns: ["state_id", "review_key", "cycle", "session", "report_symbol"],
+                rows: rows, returning: "review_key", extra: "state_id")
+            for (id, composite) in inserted { reviewIDs[composite] = id }
+        }
+    }
+
+    private func termKey(_ taxonomy: Taxonomy, _ code: String) -> String { taxonomy.rawValue + "|" + code }
+
+    /// The term links a record carries from its source, plus the clusters derived from them.
+    private func termLinks(_ record: RecommendationRecord) -> [(key: String, origin: String)] {
+        var links: [(String, String)] = []
+        var seen = Set<String>()
+        func add(_ key: String, _ origin: String) {
+            if seen.insert(key).inserted { links.append((key, origin)) }
+        }
+        for issue in record.issues { add(termKey(.issue, Slug.make(issue)), "source") }
+        for theme in record.themes { add(termKey(.theme, theme.code ?? Slug.make(theme.name)), "source") }
+        for person in record.affectedPersons { add(termKey(.affectedPersons, Slug.make(person)), "source") }
+        for goal in record.sdgs { add(termKey(.sdg, String(goal)), "source") }
+        for cluster in record.clusters { add(termKey(.cluster, cluster.rawValue), "derived") }
+        return links
+    }
+
+    private func ensureTerms(_ records: [RecommendationRecord]) async throws {
+        var missing: [(Taxonomy, String, String, String?)] = []
+        var seen = Set<String>()
+        func want(_ taxonomy: Taxonomy, _ code: String, _ name: String, _ cluster: String?) {
+            let key = termKey(taxonomy, code)
+            if termIDs[key] == nil, seen.insert(key).inserted { missing.append((taxonomy, code, name, cluster)) }
+        }
+        for record in records {
+            for issue in record.issues {
+                want(.issue, Slug.make(issue), issue, UPRInfoIssue.cluster(of: issue)?.rawValue)
+            }
+            for theme in record.themes {
+                let name = theme.code.map { "\($0) \(theme.name)" } ?? theme.name
+                want(.theme, theme.code ?? Slug.make(theme.name), name, theme.cluster?.rawValue)
+            }
+            for person in record.affectedPersons { want(.affectedPersons, Slug.make(person), person, nil) }
+        }
+        guard !missing.isEmpty else { return }
+        let base = try await sql.raw("SELECT COALESCE(MAX(position), 0) AS p FROM taxonomy_terms").first()?
+            .decode(column: "p", as: Int.self) ?? 0
+        for (offset, chunk) in missing.chunked(into: Self.chunk).enumerated() {
+            let rows = chunk.enumerated().map { index, term -> [any Encodable & Sendable] in
+                [term.0.rawValue, term.1, term.2, term.3, base + 1 + offset * Self.chunk + index]
+            }
+            let inserted = try await insertReturning(
+                into: "taxonomy_terms", columns: ["taxonomy", "code", "name", "cluster", "position"], rows: rows,
+                returning: "code", extra: "taxonomy")
+            for (id, composite) in inserted {
+                // `extra` puts the taxonomy first: "taxonomy|code".
+                termIDs[composite] = id
+            }
+        }
+    }
+
+    private func loadExisting(keys: [String]) async throws -> [String: (id: Int, hash: String, response: String)] {
+        var out: [String: (id: Int, hash: String, response: String)] = [:]
+        for chunk in keys.chunked(into: Self.chunk) {
+            let rows = try await sql.raw(
+                "SELECT id, natural_key, content_hash, response FROM recommendations WHERE natural_key IN (\(binds: Array(chunk)))"
+            ).all()
+            for row in rows {
+                out[try row.decode(column: "natural_key", as: String.self)] = (
+                    try row.decode(column: "id", as: Int.self),
+                    try row.decode(column: "content_hash", as: String.self),
+                    try row.decode(column: "response", as: String.self)
+                )
+            }
+        }
+        return out
+    }
+
+    // MARK: - Writing
+
+    private static let recommendationColumns = [
+        "review_id", "state_id", "kind", "cycle", "session", "paragraph", "natural_key", "text", "response",
+        "response_source", "action_category", "mechanism", "recommending_states", "content_hash", "version",
+        "created_at", "updated_at",
+    ]
+
+    private func insertRecommendations(_ records: [RecommendationRecord], now: String) async throws -> [Int] {
+        var ids: [Int] = []
+        ids.reserveCapacity(records.count)
+        for chunk in records.chunked(into: Self.chunk) {
+            let rows = try chunk.map { record -> [any Encodable & Sendable] in
+                [
+                    reviewIDs[try reviewLookupKey(record)] ?? 0, stateIDs[record.stateUnderReview] ?? 0,
+                    record.kind.rawValue, record.cycle, record.session, record.paragraph, record.naturalKey,
+                    record.text, record.response.rawValue, record.responseSource, record.actionCategory?.rawValue,
+                    record.mechanism.rawValue, record.recommendingStates.joined(separator: "; "),
+                    RecordFingerprint.of(record), 1, now, now,
+                ]
+            }
+            let inserted = try await insertReturning(
+                into: "recommendations", columns: Self.recommendationColumns, rows: rows, returning: "natural_key")
+            // RETURNING order is not guaranteed by SQL, so map back through the natural key.
+            let idByKey = Dictionary(inserted.map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            for record in chunk {
+                guard let id = idByKey[record.naturalKey] else {
+                    throw StoreError.missingRow("inserted recommendation \(record.naturalKey)")
+                }
+                ids.append(id)
+            }
+            advance(chunk.count)
+        }
+        return ids
+    }
+
+    private func insertChildren(
+        _ items: [(Int, RecommendationRecord)], importID: Int, actor: String, now: String
+    ) async throws {
+        var states: [[any Encodable & Sendable]] = []
+        var terms: [[any Encodable & Sendable]] = []
+        var provenance: [[any Encodable & Sendable]] = []
+        var responses: [[any Encodable & Sendable]] = []
+        var search: [[any Encodable & Sendable]] = []
+        for (id, record) in items {
+            for (position, name) in record.recommendingStates.enumerated() {
+                states.append([id, position, stateIDs[name] ?? 0])
+            }
+            for link in termLinks(record) {
+                guard let termID = termIDs[link.key] else { continue }
+                terms.append([id, termID, link.origin])
+            }
+            for place in record.provenance {
+                provenance.append([id, importID, place.file, place.row])
+            }
+            responses.append([id, record.response.rawValue, nil as String?, record.responseSource, now, actor])
+            if kind == .sqlite { search.append([id, record.text]) }
+        }
+        try await insertRows(into: "recommending_states", columns: ["recommendation_id", "position", "state_id"], states)
+        try await insertRows(into: "recommendation_terms", columns: ["recommendation_id", "term_id", "origin"], terms)
+        try await insertRows(
+            into: "provenance", columns: ["recommendation_id", "import_id", "file_name", "row_number"], provenance)
+        try await insertRows(
+            into: "response_events",
+            columns: ["recommendation_id", "response", "effective_date", "source", "recorded_at", "recorded_by"],
+            responses)
+        try await insertRows(into: "recommendations_fts", columns: ["rowid", "text"], search)
+    }
+
+    private func update(
+        _ id: Int, previousResponse: String, record: RecommendationRecord, importID: Int, actor: String, now: String
+    ) async throws {
+        try await sql.update("recommendations")
+            .set("text", to: record.text)
+            .set("paragraph", to: record.paragraph)
+            .set("response", to: record.response.rawValue)
+            .set("response_source", to: record.responseSource)
+            .set("action_category", to: record.actionCategory?.rawValue)
+            .set("mechanism", to: record.mechanism.rawValue)
+            .set("recommending_states", to: record.recommendingStates.joined(separator: "; "))
+            .set("content_hash", to: RecordFingerprint.of(record))
+            .set(SQLIdentifier("version"), to: SQLRaw("version + 1"))
+            .set("updated_at", to: now)
+            .where("id", .equal, id)
+            .run()
+        try await sql.delete(from: "recommending_states").where("recommendation_id", .equal, id).run()
+        try await sql.raw(
+            "DELETE FROM recommendation_terms WHERE recommendation_id = \(bind: id) AND origin IN ('source', 'derived')"
+        ).run()
+        var states: [[any Encodable & Sendable]] = []
+        for (position, name) in record.recommendingStates.enumerated() {
+            states.append([id, position, stateIDs[name] ?? 0])
+        }
+        try await insertRows(into: "recommending_states", columns: ["recommendation_id", "position", "state_id"], states)
+        // A person may have confirmed a term the source now also carries: keep the person's link.
+        for link in termLinks(record) {
+            guard let termID = termIDs[link.key] else { continue }
+            try await sql.raw(
+                """
+                INSERT INTO recommendation_terms (recommendation_id, term_id, origin)
+                VALUES (\(bind: id), \(bind: termID), \(bind: link.origin)) ON CONFLICT DO NOTHING
+                """
+            ).run()
+        }
+        try await insertRows(
+            into: "provenance", columns: ["recommendation_id", "import_id", "file_name", "row_number"],
+            record.provenance.map { [id, importID, $0.file, $0.row] })
+        if previousResponse != record.response.rawValue {
+            try await insertRows(
+                into: "response_events",
+                columns: ["recommendation_id", "response", "effective_date", "source", "recorded_at", "recorded_by"],
+                [[id, record.response.rawValue, nil as String?, record.responseSource, now, actor]])
+        }
+        if kind == .sqlite {
+            try await sql.raw("DELETE FROM recommendations_fts WHERE rowid = \(bind: id)").run()
+            try await insertRows(into: "recommendations_fts", columns: ["rowid", "text"], [[id, record.text]])
+        }
+    }
+
+    /// Records read again from another file gain that file as a source; read again from the same file, nothing.
+    private func addMissingProvenance(_ items: [(id: Int, record: RecommendationRecord)], importID: Int) async throws {
+        guard !items.isEmpty else { return }
+        var known = Set<String>()
+        for chunk in items.map(\.id).chunked(into: Self.chunk) {
+            let rows = try await sql.raw(
+                "SELECT recommendation_id, file_name, row_number FROM provenance WHERE recommendation_id IN (\(binds: Array(chunk)))"
+            ).all()
+            for row in rows {
+                try known.insert(
+                    "\(row.decode(column: "recommendation_id", as: Int.self))|"
+                        + "\(row.decode(column: "file_name", as: String.self))|"
+                        + "\(row.decode(column: "row_number", as: Int.self))")
+            }
+        }
+        var missing: [[any Encodable & Sendable]] = []
+        for (id, record) in items {
+            for place in record.provenance where !known.contains("\(id)|\(place.file)|\(place.row)") {
+                missing.append([id, importID, place.file, place.row])
+            }
+        }
+        try await insertRows(
+            into: "provenance", columns: ["recommendation_id", "import_id", "file_name", "row_number"], missing)
+    }
+
+    // MARK: - Statements
+
+    private func insertRows(into table: String, columns: [String], _ rows: [[any Encodable & Sendable]]) async throws {
+        for chunk in rows.chunked(into: Self.chunk) {
+            let insert = sql.insert(into: table).columns(columns)
+            for row in chunk { insert.values(row) }
+            try await insert.run()
+        }
+    }
+
+    private func insertReturningID(into table: String, columns: [String], values: [any Encodable & Sendable])
+        async throws -> Int
+    {
+        let row = try await sql.insert(into: table).columns(columns).values(values).returning("id").first()
+        guard let row else { throw StoreError.missingRow("id of new \(table) row") }
+        return try row.decode(column: "id", as: Int.self)
+    }
+
+    /// Inserts rows and returns each new id with the value of `returning` (prefixed by `extra` and "|" when given).
+    private func insertReturning(
+        into table: String, columns: [String], rows: [[any Encodable & Sendable]], returning: String,
+        extra: String? = nil
+    ) async throws -> [(Int, String)] {
+        guard !rows.isEmpty else { return [] }
+        let insert = sql.insert(into: table).columns(columns)
+        for row in rows { insert.values(row) }
+        var returned = [SQLColumn("id"), SQLColumn(returning)]
+        if let extra { returned.append(SQLColumn(extra)) }
+        let result = try await insert.returning(returned).all()
+        return try result.map { row in
+            let id = try row.decode(column: "id", as: Int.self)
+            var value: String
+            if let extra {
+                let prefix: String
+                if let number = try? row.decode(column: extra, as: Int.self) {
+                    prefix = String(number)
+                } else {
+                    prefix = try row.decode(column: extra, as: String.self)
+                }
+                value = prefix + "|" + (try row.decode(column: returning, as: String.self))
+            } else {
+                value = try row.decode(column: returning, as: String.self)
+            }
+            return (id, value)
+        }
+    }
+}

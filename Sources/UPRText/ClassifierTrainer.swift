@@ -1,0 +1,203 @@
+import Foundation
+import UPRDomain
+
+/// Settings of a classifier fit; the defaults are the ones the shipped model was trained with.
+public struct TrainingOptions: Sendable, Hashable {
+    /// SVM cost C (scikit-learn's `C`).
+    public var cost: Double = 0.5
+    /// Folds used to calibrate thresholds and confidences on held-out data.
+    public var folds: Int = 3
+    /// Minimum number of texts a feature must occur in.
+    public var minDocumentFrequency: Int = 2
+    /// Weight of the opening-word features relative to the unit-length TF-IDF part.
+    public var leadWeight: Float = 0.5
+    /// Dual coordinate descent stopping tolerance (liblinear's `eps`).
+    public var tolerance: Double = 0.1
+
+    /// The defaults.
+    public init() {}
+}
+
+/// Fits a `Classifier` from labelled rows, deterministically: the same rows give the same model bytes.
+///
+/// Per label a linear SVM is fitted on every row; before that, the same fit on `folds - 1` folds scores the
+/// held-out fold, and those out-of-fold scores choose each issue's threshold (the one maximising its F1) and
+/// calibrate the confidences. Folds are blocks of consecutive sessions, so near-identical
+/// recommendations made in one review rarely sit on both sides of a fold. All fits run in parallel.
+public enum ClassifierTrainer {
+    /// Trains on `rows` (rows without issues still teach the action category, and vice versa).
+    public static func train(_ rows: [LabelledRecommendation], options: TrainingOptions = TrainingOptions())
+        -> Classifier
+    {
+        let texts = rows.map(\.text)
+        Trace.mark("start")
+        let (features, fullMatrix) = ClassifierFeatures.fit(
+            texts, minDocumentFrequency: options.minDocumentFrequency, leadWeight: options.leadWeight)
+        // Opening words decide the action category but only add noise to issues (validated on sessions
+        // 10-12 with training on 1-9), so issue scorers never see them.
+        let matrix = fullMatrix
+        let issueMatrix = fullMatrix.keepingColumns { !features.keys[Int($0)].hasPrefix("^") }
+        Trace.mark("features \(features.count) nnz \(matrix.columns.count)")
+        let issueCount = IssueCatalog.names.count
+        let actions = ActionCategory.allCases
+
+        // Label l < issueCount is an issue, the rest one-vs-rest action categories.
+        var positives: [[Bool]] = Array(repeating: Array(repeating: false, count: rows.count), count: issueCount)
+        for (row, item) in rows.enumerated() {
+            for issue in item.issues { if let label = IssueCatalog.index(of: issue) { positives[label][row] = true } }
+        }
+        for action in actions {
+            positives.append(rows.map { $0.actionCategory == action })
+        }
+        let allRows = (0..<rows.count).map { Int32($0) }
+        let actionRows = allRows.filter { rows[Int($0)].actionCategory != nil }
+
+        let foldCount = max(2, options.folds)
+        let fold = foldAssignment(rows, folds: foldCount)
+        let issueLabels = Array(positives[..<issueCount])
+        let actionLabels = Array(positives[issueCount...])
+        // Job 2f (issues) and 2f+1 (actions) fit on all folds but f; f == foldCount is the fit on everything.
+        let fits = Parallel.map(2 * (foldCount + 1)) { job -> (models: [LinearSVM], heldOut: [[Float]]) in
+            let heldOutFold = job / 2
+            let isIssues = job % 2 == 0
+            let base = isIssues ? allRows : actionRows
+            let data = isIssues ? issueMatrix : matrix
+            let trainRows = heldOutFold == foldCount ? base : base.filter { fold[Int($0)] != heldOutFold }
+            let models = LinearSVMBank.train(
+                data, featureCount: features.count, subset: trainRows,
+                positive: isIssues ? issueLabels : actionLabels, cost: options.cost,
+                tolerance: options.tolerance, seed: UInt64(job + 1))
+            guard heldOutFold < foldCount else { return (models, []) }
+            let heldOutRows = base.filter { fold[Int($0)] == heldOutFold }
+            return (models, models.map { model in heldOutRows.map { model.score(data, row: Int($0)) } })
+        }
+
+        Trace.mark("fits")
+        // Reassemble out-of-fold scores in row order per label.
+        @Sendable func outOfFold(_ label: Int) -> (scores: [Float], rows: [Int32]) {
+            let base = label < issueCount ? allRows : actionRows
+            var scores: [Float] = []
+            var order: [Int32] = []
+            for heldOut in 0..<foldCount {
+                let job = 2 * heldOut + (label < issueCount ? 0 : 1)
+                scores += fits[job].heldOut[label < issueCount ? label : label - issueCount]
+                order += base.filter { fold[Int($0)] == heldOut }
+            }
+            return (scores, order)
+        }
+
+        let calibration = Parallel.map(issueCount) { label -> (threshold: Float, slope: Float) in
+            let (scores, order) = outOfFold(label)
+            let truth = order.map { issueLabels[label][Int($0)] }
+            let threshold = bestF1Threshold(scores: scores, truth: truth)
+            return (threshold, sigmoidSlope(scores: scores, truth: truth, threshold: threshold))
+        }
+
+        var actionScores: [[Float]] = []
+        var actionOrder: [Int32] = []
+        for (offset, _) in actions.enumerated() {
+            let (scores, order) = outOfFold(issueCount + offset)
+            actionScores.append(scores)
+            actionOrder = order
+        }
+        let actionTruth = actionOrder.map { row in actions.firstIndex(of: rows[Int(row)].actionCategory!)! }
+        let temperature = softmaxTemperature(scores: actionScores, truth: actionTruth)
+
+        Trace.mark("calibration")
+        let final = (fits[2 * foldCount].models + fits[2 * foldCount + 1].models).map {
+            QuantizedLinearModel(weights: $0.weights, bias: $0.bias)
+        }
+        return Classifier(
+            features: features, issueModels: Array(final[..<issueCount]),
+            issueThresholds: calibration.map(\.threshold), issueSlopes: calibration.map(\.slope),
+            actionModels: Array(final[issueCount...]), actionTemperature: temperature)
+    }
+
+    /// Fold of each row: consecutive blocks of sessions, so held-out scores carry the drift between review
+    /// rounds that classifying a later review meets (this calibrates better than shuffled folds).
+    static func foldAssignment(_ rows: [LabelledRecommendation], folds: Int) -> [Int] {
+        let order = rows.indices.sorted {
+            let left = (rows[$0].session ?? 0, rows[$0].stateUnderReview, $0)
+            let right = (rows[$1].session ?? 0, rows[$1].stateUnderReview, $1)
+            return left < right
+        }
+        var fold = [Int](repeating: 0, count: rows.count)
+        for (position, row) in order.enumerated() { fold[row] = position * folds / max(1, rows.count) }
+        return fold
+    }
+
+    /// The decision threshold with the best F1 on held-out scores, half-way between two distinct scores.
+    static func bestF1Threshold(scores: [Float], truth: [Bool]) -> Float {
+        let positives = truth.reduce(0) { $0 + ($1 ? 1 : 0) }
+        guard positives > 0 else { return 1e6 }
+        let order = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+        var truePositives = 0
+        var bestF1 = -1.0
+        var best: Float = 0
+        for (rank, index) in order.enumerated() {
+            if truth[index] { truePositives += 1 }
+            let next = rank + 1 < order.count ? scores[order[rank + 1]] : -Float.infinity
+            guard next != scores[index] else { continue }
+            let f1 = 2 * Double(truePositives) / Double(rank + 1 + positives)
+            if f1 > bestF1 {
+                bestF1 = f1
+                best = next == -Float.infinity ? scores[index] - 0.1 : (scores[index] + next) / 2
+            }
+        }
+        return best
+    }
+
+    /// Slope `a` minimising log loss of `sigmoid(a * (score - threshold))` (golden-section search; convex in a).
+    static func sigmoidSlope(scores: [Float], truth: [Bool], threshold: Float) -> Float {
+        func loss(_ slope: Double) -> Double {
+            var total = 0.0
+            for (score, isPositive) in zip(scores, truth) {
+                let margin = slope * Double(score - threshold) * (isPositive ? 1 : -1)
+                total += margin > 0 ? log1p(exp(-margin)) : -margin + log1p(exp(margin))
+            }
+            return total
+        }
+        return Float(goldenSection(0.1, 60, loss))
+    }
+
+    /// Temperature `a` minimising log loss of `softmax(a * scores)` against the true class.
+    static func softmaxTemperature(scores: [[Float]], truth: [Int]) -> Float {
+        func loss(_ temperature: Double) -> Double {
+            var total = 0.0
+            for row in truth.indices {
+                let values = scores.map { temperature * Double($0[row]) }
+                let largest = values.max()!
+                let logSum = largest + log(values.reduce(0) { $0 + exp($1 - largest) })
+                total += logSum - values[truth[row]]
+            }
+            return total
+        }
+        return Float(goldenSection(0.1, 60, loss))
+    }
+
+    static func goldenSection(_ lower: Double, _ upper: Double, _ f: (Double) -> Double) -> Double {
+        let ratio = (5.0.squareRoot() - 1) / 2
+        var a = lower
+        var b = upper
+        var c = b - ratio * (b - a)
+        var d = a + ratio * (b - a)
+        var fc = f(c)
+        var fd = f(d)
+        for _ in 0..<28 {
+            if fc < fd {
+                b = d
+                d = c
+                fd = fc
+                c = b - ratio * (b - a)
+                fc = f(c)
+            } else {
+                a = c
+                c = d
+                fc = fd
+                d = a + ratio * (b - a)
+                fd = f(d)
+            }
+        }
+        return (a + b) / 2
+    }
+}

@@ -1,0 +1,68 @@
+import UPRDomain
+import UPRStore
+import Vapor
+
+/// The JSON API: the same queries as the pages, with the same parameter names, described by `/api/v1/openapi.json`.
+enum APIController {
+    static func recommendations(_ request: Request) async throws -> RecommendationPage {
+        let filter = try RecommendationFilter(parameters: request.queryParameters)
+        return try await RecommendationSearch.run(filter, on: request.sql())
+    }
+
+    static func recommendation(_ request: Request) async throws -> RecommendationDetail {
+        guard let id = request.parameters.get("id", as: Int.self),
+            let detail = try await RecommendationDetail.load(id: id, on: request.sql())
+        else { throw Abort(.notFound, reason: "No recommendation with this id.") }
+        return detail
+    }
+
+    static func stats(_ request: Request) async throws -> RegistryStatistics {
+        try await RegistryStatistics.load(on: request.sql())
+    }
+
+    static func states(_ request: Request) async throws -> StateListing {
+        try await StateListing.load(on: request.sql())
+    }
+
+    static func state(_ request: Request) async throws -> StateProfile {
+        guard let name = request.parameters.get("name"),
+            let profile = try await StateProfile.load(name: name, on: request.sql())
+        else { throw Abort(.notFound, reason: "No state with this name.") }
+        return profile
+    }
+
+    struct TaxonomyIndex: Content {
+        struct Entry: Content {
+            var taxonomy: String
+            var href: String
+        }
+        var taxonomies: [Entry]
+    }
+
+    static func taxonomies(_ request: Request) async throws -> TaxonomyIndex {
+        TaxonomyIndex(
+            taxonomies: Taxonomy.allCases.map {
+                TaxonomyIndex.Entry(taxonomy: $0.rawValue, href: SiteRoute.api(.taxonomy($0)).href)
+            })
+    }
+
+    static func taxonomy(_ request: Request) async throws -> TaxonomyListing {
+        guard let raw = request.parameters.get("taxonomy"), let taxonomy = Taxonomy(rawValue: raw) else {
+            throw Abort(.notFound, reason: "No taxonomy with this name.")
+        }
+        return try await TaxonomyListing.load(taxonomy, on: request.sql())
+    }
+
+    static func openAPI(_ request: Request) async throws -> Vapor.Response {
+        let response = Vapor.Response(status: .ok, body: .init(data: try SiteResources.openAPIDocument()))
+        response.headers.contentType = .json
+        return response
+    }
+}
+
+extension RecommendationPage: Content {}
+extension RecommendationDetail: Content {}
+extension RegistryStatistics: Content {}
+extension StateListing: Content {}
+extension StateProfile: Content {}
+extension TaxonomyListing: Content {}

@@ -1,0 +1,184 @@
+import UPRDomain
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// The recommendations list: search box, filters, sortable results, paging. Works as a plain GET form, so it needs
+/// no JavaScript and every result page has its own address.
+struct RecommendationListView: Encodable {
+    struct Option: Encodable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+    struct Select: Encodable {
+        var name: String
+        var label: String
+        var options: [Option]
+    }
+    struct Row: Encodable {
+        var href: String
+        var reference: String
+        var text: String
+        var state: String
+        var stateHref: String
+        var recommendingStates: String?
+        var response: String
+        var responseClass: String
+        var action: String?
+        var clusters: String?
+        var cycleSession: String
+    }
+    struct PageLink: Encodable {
+        var label: String
+        var href: String
+        var current: Bool
+    }
+
+    var layout: Layout
+    var heading: String
+    var action: String
+    var q: String
+    var selects: [Select]
+    var recommendingState: String
+    var recommendingStates: [String]
+    var summary: String
+    var rows: [Row]
+    var hasRows: Bool
+    var hasPages: Bool
+    var previous: String?
+    var next: String?
+    var pageLinks: [PageLink]
+    var apiHref: String
+    var clearHref: String
+    var filtered: Bool
+
+    static func load(_ request: Request) async throws -> RecommendationListView {
+        let filter = try RecommendationFilter(parameters: request.queryParameters)
+        let sql = try request.sql()
+        async let pageResult = RecommendationSearch.run(filter, on: sql)
+        async let optionsResult = FilterOptions.load(on: sql)
+        let (page, options) = try await (pageResult, optionsResult)
+        let t = request.t
+
+        func option(_ value: String, _ label: String, _ selected: Bool) -> Option {
+            Option(value: value, label: label, selected: selected)
+        }
+        let any = option("", t("common.any"), false)
+        var selects: [Select] = []
+        selects.append(
+            Select(
+                name: "state", label: t("filter.state"),
+                options: [any]
+                    + options.statesUnderReview.map {
+                        option($0, $0, $0.lowercased() == filter.state?.lowercased())
+                    }))
+        selects.append(
+            Select(
+                name: "cycle", label: t("filter.cycle"),
+                options: [any] + Cycle.all.map { option(String($0), t("cycle.n", ["n": String($0)]), $0 == filter.cycle) }))
+        selects.append(
+            Select(
+                name: "session", label: t("filter.session"),
+                options: [any] + options.sessions.map { option(String($0), String($0), $0 == filter.session) }))
+        selects.append(
+            Select(
+                name: "response", label: t("filter.response"),
+                options: [any] + UPRDomain.Response.allCases.map { option($0.rawValue, t.response($0), $0 == filter.response) }))
+        selects.append(
+            Select(
+                name: "cluster", label: t("filter.cluster"),
+                options: [any] + Cluster.allCases.map { option($0.rawValue, t.cluster($0), $0 == filter.cluster) }))
+        selects.append(
+            Select(
+                name: "issue", label: t("filter.issue"),
+                options: [any]
+                    + options.terms.map { term in
+                        let label = term.taxonomy == "issue" ? t.issue(term.name) : term.name
+                        let selected = filter.issue.map { $0 == term.code || $0.lowercased() == term.name.lowercased() } ?? false
+                        return option(term.code, label, selected)
+                    }))
+        selects.append(
+            Select(
+                name: "actionCategory", label: t("filter.actionCategory"),
+                options: [any]
+                    + ActionCategory.allCases.map {
+                        option(String($0.rawValue), "\($0.rawValue) – " + t.action($0), $0 == filter.actionCategory)
+                    }))
+        selects.append(
+            Select(
+                name: "kind", label: t("filter.kind"),
+                options: [any] + RecordKind.allCases.map { option($0.rawValue, t("kind.\($0.rawValue)"), $0 == filter.kind) }))
+        selects.append(
+            Select(
+                name: "sort", label: t("filter.sort"),
+                options: RecommendationFilter.Sort.allCases.map {
+                    option($0.rawValue, t("sort.\($0.rawValue)"), $0 == filter.effectiveSort)
+                }))
+
+        let rows = page.items.map { item in
+            Row(
+                href: SiteRoute.recommendation(item.id).href,
+                reference: item.paragraph ?? "#\(item.id)",
+                text: item.text,
+                state: item.stateUnderReview,
+                stateHref: SiteRoute.state(item.stateUnderReview).href,
+                recommendingStates: item.recommendingStates.isEmpty ? nil : item.recommendingStates.joined(separator: ", "),
+                response: UPRDomain.Response(rawValue: item.response).map(t.response) ?? item.response,
+                responseClass: item.response,
+                action: item.actionCategory.flatMap(ActionCategory.init(rawValue:)).map { "\($0.rawValue) – " + t.action($0) },
+                clusters: item.clusters.isEmpty ? nil : item.clusters.compactMap(Cluster.init(rawValue:)).map(t.cluster).joined(separator: ", "),
+                cycleSession: [
+                    item.cycle.map { t("cycle.n", ["n": String($0)]) },
+                    item.session.map { t("filter.session") + " " + String($0) },
+                ].compactMap { $0 }.joined(separator: ", "))
+        }
+        let first = page.total == 0 ? 0 : (page.page - 1) * page.per + 1
+        let last = min(page.page * page.per, page.total)
+        let summary =
+            page.total == 0
+            ? t("recs.none")
+            : t(
+                "recs.showing",
+                ["first": t.number(first), "last": t.number(last), "total": t.number(page.total)])
+        let window = max(1, page.page - 3)...max(1, min(page.pages, page.page + 3))
+        let links = page.pages > 1
+            ? window.map { PageLink(label: t.number($0), href: SiteRoute.recommendations(filter, page: $0).href, current: $0 == page.page) }
+            : []
+        var apiFilter = filter.queryItems
+        if page.page > 1 { apiFilter.append(("page", String(page.page))) }
+        return RecommendationListView(
+            layout: Layout(request: request, title: t("recs.title"), section: .recommendations),
+            heading: filter.q.map { t("recs.searchTitle", ["q": $0]) } ?? t("recs.title"),
+            action: SiteRoute.recommendations(RecommendationFilter()).href,
+            q: filter.q ?? "",
+            selects: selects,
+            recommendingState: filter.recommendingState ?? "",
+            recommendingStates: options.recommendingStates,
+            summary: summary,
+            rows: rows,
+            hasRows: !rows.isEmpty,
+            hasPages: page.pages > 1,
+            previous: page.page > 1 ? SiteRoute.recommendations(filter, page: page.page - 1).href : nil,
+            next: page.page < page.pages ? SiteRoute.recommendations(filter, page: page.page + 1).href : nil,
+            pageLinks: links,
+            apiHref: SiteRoute.api(.recommendations).href + SiteRoute.query(apiFilter),
+            clearHref: SiteRoute.recommendations(RecommendationFilter()).href,
+            filtered: !filter.isEmpty)
+    }
+}
+
+extension Request {
+    /// The query string as a flat dictionary (the last value wins when a name repeats).
+    var queryParameters: [String: String] {
+        guard let query = url.query, !query.isEmpty else { return [:] }
+        var out: [String: String] = [:]
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = parts.first.map(String.init)?.removingPercentEncoding else { continue }
+            let raw = parts.count > 1 ? String(parts[1]) : ""
+            out[name] = raw.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? raw
+        }
+        return out
+    }
+}

@@ -1,0 +1,164 @@
+import UPRDomain
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// One recommendation: all its fields, the history of the state's response, where it was read from, and the other
+/// recommendations of the same report paragraph.
+struct RecommendationView: Encodable {
+    struct Field: Encodable {
+        var label: String
+        var value: String
+        var href: String?
+    }
+    struct TermGroup: Encodable {
+        var label: String
+        var terms: [Field]
+    }
+    struct Event: Encodable {
+        var response: String
+        var date: String
+        var source: String
+        var note: String
+    }
+    struct Source: Encodable {
+        var file: String
+        var row: String
+        var importedAt: String
+    }
+    struct Sibling: Encodable {
+        var href: String
+        var reference: String
+        var text: String
+        var response: String
+    }
+
+    var layout: Layout
+    var heading: String
+    var text: String
+    var response: String
+    var responseClass: String
+    var fields: [Field]
+    var termGroups: [TermGroup]
+    var hasTerms: Bool
+    var hasSiblings: Bool
+    var history: [Event]
+    var sources: [Source]
+    var siblings: [Sibling]
+    var siblingsHeading: String
+    var apiHref: String
+    var stateHref: String
+
+    static func load(_ request: Request) async throws -> RecommendationView {
+        guard let id = request.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
+        guard let detail = try await RecommendationDetail.load(id: id, on: request.sql()) else {
+            throw Abort(.notFound)
+        }
+        let t = request.t
+        let item = detail.recommendation
+        let kindLabel = t("kind.\(item.kind)")
+        let heading: String
+        if let paragraph = item.paragraph {
+            heading = t("rec.headingParagraph", ["kind": kindLabel, "paragraph": paragraph, "state": item.stateUnderReview])
+        } else {
+            heading = t("rec.heading", ["kind": kindLabel, "state": item.stateUnderReview])
+        }
+        var fields: [Field] = [
+            Field(label: t("rec.state"), value: item.stateUnderReview, href: SiteRoute.state(item.stateUnderReview).href)
+        ]
+        if !item.recommendingStates.isEmpty {
+            fields.append(
+                Field(
+                    label: item.kind == RecordKind.voluntaryPledge.rawValue ? t("rec.pledgedBy") : t("rec.recommendingStates"),
+                    value: item.recommendingStates.joined(separator: ", "), href: nil))
+        }
+        if let cycle = item.cycle {
+            fields.append(Field(label: t("rec.cycle"), value: t("cycle.n", ["n": String(cycle)]) + " (" + Cycle.years(cycle) + ")", href: nil))
+        }
+        if let session = item.session {
+            var filter = RecommendationFilter()
+            filter.state = item.stateUnderReview
+            filter.session = session
+            fields.append(Field(label: t("rec.session"), value: String(session), href: SiteRoute.recommendations(filter).href))
+        }
+        if let symbol = detail.reportSymbol { fields.append(Field(label: t("rec.report"), value: symbol, href: nil)) }
+        if let paragraph = item.paragraph { fields.append(Field(label: t("rec.paragraph"), value: paragraph, href: nil)) }
+        if let source = detail.responseSource {
+            fields.append(Field(label: t("rec.responseSource"), value: source, href: nil))
+        }
+        if let category = item.actionCategory.flatMap(ActionCategory.init(rawValue:)) {
+            fields.append(
+                Field(label: t("rec.action"), value: "\(category.rawValue) – " + t.action(category) + ": " + t.actionDescription(category), href: nil))
+        }
+        if let mechanism = Mechanism(rawValue: item.mechanism) {
+            fields.append(Field(label: t("rec.mechanism"), value: t.mechanism(mechanism), href: nil))
+        }
+        if let group = detail.regionalGroup {
+            fields.append(Field(label: t("rec.regionalGroup"), value: t.region(group), href: nil))
+        }
+
+        let order: [Taxonomy] = [.cluster, .issue, .theme, .affectedPersons, .sdg]
+        let termGroups: [TermGroup] = order.compactMap { taxonomy in
+            let terms = detail.terms.filter { $0.taxonomy == taxonomy.rawValue }
+            guard !terms.isEmpty else { return nil }
+            return TermGroup(
+                label: t(taxonomy.labelKey),
+                terms: terms.map { term in
+                    let label: String
+                    switch taxonomy {
+                    case .cluster: label = Cluster(rawValue: term.code).map(t.cluster) ?? term.name
+                    case .issue: label = t.issue(term.name)
+                    case .sdg: label = Int(term.code).map { "\($0). " + t.sdg($0) } ?? term.name
+                    case .affectedPersons: label = t.affectedPersons(term.name)
+                    default: label = term.name
+                    }
+                    var filter = RecommendationFilter()
+                    switch taxonomy {
+                    case .cluster: filter.cluster = Cluster(rawValue: term.code)
+                    case .issue, .theme: filter.issue = term.code
+                    default: break
+                    }
+                    let href = (taxonomy == .cluster || taxonomy == .issue || taxonomy == .theme)
+                        ? SiteRoute.recommendations(filter).href : nil
+                    let origin = term.origin == "machine" ? " (" + t("rec.machineSuggestion") + ")" : ""
+                    return Field(label: label + origin, value: term.code, href: href)
+                })
+        }
+        let history = detail.responseHistory.map { event in
+            Event(
+                response: UPRDomain.Response(rawValue: event.response).map(t.response) ?? event.response,
+                date: event.effectiveDate ?? Self.day(event.recordedAt, t),
+                source: event.source ?? "",
+                note: event.note ?? "")
+        }
+        let sources = detail.provenance.map {
+            Source(file: $0.fileName, row: t.number($0.row), importedAt: Self.day($0.importedAt, t))
+        }
+        let siblings = detail.sameParagraph.map {
+            Sibling(
+                href: SiteRoute.recommendation($0.id).href, reference: $0.paragraph ?? "", text: $0.text,
+                response: UPRDomain.Response(rawValue: $0.response).map(t.response) ?? $0.response)
+        }
+        let paragraphRoot = item.paragraph.flatMap { $0.split(separator: ".").first.map(String.init) } ?? ""
+        return RecommendationView(
+            layout: Layout(request: request, title: heading, section: .recommendations),
+            heading: heading,
+            text: item.text,
+            response: UPRDomain.Response(rawValue: item.response).map(t.response) ?? item.response,
+            responseClass: item.response,
+            fields: fields,
+            termGroups: termGroups,
+            hasTerms: !termGroups.isEmpty,
+            hasSiblings: !siblings.isEmpty,
+            history: history,
+            sources: sources,
+            siblings: siblings,
+            siblingsHeading: t("rec.sameParagraph", ["paragraph": paragraphRoot]),
+            apiHref: SiteRoute.api(.recommendation(item.id)).href,
+            stateHref: SiteRoute.state(item.stateUnderReview).href)
+    }
+
+    static func day(_ timestamp: String, _ t: Translator) -> String {
+        Timestamp.date(timestamp).map { t.date($0) } ?? timestamp
+    }
+}

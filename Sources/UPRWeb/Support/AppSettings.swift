@@ -1,0 +1,41 @@
+import Foundation
+import UPRStore
+
+/// Everything the application needs to start, in one value: defaults that work with no configuration, overridden by
+/// the environment and then by command-line flags.
+public struct AppSettings: Sendable {
+    public var database: DatabaseLocation
+    /// PostgreSQL schema to use instead of `public` (tests give each test its own).
+    public var postgresSchema: String?
+    public var hostname: String
+    public var port: Int
+    /// Load the demo data when the database has no recommendations yet.
+    public var demo: Bool
+    /// PostgreSQL connections per event loop (the pool is per server instance).
+    public var postgresConnectionsPerLoop: Int = 4
+    /// Run migrations at start (the default); tests that share a migrated database turn it off.
+    public var migrate: Bool
+
+    public init(
+        database: DatabaseLocation = .sqliteFile("upr.sqlite"), postgresSchema: String? = nil,
+        hostname: String = "127.0.0.1", port: Int = 8080, demo: Bool = false, migrate: Bool = true
+    ) {
+        self.database = database
+        self.postgresSchema = postgresSchema
+        self.hostname = hostname
+        self.port = port
+        self.demo = demo
+        self.migrate = migrate
+    }
+
+    /// Settings from the environment: `DATABASE_URL`, `UPR_HOSTNAME`, `UPR_PORT`.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> AppSettings
+    {
+        var settings = AppSettings()
+        settings.database = try DatabaseLocation(parsing: environment["DATABASE_URL"])
+        if let host = environment["UPR_HOSTNAME"], !host.isEmpty { settings.hostname = host }
+        if let port = environment["UPR_PORT"].flatMap(Int.init) { settings.port = port }
+        return settings
+    }
+}

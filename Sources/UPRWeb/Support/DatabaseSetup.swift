@@ -1,0 +1,63 @@
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import SQLKit
+import UPRStore
+import Vapor
+
+/// Registers the configured database with Fluent and prepares it: SQLite gets write-ahead logging so that pages
+/// can read while an import writes; both engines get every migration.
+enum DatabaseSetup {
+    static func register(_ app: Application, settings: AppSettings) throws {
+        switch settings.database {
+        case .sqliteFile(let path):
+            app.databases.use(.sqlite(.file(path), sqlLogLevel: nil), as: .sqlite)
+        case .sqliteMemory:
+            app.databases.use(.sqlite(.memory, sqlLogLevel: nil), as: .sqlite)
+        case .postgres(let url):
+            var configuration = try SQLPostgresConfiguration(url: url)
+            if let schema = settings.postgresSchema { configuration.searchPath = [schema] }
+            app.databases.use(
+                .postgres(
+                    configuration: configuration, maxConnectionsPerEventLoop: settings.postgresConnectionsPerLoop, connectionPoolTimeout: .seconds(30),
+                    sqlLogLevel: .trace),
+                as: .psql)
+        }
+        for migration in StoreMigrations.all {
+            app.migrations.add(migration)
+        }
+    }
+
+    static func prepare(_ app: Application, settings: AppSettings) async throws {
+        let sql = try app.sql()
+        switch settings.database {
+        case .sqliteFile:
+            try await sql.raw("PRAGMA journal_mode = WAL").run()
+            try await sql.raw("PRAGMA synchronous = NORMAL").run()
+        case .sqliteMemory:
+            break
+        case .postgres:
+            if let schema = settings.postgresSchema {
+                try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+            }
+        }
+        if settings.migrate {
+            try await app.autoMigrate()
+        }
+    }
+}
+
+extension Application {
+    /// The SQLKit view of the default database.
+    public func sql() throws -> any SQLDatabase {
+        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "database has no SQL") }
+        return sql
+    }
+}
+
+extension Request {
+    /// The SQLKit view of the request's database.
+    public func sql() throws -> any SQLDatabase {
+        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "database has no SQL") }
+        return sql
+    }
+}

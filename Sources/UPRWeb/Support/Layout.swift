@@ -1,0 +1,46 @@
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// What the shared page frame needs: language, title, navigation with the current section marked, and links that
+/// switch the language while staying on the same page.
+struct Layout: Encodable {
+    struct Link: Encodable {
+        var href: String
+        var label: String
+        var current: Bool
+        var lang: String? = nil
+    }
+
+    var lang: String
+    var title: String
+    var siteName: String
+    var stylesheet: String
+    var nav: [Link]
+    var languages: [Link]
+
+    enum Section { case home, recommendations, states, taxonomies, api, none }
+
+    init(request: Request, title: String, section: Section = .none) {
+        let t = request.t
+        lang = request.language.rawValue
+        siteName = t("site.name")
+        self.title = title == siteName ? title : title + " – " + siteName
+        stylesheet = SiteRoute.stylesheet.href
+        nav = [
+            Link(href: SiteRoute.home.href, label: t("nav.home"), current: section == .home),
+            Link(
+                href: SiteRoute.recommendations(RecommendationFilter()).href,
+                label: t("nav.recommendations"), current: section == .recommendations),
+            Link(href: SiteRoute.states.href, label: t("nav.states"), current: section == .states),
+            Link(href: SiteRoute.taxonomies.href, label: t("nav.taxonomies"), current: section == .taxonomies),
+            Link(href: SiteRoute.api(.openAPI).href, label: t("nav.api"), current: section == .api),
+        ]
+        let here = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
+        languages = Language.allCases.map { language in
+            Link(
+                href: SiteRoute.language(language.rawValue, returnTo: here).href, label: language.nativeName,
+                current: language == request.language, lang: language.rawValue)
+        }
+    }
+}

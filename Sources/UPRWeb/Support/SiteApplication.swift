@@ -1,0 +1,56 @@
+import Fluent
+import Leaf
+import LeafKit
+import Vapor
+
+/// Builds the application from its settings. The server, the CLI and the tests all call this, so they run the same
+/// app.
+public enum SiteApplication {
+    public static func configure(_ app: Application, settings: AppSettings) async throws {
+        app.http.server.configuration.hostname = settings.hostname
+        app.http.server.configuration.port = settings.port
+        app.http.server.configuration.responseCompression = .enabled
+        // Form and API bodies are small; a large body is a mistake or an attack.
+        app.routes.defaultMaxBodySize = "2mb"
+
+        try DatabaseSetup.register(app, settings: settings)
+        try await DatabaseSetup.prepare(app, settings: settings)
+
+        app.views.use(.leaf)
+        app.leaf.sources = .singleSource(
+            // Not `.default`: its `.toVisibleFiles` refuses any path under a hidden folder, and SwiftPM puts the
+            // templates under `.build`.
+            NIOLeafFiles(
+                fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
+                sandboxDirectory: SiteResources.viewsDirectory,
+                viewDirectory: SiteResources.viewsDirectory))
+        app.leaf.tags["t"] = TranslateTag()
+        app.leaf.cache.isEnabled = app.environment.isRelease || app.environment == .production
+
+        app.middleware = Middlewares()
+        app.middleware.use(LanguageMiddleware())
+        app.middleware.use(SiteErrorMiddleware())
+        app.middleware.use(SecurityHeadersMiddleware())
+
+        try SiteRoutes.register(app)
+
+        if settings.demo {
+            if try await DemoData.loadIfEmpty(on: app.db) {
+                app.logger.info("Loaded the demo data (Mongolia).")
+            }
+        }
+    }
+}
+
+/// Headers every response carries: no external content may load, pages may not be framed, types are not sniffed.
+struct SecurityHeadersMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Vapor.Response {
+        let response = try await next.respond(to: request)
+        response.headers.replaceOrAdd(
+            name: "Content-Security-Policy",
+            value: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        return response
+    }
+}

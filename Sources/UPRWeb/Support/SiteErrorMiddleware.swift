@@ -1,0 +1,53 @@
+import UPRStore
+import Vapor
+
+/// Turns every error into a page a person can read (HTML) or a problem document a program can read (API), with
+/// the right status. Server errors are logged with their context; the person sees no internals.
+struct SiteErrorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Vapor.Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let (status, message) = describe(error, request: request)
+            if status.code >= 500 {
+                request.logger.report(error: error)
+            }
+            if request.url.path.hasPrefix("/api/") {
+                let problem = Problem(
+                    type: "about:blank", title: status.reasonPhrase, status: Int(status.code), detail: message)
+                let response = Vapor.Response(status: status)
+                try response.content.encode(problem, as: .json)
+                response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
+                return response
+            }
+            let view = ErrorView(
+                layout: Layout(request: request, title: request.t("error.title")), status: Int(status.code),
+                message: message)
+            let response = try await request.view.render("error", view).encodeResponse(for: request)
+            response.status = status
+            return response
+        }
+    }
+
+    private func describe(_ error: any Error, request: Request) -> (HTTPResponseStatus, String) {
+        switch error {
+        case let filter as FilterError:
+            return (.badRequest, request.t(filter.messageKey, filter.arguments.merging(
+                ["parameter": filter.parameter, "value": filter.value]) { a, _ in a }))
+        case let abort as any AbortError:
+            if abort.status == .notFound { return (.notFound, request.t("error.notFound")) }
+            if abort.status.code >= 500 { return (abort.status, request.t("error.server")) }
+            return (abort.status, abort.reason)
+        default:
+            return (.internalServerError, request.t("error.server"))
+        }
+    }
+}
+
+/// RFC 9457 problem details, the API's error body.
+struct Problem: Content {
+    var type: String
+    var title: String
+    var status: Int
+    var detail: String
+}

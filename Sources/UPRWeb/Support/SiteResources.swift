@@ -1,0 +1,24 @@
+import Foundation
+
+/// Files shipped inside the module: templates, the stylesheet, the OpenAPI document and the demo data.
+public enum SiteResources {
+    /// The folder that holds `Views`, `Public`, `Demo` and `openapi.json`.
+    public static var directory: URL {
+        Bundle.module.url(forResource: "Site", withExtension: nil)!
+    }
+
+    public static var viewsDirectory: String { directory.appendingPathComponent("Views").path + "/" }
+
+    public static func openAPIDocument() throws -> Data {
+        try Data(contentsOf: directory.appendingPathComponent("openapi.json"))
+    }
+
+    public static func stylesheet() throws -> Data {
+        try Data(contentsOf: directory.appendingPathComponent("Public/site.css"))
+    }
+
+    /// A demo file by name (`Demo/<name>`).
+    public static func demoFile(_ name: String) -> URL {
+        directory.appendingPathComponent("Demo").appendingPathComponent(name)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import UPRDomain
+import UPRStore
+
+/// The one table of the site's addresses. Handlers are registered from it and every link in a page is built by it,
+/// so a path is written once.
+public enum SiteRoute: Sendable, Equatable {
+    case home
+    case recommendations(RecommendationFilter, page: Int = 1)
+    case recommendation(Int)
+    case states
+    case state(String)
+    case taxonomies
+    case taxonomy(Taxonomy)
+    case language(String, returnTo: String)
+    case stylesheet
+    case health
+    case api(APIRoute)
+
+    public enum APIRoute: Sendable, Equatable {
+        case recommendations
+        case recommendation(Int)
+        case stats
+        case states
+        case state(String)
+        case taxonomies
+        case taxonomy(Taxonomy)
+        case openAPI
+    }
+
+    /// The path with its query string, percent-encoded.
+    public var href: String {
+        switch self {
+        case .home: return "/"
+        case .recommendations(let filter, let page):
+            var items = filter.queryItems
+            if page > 1 { items.append(("page", String(page))) }
+            return "/recommendations" + Self.query(items)
+        case .recommendation(let id): return "/recommendations/\(id)"
+        case .states: return "/states"
+        case .state(let name): return "/states/" + Self.segment(name)
+        case .taxonomies: return "/taxonomies"
+        case .taxonomy(let taxonomy): return "/taxonomies/" + taxonomy.rawValue
+        case .language(let code, let returnTo): return "/language/\(code)" + Self.query([("return", returnTo)])
+        case .stylesheet: return "/assets/site.css"
+        case .health: return "/healthz"
+        case .api(let api):
+            switch api {
+            case .recommendations: return "/api/v1/recommendations"
+            case .recommendation(let id): return "/api/v1/recommendations/\(id)"
+            case .stats: return "/api/v1/stats"
+            case .states: return "/api/v1/states"
+            case .state(let name): return "/api/v1/states/" + Self.segment(name)
+            case .taxonomies: return "/api/v1/taxonomies"
+            case .taxonomy(let taxonomy): return "/api/v1/taxonomies/" + taxonomy.rawValue
+            case .openAPI: return "/api/v1/openapi.json"
+            }
+        }
+    }
+
+    /// Route patterns as Vapor registers them (`:name` for parameters), keyed by what they serve.
+    enum Pattern {
+        static let home: [String] = []
+        static let recommendations = ["recommendations"]
+        static let recommendation = ["recommendations", ":id"]
+        static let states = ["states"]
+        static let state = ["states", ":name"]
+        static let taxonomies = ["taxonomies"]
+        static let taxonomy = ["taxonomies", ":taxonomy"]
+        static let language = ["language", ":code"]
+        static let stylesheet = ["assets", "site.css"]
+        static let health = ["healthz"]
+        static let apiRecommendations = ["api", "v1", "recommendations"]
+        static let apiRecommendation = ["api", "v1", "recommendations", ":id"]
+        static let apiStats = ["api", "v1", "stats"]
+        static let apiStates = ["api", "v1", "states"]
+        static let apiState = ["api", "v1", "states", ":name"]
+        static let apiTaxonomies = ["api", "v1", "taxonomies"]
+        static let apiTaxonomy = ["api", "v1", "taxonomies", ":taxonomy"]
+        static let apiOpenAPI = ["api", "v1", "openapi.json"]
+    }
+
+    static func segment(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/")))
+            ?? value
+    }
+
+    static func query(_ items: [(String, String)]) -> String {
+        guard !items.isEmpty else { return "" }
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&=+?#")
+        return "?"
+            + items.map { name, value in
+                name + "=" + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)
+            }.joined(separator: "&")
+    }
+}

@@ -1,0 +1,3 @@
+import UPRCommands
+
+await UPRCommand.execute()

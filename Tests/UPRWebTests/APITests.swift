@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+import UPRWeb
+import VaporTesting
+
+/// Every API route, checked against the OpenAPI document the product serves.
+@Suite struct APITests {
+    func validator(_ app: Application) async throws -> JSONSchemaValidator {
+        var data = Data()
+        try await app.testing().test(.GET, "/api/v1/openapi.json") { response in
+            #expect(response.status == .ok)
+            data = Data(buffer: response.body)
+        }
+        let validator = try JSONSchemaValidator(openAPI: data)
+        #expect(validator.document["openapi"] as? String == "3.1.0")
+        return validator
+    }
+
+    func json(_ response: TestingHTTPResponse) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(buffer: response.body), options: [.fragmentsAllowed])
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func responsesMatchTheOpenAPIDocument(_ database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { app in
+            try await app.importFiles([Fixture.sloveniaCycle2])
+            let schema = try await validator(app)
+            let id = try await app.sql().raw("SELECT id FROM recommendations WHERE paragraph = '108.42'").first()!
+                .decode(column: "id", as: Int.self)
+            let cases: [(String, String, String)] = [
+                ("/api/v1/recommendations?q=torture&state=Mongolia&response=supported&page=1", "/api/v1/recommendations", "200"),
+                ("/api/v1/recommendations?cluster=women&per=5", "/api/v1/recommendations", "200"),
+                ("/api/v1/recommendations/\(id)", "/api/v1/recommendations/{id}", "200"),
+                ("/api/v1/stats", "/api/v1/stats", "200"),
+                ("/api/v1/states", "/api/v1/states", "200"),
+                ("/api/v1/states/Slovenia", "/api/v1/states/{name}", "200"),
+                ("/api/v1/taxonomies", "/api/v1/taxonomies", "200"),
+                ("/api/v1/taxonomies/theme", "/api/v1/taxonomies/{taxonomy}", "200"),
+            ]
+            for (url, path, status) in cases {
+                try await app.testing().test(.GET, url) { response in
+                    #expect(response.status.code == 200, "\(url)")
+                    let errors = schema.validate(try json(response), against: try schema.responseSchema(path: path, status: status))
+                    #expect(errors.isEmpty, "\(url): \(errors.prefix(5))")
+                }
+            }
+            for (url, path, status) in [
+                ("/api/v1/recommendations?cycle=0", "/api/v1/recommendations", "400"),
+                ("/api/v1/recommendations?per=ten", "/api/v1/recommendations", "400"),
+                ("/api/v1/recommendations/424242", "/api/v1/recommendations/{id}", "404"),
+                ("/api/v1/states/Nowhere", "/api/v1/states/{name}", "404"),
+            ] {
+                try await app.testing().test(.GET, url) { response in
+                    #expect(response.status.code == Int(status)!, "\(url)")
+                    #expect(response.headers.contentType?.description.hasPrefix("application/problem+json") == true)
+                    let errors = schema.validate(
+                        try json(response),
+                        against: try schema.responseSchema(path: path, status: status, mediaType: "application/problem+json"))
+                    #expect(errors.isEmpty, "\(url): \(errors)")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func filtersPagingAndCap(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            try await app.importFiles([Fixture.session9])
+            try await app.testing().test(.GET, "/api/v1/recommendations?state=Mongolia&per=500") { response in
+                let body = try #require(try json(response) as? [String: Any])
+                #expect(body["total"] as? Int == 129)
+                #expect(body["per"] as? Int == 100)
+                #expect(body["pages"] as? Int == 2)
+                #expect((body["items"] as? [Any])?.count == 100)
+            }
+            try await app.testing().test(.GET, "/api/v1/recommendations?state=mongolia&response=noted") { response in
+                let body = try #require(try json(response) as? [String: Any])
+                #expect(body["total"] as? Int == 3)
+            }
+            try await app.testing().test(.GET, "/api/v1/recommendations?recommendingState=France&state=Mongolia") {
+                response in
+                let body = try #require(try json(response) as? [String: Any])
+                let items = try #require(body["items"] as? [[String: Any]])
+                #expect(!items.isEmpty)
+                #expect(items.allSatisfy { ($0["recommendingStates"] as? [String])?.contains("France") == true })
+            }
+            try await app.testing().test(.GET, "/api/v1/recommendations?q=torture&actionCategory=5&sort=state") {
+                response in
+                let body = try #require(try json(response) as? [String: Any])
+                let items = try #require(body["items"] as? [[String: Any]])
+                #expect(items.allSatisfy { $0["actionCategory"] as? Int == 5 })
+                #expect(items.allSatisfy { ($0["text"] as? String)?.lowercased().contains("tortur") == true })
+                let states = items.compactMap { $0["stateUnderReview"] as? String }
+                #expect(states == states.sorted())
+            }
+            try await app.testing().test(.GET, "/api/v1/stats") { response in
+                let body = try #require(try json(response) as? [String: Any])
+                #expect(body["recommendations"] as? Int == 2012)
+                let responses = try #require(body["byResponse"] as? [String: Int])
+                #expect(responses["supported"] == 1527)
+                #expect(responses["noted"] == 485)
+                #expect((body["byState"] as? [String: Int])?["United States"] != nil)
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+"""Browser test of the registry: a person finds a recommendation from the home page, in a real Chromium."""
+import os
+import re
+import shutil
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+BASE = os.environ.get("UPR_BASE_URL", "http://127.0.0.1:18080")
+
+
+def chromium_path():
+    for name in ("chromium", "chromium-browser"):
+        path = shutil.which(name)
+        if path:
+            return path
+    pytest.fail("Debian's chromium is not installed (apt-get install chromium)")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+def test_home_search_filter_recommendation(browser):
+    page = browser.new_page(locale="en-GB")
+    page.goto(BASE + "/")
+    expect(page.locator("h1")).to_have_text("Human rights recommendations")
+    expect(page.locator(".total")).to_contain_text("131 recommendations")
+
+    # Search from the home page with the keyboard only.
+    page.get_by_label("Search recommendations").fill("torture")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_contain_text("torture")
+    summary = page.locator(".summary").inner_text()
+    total = int(re.search(r"of (\d+)", summary).group(1))
+    assert total > 0
+
+    # Narrow with a filter: only noted recommendations.
+    page.get_by_label("Response").select_option("supported")
+    page.get_by_role("button", name="Apply").click()
+    expect(page).to_have_url(re.compile(r"response=supported"))
+    narrowed = int(re.search(r"of (\d+)", page.locator(".summary").inner_text()).group(1))
+    assert 0 < narrowed <= total
+
+    # Open the first result: its page shows the text, the response history and the provenance.
+    first = page.locator(".rec-text a").first
+    text = first.inner_text()
+    first.click()
+    expect(page.locator(".rec-quote")).to_contain_text(text[:40])
+    expect(page.get_by_role("heading", name="History of the response")).to_be_visible()
+    expect(page.get_by_role("heading", name="Where this record comes from")).to_be_visible()
+    expect(page.locator("table").first).to_contain_text("Supported")
+
+
+def test_language_switch_to_mongolian(browser):
+    page = browser.new_page(locale="en-GB")
+    page.goto(BASE + "/recommendations?state=Mongolia")
+    page.get_by_role("link", name="Монгол хэл").click()
+    expect(page.locator("html")).to_have_attribute("lang", "mn")
+    expect(page.locator("h1")).to_have_text("Зөвлөмжүүд")
+    expect(page).to_have_url(re.compile(r"state=Mongolia"))
+    # The choice sticks on the next page.
+    page.goto(BASE + "/")
+    expect(page.locator("html")).to_have_attribute("lang", "mn")
+
+
+def test_pages_are_light(browser):
+    page = browser.new_page()
+    sizes = []
+    page.on("response", lambda r: sizes.append(len(r.body())) if r.request.resource_type in ("document", "stylesheet") else None)
+    page.goto(BASE + "/recommendations")
+    assert sum(sizes) < 100_000, sizes
