@@ -31,7 +31,7 @@ pg_start() {
     -o "-h 127.0.0.1 -p $port -k /tmp -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
   runuser -u postgres -- "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -q -v ON_ERROR_STOP=1 <<SQL
 DO \$\$ BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'upr') THEN CREATE ROLE upr LOGIN PASSWORD 'upr'; END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'upr') THEN CREATE ROLE upr LOGIN CREATEDB PASSWORD 'upr'; END IF;
 END \$\$;
 SQL
   if ! runuser -u postgres -- "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'upr_test'" | grep -q 1; then

@@ -18,4 +18,3 @@ struct DatabaseOption: ParsableArguments {
         return settings
     }
 }
-

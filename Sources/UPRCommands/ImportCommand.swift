@@ -42,7 +42,11 @@ struct ImportCommand: AsyncParsableCommand {
                     "\(summary.fileName): \(summary.rowsRead) rows read (\(summary.format)); "
                         + "\(summary.created) created, \(summary.updated) updated, \(summary.unchanged) unchanged")
             }
-            let total = summaries.reduce(into: (0, 0, 0)) { $0.0 += $1.created; $0.1 += $1.updated; $0.2 += $1.unchanged }
+            let total = summaries.reduce(into: (0, 0, 0)) {
+                $0.0 += $1.created
+                $0.1 += $1.updated
+                $0.2 += $1.unchanged
+            }
             print("Total: \(total.0) created, \(total.1) updated, \(total.2) unchanged")
         } catch let failure as FileImport.Failure {
             printError("Import failed, nothing was written: \(failure.description)")

@@ -32,11 +32,14 @@ enum StatsReport {
             "Recommendations: \(stats.recommendations)",
             "Voluntary pledges: \(stats.voluntaryPledges)",
             "States: \(stats.states)",
-            "By response: " + ["supported", "noted", "pending"].map { "\($0) \(stats.byResponse[$0] ?? 0)" }
+            "By response: "
+                + ["supported", "noted", "pending"].map { "\($0) \(stats.byResponse[$0] ?? 0)" }
                 .joined(separator: ", "),
-            "By cycle: " + stats.byCycle.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+            "By cycle: "
+                + stats.byCycle.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
                 .joined(separator: ", "),
-            "By cluster: " + RegistryStatistics.ranked(stats.byCluster).map { "\($0.key) \($0.count)" }
+            "By cluster: "
+                + RegistryStatistics.ranked(stats.byCluster).map { "\($0.key) \($0.count)" }
                 .joined(separator: ", "),
             "Top states:",
         ]

@@ -6,7 +6,8 @@ public enum AffectedPersons {
         "migrants", "refugees & asylum seekers", "internally displaced persons", "stateless persons",
         "persons deprived of their liberty", "lesbian, gay, bisexual, transgender and intersex persons",
         "human rights defenders", "journalists", "persons living in poverty", "persons living in rural areas",
-        "older persons", "youth", "persons living with HIV/AIDS", "disappeared persons", "judges, lawyers and prosecutors",
+        "older persons", "youth", "persons living with HIV/AIDS", "disappeared persons",
+        "judges, lawyers and prosecutors",
         "law enforcement / police officials", "public officials", "civil society", "media",
     ]
 }

@@ -81,7 +81,8 @@ public struct OHCHRTheme: Sendable, Hashable, Codable {
             (
                 .justice,
                 [
-                    "justice", "torture", "detention", "liberty", "expression", "assembly", "association", "death penalty",
+                    "justice", "torture", "detention", "liberty", "expression", "assembly", "association",
+                    "death penalty",
                     "disappear", "defenders", "impunity", "police", "judiciary", "fair trial", "religion", "privacy",
                     "election", "participation", "terror", "corruption", "life", "security of the person",
                     "humanitarian", "civil", "law enforcement", "prison", "journalist", "media",

@@ -52,7 +52,8 @@ public struct RecommendationRecord: Sendable, Hashable, Codable {
     public var provenance: [Provenance]
 
     public init(
-        kind: RecordKind = .recommendation, stateUnderReview: String, session: Int? = nil, cycle: Int? = nil, reportSymbol: String? = nil,
+        kind: RecordKind = .recommendation, stateUnderReview: String, session: Int? = nil, cycle: Int? = nil,
+        reportSymbol: String? = nil,
         paragraph: String? = nil, text: String, recommendingStates: [String], response: Response,
         responseSource: String? = nil, actionCategory: ActionCategory? = nil, mechanism: Mechanism = .upr,
         issues: [String] = [], themes: [OHCHRTheme] = [], affectedPersons: [String] = [], sdgs: [Int] = [],

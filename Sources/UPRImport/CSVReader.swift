@@ -12,6 +12,8 @@ public struct CSVReader {
     private var position = 0
     private let delimiter: UInt8
     private var expectedFieldCount = 16
+    /// Fields (by index) read for syntax only and returned empty: making strings nobody reads costs time.
+    private var ignored: [Bool] = []
 
     /// 1-based number of the record last returned (blank lines count as records).
     public private(set) var recordNumber = 0
@@ -29,6 +31,14 @@ public struct CSVReader {
         self.delimiter = delimiter
     }
 
+    /// Reads the fields at these indexes for their syntax only and returns them as empty strings.
+    public mutating func ignoreFields(_ indexes: some Sequence<Int>) {
+        for index in indexes where index >= 0 {
+            if index >= ignored.count { ignored += Array(repeating: false, count: index + 1 - ignored.count) }
+            ignored[index] = true
+        }
+    }
+
     /// The next record's fields; an empty array for a blank line; nil at the end of the input.
     public mutating func nextRecord() throws(CSVError) -> [String]? {
         let count = bytes.count
@@ -42,7 +52,8 @@ public struct CSVReader {
         while true {
             if index < count && bytes[index] == Self.quote {
                 if fields.isEmpty { firstFieldQuoted = true }
-                fields.append(try readQuotedField(from: &index, fieldIndex: fields.count))
+                fields.append(
+                    try readQuotedField(from: &index, fieldIndex: fields.count, keep: !isIgnored(fields.count)))
             } else {
                 let start = index
                 while index < count {
@@ -50,7 +61,7 @@ public struct CSVReader {
                     if byte == delimiter || byte == Self.carriageReturn || byte == Self.lineFeed { break }
                     index += 1
                 }
-                fields.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                fields.append(isIgnored(fields.count) ? "" : String(decoding: bytes[start..<index], as: UTF8.self))
             }
             guard index < count else { break }
             let byte = bytes[index]
@@ -74,8 +85,12 @@ public struct CSVReader {
         return records
     }
 
+    private func isIgnored(_ field: Int) -> Bool { field < ignored.count && ignored[field] }
+
     /// Reads a quoted field starting at the opening quote; leaves `index` after the field's last byte.
-    private mutating func readQuotedField(from index: inout Int, fieldIndex: Int) throws(CSVError) -> String {
+    private mutating func readQuotedField(from index: inout Int, fieldIndex: Int, keep: Bool) throws(CSVError)
+        -> String
+    {
         let count = bytes.count
         let startLine = nextLine
         index += 1
@@ -92,7 +107,7 @@ public struct CSVReader {
             if byte == Self.quote {
                 if index + 1 < count && bytes[index + 1] == Self.quote {
                     // A doubled quote is one quote character: keep the first, skip the second.
-                    unescaped.append(contentsOf: bytes[segmentStart...index])
+                    if keep { unescaped.append(contentsOf: bytes[segmentStart...index]) }
                     hasEscapes = true
                     index += 2
                     segmentStart = index
@@ -117,6 +132,7 @@ public struct CSVReader {
             if byte == delimiter || byte == Self.carriageReturn || byte == Self.lineFeed { break }
             index += 1
         }
+        if !keep { return "" }
         if !hasEscapes && tailStart == index {
             return String(decoding: bytes[segmentStart..<closing], as: UTF8.self)
         }

@@ -32,14 +32,16 @@ public enum OHCHRThematicListParser {
         var records: [RecommendationRecord] = []
         var indexByParagraph: [String: Int] = [:]
         var warnings: [String] = []
+        // Rows are numbered from 1 across all tables of the document, the header row included.
         var rowNumber = 0
-        var rowCount = 0
         for table in tables {
             var columns = ThematicListColumns()
             var heading: OHCHRTheme?
+            // Odd rows matter only in a table of recommendations, not in a cover or contents table.
+            var skippedRows: [String] = []
+            let recordsBefore = records.count
             for row in table.rows {
                 rowNumber += 1
-                rowCount += 1
                 guard let firstCell = row.cells.first else { continue }
                 let firstText = firstCell.paragraphs.joined(separator: " ").collapsingWhitespace()
                 if Self.paragraphNumber(in: firstText) == nil {
@@ -48,7 +50,7 @@ public enum OHCHRThematicListParser {
                     } else if row.cells.dropFirst().allSatisfy(\.isBlank), !firstText.isEmpty {
                         heading = OHCHRTheme(heading: Self.headingText(firstText))
                     } else if !row.cells.allSatisfy(\.isBlank) {
-                        warnings.append(
+                        skippedRows.append(
                             "table row \(rowNumber): not a recommendation, a theme heading or a header; skipped")
                     }
                     continue
@@ -63,6 +65,7 @@ public enum OHCHRThematicListParser {
                     warnings += merge(row, into: &records[index], fileName: fileName)
                     continue
                 }
+                if let missingSource = row.missingSourceWarning { warnings.append(missingSource) }
                 indexByParagraph[row.paragraph] = records.count
                 records.append(
                     RecommendationRecord(
@@ -72,6 +75,7 @@ public enum OHCHRThematicListParser {
                         mechanism: .upr, themes: row.themes, affectedPersons: row.affectedPersons, sdgs: row.sdgs,
                         provenance: [Provenance(file: fileName, row: rowNumber)]))
             }
+            if records.count > recordsBefore { warnings += skippedRows }
         }
         guard !records.isEmpty else {
             throw ImportError(
@@ -81,7 +85,7 @@ public enum OHCHRThematicListParser {
         }
         fillReportSymbols(&records)
         return ParsedFile(
-            fileName: fileName, format: .ohchrDocx, rowCount: rowCount, records: records, warnings: warnings)
+            fileName: fileName, format: .ohchrDocx, rowCount: rowNumber, records: records, warnings: warnings)
     }
 
     /// The paragraph number that opens a recommendation ("115.3", "166.6."), and where the text after it starts.

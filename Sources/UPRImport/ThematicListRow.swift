@@ -18,6 +18,8 @@ struct ThematicListRow: Sendable {
     let affectedPersons: [String]
     let sdgs: [Int]
     private(set) var warnings: [String] = []
+    /// Said only when no row of the paragraph gives a source.
+    let missingSourceWarning: String?
 
     /// Reads a row whose first cell starts with a paragraph number.
     init(cells: [DocxTableCell], columns: ThematicListColumns, rowNumber: Int, fileName: String) throws(ImportError) {
@@ -48,7 +50,9 @@ struct ThematicListRow: Sendable {
         reportSymbol = responseSource.flatMap(Self.reportSymbol(fromSource:))
         if responseSource == nil {
             let comment = comments.isEmpty ? "" : " (comment: “\(comments.joined(separator: " "))”)"
-            warnings.append("paragraph \(paragraph): no source of position\(comment)")
+            missingSourceWarning = "paragraph \(paragraph): no source of position\(comment)"
+        } else {
+            missingSourceWarning = nil
         }
 
         var states = RecommendingStatesExtractor.states(in: text)

@@ -32,6 +32,7 @@ public enum UPRInfoExportParser {
     public static func parse(utf8 bytes: [UInt8], fileName: String) throws(ImportError) -> ParsedFile {
         var reader = CSVReader(bytes: bytes)
         let header = try readHeader(&reader, fileName: fileName)
+        reader.ignoreFields(header.unusedFieldIndexes)
         // UPR Info rows average about 250 bytes; reserving avoids rehashing the grouping table as it grows.
         var grouper = UPRInfoRowGrouper(fileName: fileName, header: header, expectedRows: bytes.count / 250)
         while true {

@@ -24,6 +24,13 @@ struct UPRInfoHeader: Sendable {
         names.indices.contains(index) && !names[index].isEmpty ? names[index] : nil
     }
 
+    /// The columns no record field comes from (the organisations' columns, and columns UPR Info does not have).
+    var unusedFieldIndexes: [Int] {
+        let used: [UPRInfoColumn] = [.to, .toRegionalGroup, .text, .from, .response, .action, .issue, .session]
+        let usedIndexes = Set(used.compactMap { indexByColumn[$0] })
+        return names.indices.filter { !usedIndexes.contains($0) }
+    }
+
     /// How many columns UPR Info's own exports have in common with this header.
     var knownColumnCount: Int { indexByColumn.count }
 }

@@ -1,8 +1,8 @@
-import Vapor
 import FluentKit
 import Foundation
 import UPRDomain
 import UPRImport
+import Vapor
 
 /// Importing files end to end: read and parse every file first, so that a bad file stops the import before
 /// anything is written; then write all of them in one transaction.

@@ -57,7 +57,8 @@ public struct RecommendationExport: Sendable, Codable {
         for row in terms {
             termsByID[try row.decode(column: "recommendation_id", as: Int.self), default: []].append(
                 (
-                    try row.decode(column: "taxonomy", as: String.self), try row.decode(column: "code", as: String.self),
+                    try row.decode(column: "taxonomy", as: String.self),
+                    try row.decode(column: "code", as: String.self),
                     try row.decode(column: "name", as: String.self)
                 ))
         }
@@ -71,7 +72,8 @@ public struct RecommendationExport: Sendable, Codable {
             return Row(
                 id: id, kind: try row.decode(column: "kind", as: String.self),
                 stateUnderReview: try row.decode(column: "state_name", as: String.self),
-                cycle: try row.decode(column: "cycle", as: Int?.self), session: try row.decode(column: "session", as: Int?.self),
+                cycle: try row.decode(column: "cycle", as: Int?.self),
+                session: try row.decode(column: "session", as: Int?.self),
                 reportSymbol: try row.decode(column: "report_symbol", as: String?.self),
                 paragraph: try row.decode(column: "paragraph", as: String?.self),
                 text: try row.decode(column: "text", as: String.self),

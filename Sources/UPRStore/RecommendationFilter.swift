@@ -81,7 +81,9 @@ public struct RecommendationFilter: Sendable, Equatable, Codable {
             }
             self.cluster = cluster
         }
-        if let category = try integer("actionCategory", in: 1...5) { actionCategory = ActionCategory(rawValue: category) }
+        if let category = try integer("actionCategory", in: 1...5) {
+            actionCategory = ActionCategory(rawValue: category)
+        }
         if let raw = value("kind") {
             guard let kind = RecordKind(rawValue: raw.lowercased()) else {
                 throw FilterError(

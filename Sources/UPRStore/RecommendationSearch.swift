@@ -27,7 +27,8 @@ public enum RecommendationSearch {
         }
         let whereClause: SQLQueryString =
             conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let total = try await sql.raw("SELECT COUNT(*) AS n FROM " + from + whereClause).first()?
+        let total =
+            try await sql.raw("SELECT COUNT(*) AS n FROM " + from + whereClause).first()?
             .decode(column: "n", as: Int.self) ?? 0
 
         let order: SQLQueryString

@@ -57,7 +57,8 @@ final class RecordWriterSession {
             stateIDs[try row.decode(column: "name", as: String.self)] = try row.decode(column: "id", as: Int.self)
         }
         for row in try await sql.raw("SELECT id, taxonomy, code FROM taxonomy_terms").all() {
-            let key = try row.decode(column: "taxonomy", as: String.self) + "|"
+            let key =
+                try row.decode(column: "taxonomy", as: String.self) + "|"
                 + row.decode(column: "code", as: String.self)
             termIDs[key] = try row.decode(column: "id", as: Int.self)
         }
@@ -107,7 +108,8 @@ final class RecordWriterSession {
         let createdPairs = zip(createdIDs, created).map { ($0, $1) }
         try await insertChildren(createdPairs, importID: importID, actor: actor, now: now)
         for item in changed {
-            try await update(item.id, previousResponse: item.previousResponse, record: item.record, importID: importID,
+            try await update(
+                item.id, previousResponse: item.previousResponse, record: item.record, importID: importID,
                 actor: actor, now: now)
         }
         try await addMissingProvenance(unchanged, importID: importID)
@@ -174,7 +176,8 @@ final class RecordWriterSession {
     private func ensureReviews(_ records: [RecommendationRecord]) async throws {
         if reviewIDs.isEmpty {
             for row in try await sql.raw("SELECT id, state_id, review_key FROM reviews").all() {
-                let key = try "\(row.decode(column: "state_id", as: Int.self))|"
+                let key =
+                    try "\(row.decode(column: "state_id", as: Int.self))|"
                     + row.decode(column: "review_key", as: String.self)
                 reviewIDs[key] = try row.decode(column: "id", as: Int.self)
             }
@@ -239,7 +242,8 @@ final class RecordWriterSession {
             for person in record.affectedPersons { want(.affectedPersons, Slug.make(person), person, nil) }
         }
         guard !missing.isEmpty else { return }
-        let base = try await sql.raw("SELECT COALESCE(MAX(position), 0) AS p FROM taxonomy_terms").first()?
+        let base =
+            try await sql.raw("SELECT COALESCE(MAX(position), 0) AS p FROM taxonomy_terms").first()?
             .decode(column: "p", as: Int.self) ?? 0
         for (offset, chunk) in missing.chunked(into: Self.chunk).enumerated() {
             let rows = chunk.enumerated().map { index, term -> [any Encodable & Sendable] in
@@ -330,7 +334,8 @@ final class RecordWriterSession {
             responses.append([id, record.response.rawValue, nil as String?, record.responseSource, now, actor])
             if kind == .sqlite { search.append([id, record.text]) }
         }
-        try await insertRows(into: "recommending_states", columns: ["recommendation_id", "position", "state_id"], states)
+        try await insertRows(
+            into: "recommending_states", columns: ["recommendation_id", "position", "state_id"], states)
         try await insertRows(into: "recommendation_terms", columns: ["recommendation_id", "term_id", "origin"], terms)
         try await insertRows(
             into: "provenance", columns: ["recommendation_id", "import_id", "file_name", "row_number"], provenance)
@@ -365,7 +370,8 @@ final class RecordWriterSession {
         for (position, name) in record.recommendingStates.enumerated() {
             states.append([id, position, stateIDs[name] ?? 0])
         }
-        try await insertRows(into: "recommending_states", columns: ["recommendation_id", "position", "state_id"], states)
+        try await insertRows(
+            into: "recommending_states", columns: ["recommendation_id", "position", "state_id"], states)
         // A person may have confirmed a term the source now also carries: keep the person's link.
         for link in termLinks(record) {
             guard let termID = termIDs[link.key] else { continue }

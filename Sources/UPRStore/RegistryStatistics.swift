@@ -57,9 +57,10 @@ public struct RegistryStatistics: Sendable, Codable, Equatable {
             SELECT s.name AS k, COUNT(*) AS n FROM recommendations r JOIN states s ON s.id = r.state_id
             WHERE r.kind = 'recommendation' GROUP BY s.name ORDER BY n DESC, s.name
             """ + limit)
-        let stateCount = try await sql.raw(
-            "SELECT COUNT(DISTINCT state_id) AS n FROM recommendations"
-        ).first()?.decode(column: "n", as: Int.self) ?? 0
+        let stateCount =
+            try await sql.raw(
+                "SELECT COUNT(DISTINCT state_id) AS n FROM recommendations"
+            ).first()?.decode(column: "n", as: Int.self) ?? 0
         var byResponse = ["supported": 0, "noted": 0, "pending": 0]
         for item in responses { byResponse[item.key] = item.count }
         return RegistryStatistics(

@@ -37,6 +37,7 @@ struct OHCHRErrorTests {
                 ["115.3 Criminalise domestic violence (Portugal, Slovakia);"], ["Supported"],
                 ["F13 Violence against women"],
             ],
+            [["Note: see the annex"], ["x"], [""]],
         ])
         let parsed = try Importer.parse(data: data, fileName: "testland.docx")
         #expect(parsed.records.count == 2)
@@ -51,6 +52,12 @@ struct OHCHRErrorTests {
         #expect(second.sdgs == [5])
         #expect(second.themes.map(\.code) == ["F13", "D29"])
         #expect(second.responseSource == nil && second.reportSymbol == "A/HRC/1/2")
+        #expect(parsed.rowCount == 6)
+        #expect(
+            parsed.warnings == [
+                "paragraph 115.4: no source of position",
+                "table row 6: not a recommendation, a theme heading or a header; skipped",
+            ])
     }
 
     @Test("a recommendation without a position")
@@ -127,6 +134,30 @@ struct OHCHRErrorTests {
         #expect(
             error(mismatched)?.message
                 == "word/document.xml at line 2: not well-formed XML (a closing tag does not match its opening tag)")
+    }
+
+    @Test("a byte that is not UTF-8 inside a tag name is an error, not a trap in FoundationXML")
+    func invalidUTF8InName() {
+        var xml = Array("<w:document xmlns:w=\"\(DocxBuilder.namespace)\"><w:body><w:tbl><w:tr><w".utf8)
+        xml += [0xE7] + Array("tc></w:tr></w:tbl></w:body></w:document>".utf8)
+        let data = StoredZip.archive([("word/document.xml", Data(xml))])
+        #expect(
+            error(data)
+                == ImportError(
+                    file: "list.docx",
+                    message: "word/document.xml: not readable XML (it holds bytes that are not UTF-8 characters)"))
+    }
+
+    @Test("entity definitions (an exponential-expansion attack) are refused before parsing")
+    func entityExpansion() {
+        var xml = "<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY a \"aaaaaaaaaa\">"
+        for level in 1...9 { xml += "<!ENTITY e\(level) \"" + String(repeating: "&e\(level - 1);", count: 10) + "\">" }
+        xml = xml.replacingOccurrences(of: "&e0;", with: "&a;") + "]><w>&e9;</w>"
+        let data = StoredZip.archive([("word/document.xml", Data(xml.utf8))])
+        #expect(
+            error(data)?.message
+                == "word/document.xml: not readable XML (it has a document type declaration, which Word documents "
+                + "never have)")
     }
 
     @Test("a corrupted entry is caught by its checksum")

@@ -59,6 +59,7 @@ struct OHCHRThematicListParserTests {
         #expect(parsed.rowCount == expected.tableRows)
         #expect(parsed.records.count == expected.records)
         #expect(Set(parsed.records.compactMap(\.paragraph)).count == expected.records)
+        #expect(Set(parsed.records.map(\.naturalKey)).count == expected.records)
         #expect(parsed.records.filter { $0.response == .supported }.count == expected.supported)
         #expect(parsed.records.filter { $0.response == .noted }.count == expected.noted)
         #expect(parsed.records.map(\.recommendingStates.count).reduce(0, +) == expected.stateMentions)

@@ -54,6 +54,8 @@ struct UPRInfoExportParserTests {
         #expect(parsed.fileName == expected.fileName)
         #expect(parsed.rowCount == expected.rows)
         #expect(parsed.records.count == expected.records)
+        // The store keys records by `naturalKey`; within one file no two records may share one.
+        #expect(Set(parsed.records.map(\.naturalKey)).count == expected.records)
         #expect(parsed.records.filter { $0.response == .supported }.count == expected.supported)
         #expect(parsed.records.filter { $0.response == .noted }.count == expected.noted)
         #expect(parsed.records.filter { $0.kind == .voluntaryPledge }.count == expected.pledges)

@@ -28,7 +28,10 @@ import VaporTesting
             let id = try await app.sql().raw("SELECT id FROM recommendations WHERE paragraph = '108.42'").first()!
                 .decode(column: "id", as: Int.self)
             let cases: [(String, String, String)] = [
-                ("/api/v1/recommendations?q=torture&state=Mongolia&response=supported&page=1", "/api/v1/recommendations", "200"),
+                (
+                    "/api/v1/recommendations?q=torture&state=Mongolia&response=supported&page=1",
+                    "/api/v1/recommendations", "200"
+                ),
                 ("/api/v1/recommendations?cluster=women&per=5", "/api/v1/recommendations", "200"),
                 ("/api/v1/recommendations/\(id)", "/api/v1/recommendations/{id}", "200"),
                 ("/api/v1/stats", "/api/v1/stats", "200"),
@@ -40,7 +43,8 @@ import VaporTesting
             for (url, path, status) in cases {
                 try await app.testing().test(.GET, url) { response in
                     #expect(response.status.code == 200, "\(url)")
-                    let errors = schema.validate(try json(response), against: try schema.responseSchema(path: path, status: status))
+                    let errors = schema.validate(
+                        try json(response), against: try schema.responseSchema(path: path, status: status))
                     #expect(errors.isEmpty, "\(url): \(errors.prefix(5))")
                 }
             }
@@ -55,7 +59,8 @@ import VaporTesting
                     #expect(response.headers.contentType?.description.hasPrefix("application/problem+json") == true)
                     let errors = schema.validate(
                         try json(response),
-                        against: try schema.responseSchema(path: path, status: status, mediaType: "application/problem+json"))
+                        against: try schema.responseSchema(
+                            path: path, status: status, mediaType: "application/problem+json"))
                     #expect(errors.isEmpty, "\(url): \(errors)")
                 }
             }

@@ -110,8 +110,10 @@ import VaporTesting
             #expect(summary.created == 0)
             #expect(try await app.count("recommendations", where: "WHERE response = 'noted'") == 2)
             let row = try #require(
-                try await app.sql().raw("SELECT id, version FROM recommendations WHERE response_source IS NULL AND version = 2")
-                    .first())
+                try await app.sql().raw(
+                    "SELECT id, version FROM recommendations WHERE response_source IS NULL AND version = 2"
+                )
+                .first())
             let id = try row.decode(column: "id", as: Int.self)
             let detail = try #require(try await RecommendationDetail.load(id: id, on: app.sql()))
             #expect(detail.responseHistory.map(\.response) == ["noted", "supported"])

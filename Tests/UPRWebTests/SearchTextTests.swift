@@ -1,4 +1,5 @@
 import Testing
+
 @testable import UPRStore
 
 /// What people type becomes a safe FTS5 expression.

@@ -17,8 +17,9 @@ for tool in sqlite3 wrk; do
 done
 [ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
 
-swift build -c release --product upr >/dev/null
-bin=$root/.build/release/upr
+# A separate build folder, so a benchmark never waits for (or blocks) the debug build.
+swift build -c release --product upr --scratch-path "$root/.build-release" >/dev/null
+bin=$root/.build-release/release/upr
 tmp=$(mktemp -d)
 trap 'kill ${server:-0} 2>/dev/null || true; rm -rf "$tmp"' EXIT
 

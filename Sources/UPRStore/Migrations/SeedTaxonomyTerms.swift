@@ -11,7 +11,8 @@ struct SeedTaxonomyTerms: AsyncMigration {
         for cluster in Cluster.allCases {
             rows.append((.cluster, cluster.rawValue, cluster.rawValue, cluster.rawValue, nil))
             for sub in cluster.subThemes {
-                rows.append((.subTheme, cluster.rawValue + "/" + Slug.make(sub), sub, cluster.rawValue, cluster.rawValue))
+                rows.append(
+                    (.subTheme, cluster.rawValue + "/" + Slug.make(sub), sub, cluster.rawValue, cluster.rawValue))
             }
         }
         for issue in UPRInfoIssue.all {

@@ -30,7 +30,8 @@ struct HomeView: Encodable {
         func bars(_ items: [(String, Int, RecommendationFilter)], of total: Int) -> [Bar] {
             items.map { label, count, filter in
                 Bar(
-                    label: label, count: t.number(count), percent: total > 0 ? Int((Double(count) * 100 / Double(total)).rounded()) : 0,
+                    label: label, count: t.number(count),
+                    percent: total > 0 ? Int((Double(count) * 100 / Double(total)).rounded()) : 0,
                     href: SiteRoute.recommendations(filter).href)
             }
         }
@@ -55,7 +56,10 @@ struct HomeView: Encodable {
             RegistryStatistics.Count(key: $0.key, count: $0.value)
         }.compactMap { item in
             guard let cycle = Int(item.key) else { return nil }
-            return (t("cycle.n", ["n": String(cycle)]) + " (" + Cycle.years(cycle) + ")", item.count, filter { $0.cycle = cycle })
+            return (
+                t("cycle.n", ["n": String(cycle)]) + " (" + Cycle.years(cycle) + ")", item.count,
+                filter { $0.cycle = cycle }
+            )
         }
         let rankedStates = RegistryStatistics.ranked(stats.byState)
         let states: [(String, Int, RecommendationFilter)] = rankedStates.map { item in

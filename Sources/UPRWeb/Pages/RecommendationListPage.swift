@@ -76,7 +76,8 @@ struct RecommendationListView: Encodable {
         selects.append(
             Select(
                 name: "cycle", label: t("filter.cycle"),
-                options: [any] + Cycle.all.map { option(String($0), t("cycle.n", ["n": String($0)]), $0 == filter.cycle) }))
+                options: [any]
+                    + Cycle.all.map { option(String($0), t("cycle.n", ["n": String($0)]), $0 == filter.cycle) }))
         selects.append(
             Select(
                 name: "session", label: t("filter.session"),
@@ -84,7 +85,8 @@ struct RecommendationListView: Encodable {
         selects.append(
             Select(
                 name: "response", label: t("filter.response"),
-                options: [any] + UPRDomain.Response.allCases.map { option($0.rawValue, t.response($0), $0 == filter.response) }))
+                options: [any]
+                    + UPRDomain.Response.allCases.map { option($0.rawValue, t.response($0), $0 == filter.response) }))
         selects.append(
             Select(
                 name: "cluster", label: t("filter.cluster"),
@@ -95,7 +97,8 @@ struct RecommendationListView: Encodable {
                 options: [any]
                     + options.terms.map { term in
                         let label = term.taxonomy == "issue" ? t.issue(term.name) : term.name
-                        let selected = filter.issue.map { $0 == term.code || $0.lowercased() == term.name.lowercased() } ?? false
+                        let selected =
+                            filter.issue.map { $0 == term.code || $0.lowercased() == term.name.lowercased() } ?? false
                         return option(term.code, label, selected)
                     }))
         selects.append(
@@ -108,7 +111,8 @@ struct RecommendationListView: Encodable {
         selects.append(
             Select(
                 name: "kind", label: t("filter.kind"),
-                options: [any] + RecordKind.allCases.map { option($0.rawValue, t("kind.\($0.rawValue)"), $0 == filter.kind) }))
+                options: [any]
+                    + RecordKind.allCases.map { option($0.rawValue, t("kind.\($0.rawValue)"), $0 == filter.kind) }))
         selects.append(
             Select(
                 name: "sort", label: t("filter.sort"),
@@ -123,11 +127,15 @@ struct RecommendationListView: Encodable {
                 text: item.text,
                 state: item.stateUnderReview,
                 stateHref: SiteRoute.state(item.stateUnderReview).href,
-                recommendingStates: item.recommendingStates.isEmpty ? nil : item.recommendingStates.joined(separator: ", "),
+                recommendingStates: item.recommendingStates.isEmpty
+                    ? nil : item.recommendingStates.joined(separator: ", "),
                 response: UPRDomain.Response(rawValue: item.response).map(t.response) ?? item.response,
                 responseClass: item.response,
-                action: item.actionCategory.flatMap(ActionCategory.init(rawValue:)).map { "\($0.rawValue) – " + t.action($0) },
-                clusters: item.clusters.isEmpty ? nil : item.clusters.compactMap(Cluster.init(rawValue:)).map(t.cluster).joined(separator: ", "),
+                action: item.actionCategory.flatMap(ActionCategory.init(rawValue:)).map {
+                    "\($0.rawValue) – " + t.action($0)
+                },
+                clusters: item.clusters.isEmpty
+                    ? nil : item.clusters.compactMap(Cluster.init(rawValue:)).map(t.cluster).joined(separator: ", "),
                 cycleSession: [
                     item.cycle.map { t("cycle.n", ["n": String($0)]) },
                     item.session.map { t("filter.session") + " " + String($0) },
@@ -142,8 +150,13 @@ struct RecommendationListView: Encodable {
                 "recs.showing",
                 ["first": t.number(first), "last": t.number(last), "total": t.number(page.total)])
         let window = max(1, page.page - 3)...max(1, min(page.pages, page.page + 3))
-        let links = page.pages > 1
-            ? window.map { PageLink(label: t.number($0), href: SiteRoute.recommendations(filter, page: $0).href, current: $0 == page.page) }
+        let links =
+            page.pages > 1
+            ? window.map {
+                PageLink(
+                    label: t.number($0), href: SiteRoute.recommendations(filter, page: $0).href,
+                    current: $0 == page.page)
+            }
             : []
         var apiFilter = filter.queryItems
         if page.page > 1 { apiFilter.append(("page", String(page.page))) }

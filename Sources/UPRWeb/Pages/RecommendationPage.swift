@@ -59,36 +59,48 @@ struct RecommendationView: Encodable {
         let kindLabel = t("kind.\(item.kind)")
         let heading: String
         if let paragraph = item.paragraph {
-            heading = t("rec.headingParagraph", ["kind": kindLabel, "paragraph": paragraph, "state": item.stateUnderReview])
+            heading = t(
+                "rec.headingParagraph", ["kind": kindLabel, "paragraph": paragraph, "state": item.stateUnderReview])
         } else {
             heading = t("rec.heading", ["kind": kindLabel, "state": item.stateUnderReview])
         }
         var fields: [Field] = [
-            Field(label: t("rec.state"), value: item.stateUnderReview, href: SiteRoute.state(item.stateUnderReview).href)
+            Field(
+                label: t("rec.state"), value: item.stateUnderReview, href: SiteRoute.state(item.stateUnderReview).href)
         ]
         if !item.recommendingStates.isEmpty {
             fields.append(
                 Field(
-                    label: item.kind == RecordKind.voluntaryPledge.rawValue ? t("rec.pledgedBy") : t("rec.recommendingStates"),
+                    label: item.kind == RecordKind.voluntaryPledge.rawValue
+                        ? t("rec.pledgedBy") : t("rec.recommendingStates"),
                     value: item.recommendingStates.joined(separator: ", "), href: nil))
         }
         if let cycle = item.cycle {
-            fields.append(Field(label: t("rec.cycle"), value: t("cycle.n", ["n": String(cycle)]) + " (" + Cycle.years(cycle) + ")", href: nil))
+            fields.append(
+                Field(
+                    label: t("rec.cycle"), value: t("cycle.n", ["n": String(cycle)]) + " (" + Cycle.years(cycle) + ")",
+                    href: nil))
         }
         if let session = item.session {
             var filter = RecommendationFilter()
             filter.state = item.stateUnderReview
             filter.session = session
-            fields.append(Field(label: t("rec.session"), value: String(session), href: SiteRoute.recommendations(filter).href))
+            fields.append(
+                Field(label: t("rec.session"), value: String(session), href: SiteRoute.recommendations(filter).href))
         }
         if let symbol = detail.reportSymbol { fields.append(Field(label: t("rec.report"), value: symbol, href: nil)) }
-        if let paragraph = item.paragraph { fields.append(Field(label: t("rec.paragraph"), value: paragraph, href: nil)) }
+        if let paragraph = item.paragraph {
+            fields.append(Field(label: t("rec.paragraph"), value: paragraph, href: nil))
+        }
         if let source = detail.responseSource {
             fields.append(Field(label: t("rec.responseSource"), value: source, href: nil))
         }
         if let category = item.actionCategory.flatMap(ActionCategory.init(rawValue:)) {
             fields.append(
-                Field(label: t("rec.action"), value: "\(category.rawValue) – " + t.action(category) + ": " + t.actionDescription(category), href: nil))
+                Field(
+                    label: t("rec.action"),
+                    value: "\(category.rawValue) – " + t.action(category) + ": " + t.actionDescription(category),
+                    href: nil))
         }
         if let mechanism = Mechanism(rawValue: item.mechanism) {
             fields.append(Field(label: t("rec.mechanism"), value: t.mechanism(mechanism), href: nil))
@@ -118,7 +130,8 @@ struct RecommendationView: Encodable {
                     case .issue, .theme: filter.issue = term.code
                     default: break
                     }
-                    let href = (taxonomy == .cluster || taxonomy == .issue || taxonomy == .theme)
+                    let href =
+                        (taxonomy == .cluster || taxonomy == .issue || taxonomy == .theme)
                         ? SiteRoute.recommendations(filter).href : nil
                     let origin = term.origin == "machine" ? " (" + t("rec.machineSuggestion") + ")" : ""
                     return Field(label: label + origin, value: term.code, href: href)

@@ -71,9 +71,15 @@ struct StateView: Encodable {
         let reviews = profile.reviews.map { review in
             Review(
                 label: [
-                    review.cycle.map { t("cycle.n", ["n": String($0)]) }, review.session.map { t("filter.session") + " \($0)" },
+                    review.cycle.map { t("cycle.n", ["n": String($0)]) },
+                    review.session.map { t("filter.session") + " \($0)" },
                 ].compactMap { $0 }.joined(separator: ", "),
-                href: SiteRoute.recommendations(filter { $0.session = review.session; $0.kind = .recommendation }).href,
+                href: SiteRoute.recommendations(
+                    filter {
+                        $0.session = review.session
+                        $0.kind = .recommendation
+                    }
+                ).href,
                 report: review.reportSymbol ?? "",
                 supported: t.number(review.supported), noted: t.number(review.noted), total: t.number(review.total))
         }
@@ -90,12 +96,18 @@ struct StateView: Encodable {
                 guard let cluster = Cluster(rawValue: item.key) else { return nil }
                 return Bar(
                     label: t.cluster(cluster), count: t.number(item.count),
-                    href: SiteRoute.recommendations(filter { $0.cluster = cluster; $0.kind = .recommendation }).href)
+                    href: SiteRoute.recommendations(
+                        filter {
+                            $0.cluster = cluster
+                            $0.kind = .recommendation
+                        }
+                    ).href)
             },
             receivedHref: SiteRoute.recommendations(filter { $0.kind = .recommendation }).href,
             madeHref: SiteRoute.recommendations(made).href,
             made: t.plural("state.made", count: profile.made),
-            pledgesHref: profile.voluntaryPledges > 0 ? SiteRoute.recommendations(filter { $0.kind = .voluntaryPledge }).href : nil,
+            pledgesHref: profile.voluntaryPledges > 0
+                ? SiteRoute.recommendations(filter { $0.kind = .voluntaryPledge }).href : nil,
             pledges: profile.voluntaryPledges > 0 ? t.plural("state.pledges", count: profile.voluntaryPledges) : nil)
     }
 }

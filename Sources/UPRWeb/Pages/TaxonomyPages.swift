@@ -24,7 +24,9 @@ struct TaxonomyIndexView: Encodable {
             heading: t("taxonomies.title"),
             lead: t("taxonomies.lead"),
             entries: browsable.map {
-                Entry(label: t($0.labelKey), description: t($0.labelKey + ".description"), href: SiteRoute.taxonomy($0).href)
+                Entry(
+                    label: t($0.labelKey), description: t($0.labelKey + ".description"),
+                    href: SiteRoute.taxonomy($0).href)
             })
     }
 }
@@ -86,7 +88,8 @@ struct TaxonomyView: Encodable {
                         var issueFilter = RecommendationFilter()
                         issueFilter.issue = $0.code
                         return Row(
-                            code: $0.code, label: t.issue($0.name), group: t("taxonomy.issue"), count: t.number($0.count),
+                            code: $0.code, label: t.issue($0.name), group: t("taxonomy.issue"),
+                            count: t.number($0.count),
                             href: SiteRoute.recommendations(issueFilter).href, children: [])
                     }
                 return Row(
@@ -109,13 +112,16 @@ struct TaxonomyView: Encodable {
                     code: term.code, label: Int(term.code).map { "\($0). " + t.sdg($0) } ?? term.name, group: "",
                     count: t.number(term.count), href: nil,
                     children: targets.terms.filter { $0.parentCode == term.code }.map {
-                        Row(code: $0.code, label: $0.code, group: "", count: t.number($0.count), href: nil, children: [])
+                        Row(
+                            code: $0.code, label: $0.code, group: "", count: t.number($0.count), href: nil, children: []
+                        )
                     })
             }
         default:
             rows = listing.terms.map {
                 Row(
-                    code: $0.code, label: taxonomy == .affectedPersons ? t.affectedPersons($0.name) : $0.name, group: "",
+                    code: $0.code, label: taxonomy == .affectedPersons ? t.affectedPersons($0.name) : $0.name,
+                    group: "",
                     count: t.number($0.count), href: nil, children: [])
             }
         }

@@ -18,7 +18,8 @@ enum DatabaseSetup {
             if let schema = settings.postgresSchema { configuration.searchPath = [schema] }
             app.databases.use(
                 .postgres(
-                    configuration: configuration, maxConnectionsPerEventLoop: settings.postgresConnectionsPerLoop, connectionPoolTimeout: .seconds(30),
+                    configuration: configuration, maxConnectionsPerEventLoop: settings.postgresConnectionsPerLoop,
+                    connectionPoolTimeout: .seconds(30),
                     sqlLogLevel: .trace),
                 as: .psql)
         }

@@ -14,13 +14,15 @@ public enum DemoData {
         [
             RecommendationRecord(
                 stateUnderReview: "Mongolia", session: 22, reportSymbol: "A/HRC/30/6", paragraph: "108.42",
-                text: "Adopt a comprehensive law against discrimination on all grounds, including legal protection of victims",
+                text:
+                    "Adopt a comprehensive law against discrimination on all grounds, including legal protection of victims",
                 recommendingStates: ["Czech Republic"], response: .supported, responseSource: "A/HRC/30/6/Add.1",
                 actionCategory: .specific, themes: [OHCHRTheme(code: "B31", name: "Equality & non-discrimination")],
                 provenance: [Provenance(file: "coordination-meeting-outcome-report (annex 8.1)", row: 1)]),
             RecommendationRecord(
                 stateUnderReview: "Mongolia", session: 22, reportSymbol: "A/HRC/30/6", paragraph: "108.103",
-                text: "Adopt the revised Law against Domestic Violence, enhance awareness-raising campaigns about domestic violence, and expand services and protection for victims",
+                text:
+                    "Adopt the revised Law against Domestic Violence, enhance awareness-raising campaigns about domestic violence, and expand services and protection for victims",
                 recommendingStates: ["Canada"], response: .supported, responseSource: "A/HRC/30/6/Add.1",
                 actionCategory: .specific, issues: ["Women's rights"],
                 themes: [OHCHRTheme(code: "D29", name: "Domestic violence")],
@@ -32,7 +34,8 @@ public enum DemoData {
     @discardableResult
     public static func loadIfEmpty(on database: any Database) async throws -> Bool {
         guard let sql = database as? any SQLDatabase else { return false }
-        let count = try await sql.raw("SELECT COUNT(*) AS n FROM recommendations").first()?
+        let count =
+            try await sql.raw("SELECT COUNT(*) AS n FROM recommendations").first()?
             .decode(column: "n", as: Int.self) ?? 0
         guard count == 0 else { return false }
         let url = SiteResources.demoFile(mongoliaFile)

@@ -32,8 +32,13 @@ struct SiteErrorMiddleware: AsyncMiddleware {
     private func describe(_ error: any Error, request: Request) -> (HTTPResponseStatus, String) {
         switch error {
         case let filter as FilterError:
-            return (.badRequest, request.t(filter.messageKey, filter.arguments.merging(
-                ["parameter": filter.parameter, "value": filter.value]) { a, _ in a }))
+            return (
+                .badRequest,
+                request.t(
+                    filter.messageKey,
+                    filter.arguments.merging(
+                        ["parameter": filter.parameter, "value": filter.value]) { a, _ in a })
+            )
         case let abort as any AbortError:
             if abort.status == .notFound { return (.notFound, request.t("error.notFound")) }
             if abort.status.code >= 500 { return (abort.status, request.t("error.server")) }
