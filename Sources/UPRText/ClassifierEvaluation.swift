@@ -26,6 +26,10 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     public var actionCategory: Actions
     /// Number of rows evaluated.
     public var rows: Int
+    /// Number of training rows, when the report comes from a train-and-test run.
+    public var trainRows: Int?
+    /// Training time in seconds, when the report comes from a train-and-test run.
+    public var trainingSeconds: Double?
 }
 
 /// Scores a classifier against expert labels.

@@ -147,57 +147,54 @@ public enum ClassifierTrainer {
         return best
     }
 
-    /// Slope `a` minimising log loss of `sigmoid(a * (score - threshold))` (golden-section search; convex in a).
+    /// Slope `a` minimising log loss of `sigmoid(a * (score - threshold))`, by Newton's method (the loss is
+    /// convex in `a`), kept within [0.01, 100].
     static func sigmoidSlope(scores: [Float], truth: [Bool], threshold: Float) -> Float {
-        func loss(_ slope: Double) -> Double {
-            var total = 0.0
-            for (score, isPositive) in zip(scores, truth) {
-                let margin = slope * Double(score - threshold) * (isPositive ? 1 : -1)
-                total += margin > 0 ? log1p(exp(-margin)) : -margin + log1p(exp(margin))
+        let margins = zip(scores, truth).map { Double($0 - threshold) * ($1 ? 1 : -1) }
+        var slope = 2.0
+        for _ in 0..<12 {
+            var gradient = 0.0
+            var curvature = 0.0
+            for margin in margins {
+                // d/da log(1 + exp(-a m)) = -m σ(-a m); second derivative m² σ(a m) σ(-a m).
+                let p = 1 / (1 + exp(slope * margin))
+                gradient -= margin * p
+                curvature += margin * margin * p * (1 - p)
             }
-            return total
+            guard curvature > 1e-12 else { break }
+            let next = min(100, max(0.01, slope - gradient / curvature))
+            if abs(next - slope) < 1e-6 * slope { break }
+            slope = next
         }
-        return Float(goldenSection(0.1, 60, loss))
+        return Float(slope)
     }
 
-    /// Temperature `a` minimising log loss of `softmax(a * scores)` against the true class.
+    /// Temperature `a` minimising log loss of `softmax(a * scores)` against the true class, by Newton's method
+    /// (gradient: expected minus true score; curvature: variance of the score under the softmax).
     static func softmaxTemperature(scores: [[Float]], truth: [Int]) -> Float {
-        func loss(_ temperature: Double) -> Double {
-            var total = 0.0
+        var temperature = 2.0
+        for _ in 0..<12 {
+            var gradient = 0.0
+            var curvature = 0.0
             for row in truth.indices {
-                let values = scores.map { temperature * Double($0[row]) }
+                let values = scores.map { Double($0[row]) }
                 let largest = values.max()!
-                let logSum = largest + log(values.reduce(0) { $0 + exp($1 - largest) })
-                total += logSum - values[truth[row]]
+                let weights = values.map { exp(temperature * ($0 - largest)) }
+                let total = weights.reduce(0, +)
+                var mean = 0.0
+                var meanSquare = 0.0
+                for (value, weight) in zip(values, weights) {
+                    mean += value * weight / total
+                    meanSquare += value * value * weight / total
+                }
+                gradient += mean - values[truth[row]]
+                curvature += meanSquare - mean * mean
             }
-            return total
+            guard curvature > 1e-12 else { break }
+            let next = min(100, max(0.01, temperature - gradient / curvature))
+            if abs(next - temperature) < 1e-6 * temperature { break }
+            temperature = next
         }
-        return Float(goldenSection(0.1, 60, loss))
-    }
-
-    static func goldenSection(_ lower: Double, _ upper: Double, _ f: (Double) -> Double) -> Double {
-        let ratio = (5.0.squareRoot() - 1) / 2
-        var a = lower
-        var b = upper
-        var c = b - ratio * (b - a)
-        var d = a + ratio * (b - a)
-        var fc = f(c)
-        var fd = f(d)
-        for _ in 0..<28 {
-            if fc < fd {
-                b = d
-                d = c
-                fd = fc
-                c = b - ratio * (b - a)
-                fc = f(c)
-            } else {
-                a = c
-                c = d
-                fc = fd
-                d = a + ratio * (b - a)
-                fd = f(d)
-            }
-        }
-        return (a + b) / 2
+        return Float(temperature)
     }
 }

@@ -51,6 +51,7 @@ enum LinearSVMBank {
         steps.initialize(repeating: Lanes())
         active.initialize(repeating: .init(repeating: false))
         for label in 0..<labelCount { active[label / Lanes.scalarCount][label % Lanes.scalarCount] = true }
+        let labelLanes = Array(active)
         var random = SplitMix64(seed: seed)
 
         rows.start.withUnsafeBufferPointer { start in
@@ -71,18 +72,28 @@ enum LinearSVMBank {
                             sign[i * blocks + block] = lanes
                         }
                     }
-                    // Visiting order over subset positions; `order[i]` is the row of position `i`.
+                    // Visiting order over subset positions; `order[i]` is the row of position `i`. Positions
+                    // past `activeRows` are shrunk: rows liblinear's heuristic expects to stay at a zero dual for
+                    // every label, skipped until the shrunk problem converges, then all checked again.
                     let positions = UnsafeMutableBufferPointer<Int>.allocate(capacity: l)
-                    defer { positions.deallocate() }
+                    let maxOld = UnsafeMutableBufferPointer<Lanes>.allocate(capacity: blocks)
+                    defer {
+                        positions.deallocate()
+                        maxOld.deallocate()
+                    }
                     for i in 0..<l { positions[i] = i }
+                    maxOld.initialize(repeating: Lanes(repeating: .infinity))
+                    var activeRows = l
                     for _ in 0..<maxIterations {
-                        for i in 0..<l {
-                            let j = i + Int(random.next() % UInt64(l - i))
+                        for i in 0..<activeRows {
+                            let j = i + Int(random.next() % UInt64(activeRows - i))
                             positions.swapAt(i, j)
                         }
                         largest.update(repeating: Lanes(repeating: -.infinity))
                         smallest.update(repeating: Lanes(repeating: .infinity))
-                        for i in positions {
+                        var s = 0
+                        while s < activeRows {
+                            let i = positions[s]
                             let row = order[i]
                             let lower = start[row]
                             let upper = start[row + 1]
@@ -93,13 +104,16 @@ enum LinearSVMBank {
                                 for block in 0..<blocks { dots[block] += weights[base + block] * value }
                             }
                             var moved = false
+                            var shrinkable = true
                             let q = inverseQ[i]
                             for block in 0..<blocks {
                                 let a = alpha[i * blocks + block]
                                 let y = sign[i * blocks + block]
                                 let g = y * dots[block] - 1 + a * diag
+                                let atBound = a .== 0
+                                if any(active[block] .& .!(atBound .& (g .> maxOld[block]))) { shrinkable = false }
                                 // Projected gradient: at the bound a = 0 only a negative gradient counts.
-                                let pg = g.replacing(with: pointwiseMin(g, Lanes()), where: a .== 0)
+                                let pg = g.replacing(with: pointwiseMin(g, Lanes()), where: atBound)
                                 largest[block] = largest[block].replacing(
                                     with: pointwiseMax(largest[block], pg), where: active[block])
                                 smallest[block] = smallest[block].replacing(
@@ -111,6 +125,13 @@ enum LinearSVMBank {
                                 steps[block] = step
                                 if any(moving) { moved = true }
                             }
+                            if shrinkable {
+                                // No lane moved (g > maxOld >= 0 at a zero dual), so nothing to undo.
+                                activeRows -= 1
+                                positions.swapAt(s, activeRows)
+                                continue
+                            }
+                            s += 1
                             guard moved else { continue }
                             for block in 0..<blocks { bias[block] += steps[block] }
                             for entry in lower..<upper {
@@ -124,8 +145,16 @@ enum LinearSVMBank {
                             let converged = largest[block] - smallest[block] .<= Float(tolerance)
                             active[block] = active[block] .& .!converged
                             if any(active[block]) { anyActive = true }
+                            maxOld[block] = largest[block].replacing(
+                                with: .infinity, where: largest[block] .<= 0)
                         }
-                        if !anyActive { break }
+                        if !anyActive {
+                            if activeRows == l { break }
+                            // Converged on the shrunk rows: check every row and every label once more.
+                            activeRows = l
+                            maxOld.update(repeating: Lanes(repeating: .infinity))
+                            for block in 0..<blocks { active[block] = labelLanes[block] }
+                        }
                     }
                 }
             }

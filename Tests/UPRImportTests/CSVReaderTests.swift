@@ -61,6 +61,16 @@ struct CSVReaderTests {
         #expect(throws: CSVError(record: 1, line: 1, field: 0, message: unclosed)) { try records("\"ab\"\"") }
     }
 
+    @Test("ignored fields are checked for syntax but come back empty")
+    func ignoredFields() throws {
+        var reader = CSVReader(bytes: Array("a,\"b\"\"x\",c,d\r1,2,3,4\r".utf8))
+        reader.ignoreFields([1, 3, 9])
+        #expect(try reader.readAll() == [["a", "", "c", ""], ["1", "", "3", ""]])
+        var broken = CSVReader(bytes: Array("a,\"never closed".utf8))
+        broken.ignoreFields([1])
+        #expect(throws: CSVError(record: 1, line: 1, field: 1, message: unclosed)) { try broken.readAll() }
+    }
+
     @Test("another delimiter")
     func delimiter() throws {
         var reader = CSVReader(bytes: Array("a;b,c\r\"x;y\";z".utf8), delimiter: UInt8(ascii: ";"))

@@ -260,6 +260,34 @@ struct UPRInfoExportParserTests {
             ])
     }
 
+    @Test("a Windows-1252 export with mixed line ends and a line break inside a quoted text")
+    func windows1252MixedLineEnds() throws {
+        // Bytes as Excel on Windows writes them: 0xF4 ô, 0x92 ’, 0x93/0x94 “ ”, 0xE9 é.
+        var bytes = Array(header.utf8)
+        bytes += Array("C".utf8) + [0xF4] + Array("te d".utf8) + [0x92] + Array("Ivoire,Africa,,\"Adopt the ".utf8)
+        bytes += [0x93] + Array("Code de la famille".utf8) + [0x94] + Array("\rand publish it\",France,WEOG,,".utf8)
+        bytes += Array("Accepted,5,Women's rights,6\n".utf8)
+        bytes += Array("C".utf8) + [0xF4] + Array("te d".utf8) + [0x92] + Array("Ivoire,Africa,,\"Adopt the ".utf8)
+        bytes += [0x93] + Array("Code de la famille".utf8) + [0x94] + Array(" and publish it\",Chile,GRULAC,,".utf8)
+        bytes += Array("Accepted,5,Women's rights,6\r".utf8)
+        bytes += Array("Mali,Africa,,R".utf8) + [0xE9] + Array("viser la loi,Togo,Africa,,Noted,3,Justice,6".utf8)
+        let parsed = try Importer.parse(data: Data(bytes), fileName: "excel.csv")
+        #expect(
+            parsed.warnings == [
+                "read as Windows-1252: the file does not say its encoding, so it was judged from its accented letters"
+            ])
+        #expect(parsed.rowCount == 3)
+        #expect(parsed.records.count == 2)
+        let first = parsed.records[0]
+        #expect(first.stateUnderReview == "Côte d’Ivoire")
+        #expect(first.text == "Adopt the “Code de la famille”\rand publish it")
+        // The line break inside the quotes does not split the row, and the two rows are one recommendation.
+        #expect(first.recommendingStates == ["France", "Chile"])
+        #expect(first.provenance.map(\.row) == [2, 3])
+        #expect(parsed.records[1].text == "Réviser la loi")
+        #expect(parsed.records[1].provenance.map(\.row) == [4])
+    }
+
     private let header = "To,To-Rgrp,To-Org,Text,From,From-Rgrp,From-Org,Response,Action,Issue,Session\r\n"
 
     private func text(_ parsed: ParsedFile, row: Int) throws -> String {
