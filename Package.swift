@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.3"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // Plain value types and rules; no I/O, no dependencies.
@@ -32,6 +33,10 @@ let package = Package(
         ),
         // The localization layer: message catalogs (English, Mongolian), language negotiation, formatting.
         .target(name: "UPRLocalization", dependencies: ["UPRDomain"], resources: [.copy("Catalogs")]),
+        // Security primitives: TOTP, tokens, throttling and password policies. Pure functions over bytes and dates.
+        .target(name: "UPRSecurity", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // The implementation-plan matrix (annex 8.1) as XLSX and CSV, written and read back.
+        .target(name: "UPRSpreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Text intelligence: tokenisation, classifier, similarity. Pure Swift, in-process.
         .target(name: "UPRText", dependencies: ["UPRDomain"], resources: [.copy("Model")]),
         // Storage: Fluent models, migrations, and the SQL that Fluent is too slow for.
@@ -40,6 +45,7 @@ let package = Package(
             dependencies: [
                 "UPRDomain",
                 "UPRImport",
+                "UPRSpreadsheet",
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -57,6 +63,7 @@ let package = Package(
                 "UPRImport",
                 "UPRText",
                 "UPRLocalization",
+                "UPRSecurity",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "LeafKit", package: "leaf-kit"),
@@ -75,7 +82,9 @@ let package = Package(
         .executableTarget(name: "upr", dependencies: ["UPRCommands"]),
         .testTarget(name: "UPRDomainTests", dependencies: ["UPRDomain"]),
         .testTarget(name: "UPRImportTests", dependencies: ["UPRImport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "UPRTextTests", dependencies: ["UPRText"]),
+        .testTarget(name: "UPRTextTests", dependencies: ["UPRText"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "UPRSecurityTests", dependencies: ["UPRSecurity"]),
+        .testTarget(name: "UPRSpreadsheetTests", dependencies: ["UPRSpreadsheet"]),
         .testTarget(name: "UPRLocalizationTests", dependencies: ["UPRLocalization", "UPRDomain"]),
         .testTarget(
             name: "UPRWebTests",

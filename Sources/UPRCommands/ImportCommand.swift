@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import UPRImport
+import UPRSpreadsheet
 import UPRStore
 import UPRWeb
 
@@ -20,12 +21,20 @@ struct ImportCommand: AsyncParsableCommand {
         case ohchrDocx = "ohchr-docx"
     }
 
-    @Argument(help: "Files to import.") var files: [String]
+    @Argument(help: "Files to import. A filled implementation-plan matrix (XLSX or CSV, annex 8.1) is recognised too.")
+    var files: [String]
+    @Option(help: "For a matrix: the state under review whose plan it is.") var state: String?
     @Option(help: "File format; auto detects it from the content.") var format: FormatChoice = .auto
     @OptionGroup var database: DatabaseOption
 
     func run() async throws {
         let settings = try database.settings()
+        if let first = files.first, files.count == 1, let data = FileManager.default.contents(atPath: first),
+            MatrixFile.looksLikeMatrix(data)
+        {
+            try await importMatrix(data, fileName: URL(fileURLWithPath: first).lastPathComponent, settings: settings)
+            return
+        }
         let chosen: ImportFormat? = format == .auto ? nil : ImportFormat(rawValue: format.rawValue)
         let interactive = isatty(STDERR_FILENO) == 1
         let paths = files
@@ -52,6 +61,38 @@ struct ImportCommand: AsyncParsableCommand {
             printError("Import failed, nothing was written: \(failure.description)")
             throw ExitCode(65)
         }
+    }
+}
+
+extension ImportCommand {
+    /// Applies a filled matrix: every row or none; problems are listed by row and nothing is written.
+    func importMatrix(_ data: Data, fileName: String, settings: AppSettings) async throws {
+        let document: MatrixDocument
+        do {
+            document = try ImplementationMatrix.read(data, fileName: fileName)
+        } catch {
+            printError("Import failed, nothing was written: \(error.description)")
+            throw ExitCode(65)
+        }
+        guard let state = state ?? document.title?.components(separatedBy: " – ").last else {
+            throw ValidationError("Say whose plan this is with --state.")
+        }
+        let result = try await withApplication(settings) { app in
+            try await app.db.transaction { database in
+                let sql = try database.sqlDatabase()
+                let plan = try await MatrixTransfer.plan(document, state: state, actor: nil, on: sql)
+                guard plan.errors.isEmpty else { return (plan, (created: 0, updated: 0)) }
+                return (plan, try await MatrixTransfer.apply(plan, userID: nil, actor: "cli:\(NSUserName())", on: sql))
+            }
+        }
+        if !result.0.errors.isEmpty {
+            for error in result.0.errors {
+                printError("\(fileName), row \(error.row) (\(error.reference)): \(error.messageKey) \(error.arguments)")
+            }
+            printError("Import failed, nothing was written.")
+            throw ExitCode(65)
+        }
+        print("\(fileName): \(result.1.created) plan entries created, \(result.1.updated) updated, \(result.0.unchanged) unchanged")
     }
 }
 

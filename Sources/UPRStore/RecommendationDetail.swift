@@ -71,7 +71,8 @@ public struct RecommendationDetail: Sendable, Codable, Equatable {
         let history = try await sql.raw(
             """
             SELECT response, effective_date, source, note, recorded_at, recorded_by FROM response_events
-            WHERE recommendation_id = \(bind: id) ORDER BY COALESCE(effective_date, recorded_at), id
+            WHERE recommendation_id = \(bind: id)
+            ORDER BY CASE WHEN effective_date IS NULL THEN 0 ELSE 1 END, effective_date, id
             """
         ).all().map {
             ResponseEvent(

@@ -106,9 +106,13 @@ public enum RecommendationSearch {
     }
 
     static func summary(from row: any SQLRow) throws -> RecommendationSummary {
+        try summary(from: row, idColumn: "id")
+    }
+
+    static func summary(from row: any SQLRow, idColumn: String) throws -> RecommendationSummary {
         let states = try row.decode(column: "recommending_states", as: String.self)
         return RecommendationSummary(
-            id: try row.decode(column: "id", as: Int.self),
+            id: try row.decode(column: idColumn, as: Int.self),
             kind: try row.decode(column: "kind", as: String.self),
             stateUnderReview: try row.decode(column: "state_name", as: String.self),
             cycle: try row.decode(column: "cycle", as: Int?.self),

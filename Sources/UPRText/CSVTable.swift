@@ -35,48 +35,60 @@ public struct CSVTable: Sendable {
     }
 
     static func parse(_ text: String) -> [[String]] {
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    /// Parses UTF-8 bytes; quotes, commas and line ends are ASCII, so fields are cut as byte ranges and
+    /// decoded once.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> [[String]] {
+        let quote = UInt8(ascii: "\"")
+        let comma = UInt8(ascii: ",")
+        let cr = UInt8(ascii: "\r")
+        let lf = UInt8(ascii: "\n")
         var records: [[String]] = []
         var fields: [String] = []
-        var field = String.UnicodeScalarView()
-        var inQuotes = false
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        func endRecord() {
-            fields.append(String(field))
+        var field: [UInt8] = []
+        var index = 0
+        let count = bytes.count
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
             field.removeAll(keepingCapacity: true)
+        }
+        func endRecord() {
+            endField()
             records.append(fields)
             fields = []
         }
-        while let scalar = pending ?? scalars.next() {
-            pending = nil
-            if inQuotes {
-                if scalar == "\"" {
-                    let next = scalars.next()
-                    if next == "\"" {
-                        field.append("\"")
+        while index < count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case quote where field.isEmpty:
+                // Quoted field: runs to the next quote not doubled.
+                while index < count {
+                    let inner = bytes[index]
+                    index += 1
+                    if inner == quote {
+                        if index < count && bytes[index] == quote {
+                            field.append(quote)
+                            index += 1
+                        } else {
+                            break
+                        }
                     } else {
-                        inQuotes = false
-                        pending = next
+                        field.append(inner)
                     }
-                } else {
-                    field.append(scalar)
                 }
-                continue
-            }
-            switch scalar {
-            case "\"" where field.isEmpty:
-                inQuotes = true
-            case ",":
-                fields.append(String(field))
-                field.removeAll(keepingCapacity: true)
-            case "\r":
+            case comma:
+                endField()
+            case cr:
                 endRecord()
-                let next = scalars.next()
-                if next != "\n" { pending = next }
-            case "\n":
+                if index < count && bytes[index] == lf { index += 1 }
+            case lf:
                 endRecord()
             default:
-                field.append(scalar)
+                field.append(byte)
             }
         }
         if !field.isEmpty || !fields.isEmpty { endRecord() }

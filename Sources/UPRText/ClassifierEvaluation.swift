@@ -76,13 +76,17 @@ public enum ClassifierEvaluation {
                 actionFN[truth, default: 0] += 1
             }
         }
-        let seen = ActionCategory.allCases.filter { (actionTP[$0] ?? 0) + (actionFP[$0] ?? 0) + (actionFN[$0] ?? 0) > 0 }
+        let seen = ActionCategory.allCases.filter {
+            (actionTP[$0] ?? 0) + (actionFP[$0] ?? 0) + (actionFN[$0] ?? 0) > 0
+        }
         let actionMacro =
             seen.isEmpty
-            ? 0 : seen.map { f1(actionTP[$0] ?? 0, actionFP[$0] ?? 0, actionFN[$0] ?? 0) }.reduce(0, +) / Double(seen.count)
+            ? 0
+            : seen.map { f1(actionTP[$0] ?? 0, actionFP[$0] ?? 0, actionFN[$0] ?? 0) }.reduce(0, +) / Double(seen.count)
         return EvaluationReport(
             issues: .init(microF1: micro, macroF1: macro, perIssue: perIssue),
-            actionCategory: .init(accuracy: evaluated == 0 ? 0 : Double(correct) / Double(evaluated), macroF1: actionMacro),
+            actionCategory: .init(
+                accuracy: evaluated == 0 ? 0 : Double(correct) / Double(evaluated), macroF1: actionMacro),
             rows: rows.count)
     }
 

@@ -197,7 +197,12 @@ struct ClassifierFeatures: Sendable {
 
 /// The kinds of composite feature, with how each packs word ids into a 64-bit key (4-bit tag, 20 bits per id).
 enum FeatureKind: UInt64, CaseIterable {
-    case bigram = 1, lead0, lead1, lead2, lead01, lead012
+    case bigram = 1
+    case lead0
+    case lead1
+    case lead2
+    case lead01
+    case lead012
 
     /// The opening-word kinds, in a fixed order.
     static let leads: [FeatureKind] = [.lead0, .lead1, .lead2, .lead01, .lead012]

@@ -11,8 +11,10 @@ public struct TrainingOptions: Sendable, Hashable {
     public var minDocumentFrequency: Int = 2
     /// Weight of the opening-word features relative to the unit-length TF-IDF part.
     public var leadWeight: Float = 0.5
-    /// Dual coordinate descent stopping tolerance (liblinear's `eps`).
-    public var tolerance: Double = 0.1
+    /// Dual coordinate descent stopping tolerance on the projected-gradient gap (liblinear's `eps`). Looser than
+    /// liblinear's 0.1: on the validation split (train sessions 1-9, validate 10-12) 1.0 scored as well or better
+    /// (issues micro-F1 0.885 vs 0.884) in half the passes.
+    public var tolerance: Double = 1.0
 
     /// The defaults.
     public init() {}
@@ -35,8 +37,11 @@ public enum ClassifierTrainer {
             texts, minDocumentFrequency: options.minDocumentFrequency, leadWeight: options.leadWeight)
         // Opening words decide the action category but only add noise to issues (validated on sessions
         // 10-12 with training on 1-9), so issue scorers never see them.
-        let matrix = fullMatrix
-        let issueMatrix = fullMatrix.keepingColumns { !features.keys[Int($0)].hasPrefix("^") }
+        // Columns renumbered by falling frequency for the fits: the weights of frequent features, touched by most
+        // rows, then share cache lines (worth a third of the fitting time); weights are mapped back at the end.
+        let byFrequency = fullMatrix.columnsByFrequency(columnCount: features.count)
+        let matrix = fullMatrix.renumberingColumns(byFrequency.newIndex)
+        let issueMatrix = matrix.keepingColumns { !features.keys[Int(byFrequency.oldIndex[Int($0)])].hasPrefix("^") }
         Trace.mark("features \(features.count) nnz \(matrix.columns.count)")
         let issueCount = IssueCatalog.names.count
         let actions = ActionCategory.allCases
@@ -54,22 +59,51 @@ public enum ClassifierTrainer {
 
         let foldCount = max(2, options.folds)
         let fold = foldAssignment(rows, folds: foldCount)
-        let issueLabels = Array(positives[..<issueCount])
-        let actionLabels = Array(positives[issueCount...])
-        // Job 2f (issues) and 2f+1 (actions) fit on all folds but f; f == foldCount is the fit on everything.
-        let fits = Parallel.map(2 * (foldCount + 1)) { job -> (models: [LinearSVM], heldOut: [[Float]]) in
-            let heldOutFold = job / 2
-            let isIssues = job % 2 == 0
+        let labelsByRow = positives
+        // Labels are fitted in groups that share passes over the data (see `LinearSVMBank`); issues are split
+        // in two so that the jobs keep both cores busy. Job g + groups.count * f fits group g on every fold but
+        // f; f == foldCount is the fit on everything.
+        let split = (issueCount / 2 + 7) / 8 * 8
+        let groups: [Range<Int>] = [0..<split, split..<issueCount, issueCount..<positives.count]
+        @Sendable func fit(group: Int, heldOutFold: Int, initialDuals: [[Float]]?)
+            -> (models: [LinearSVM], duals: [[Float]], heldOut: [[Float]])
+        {
+            let labels = groups[group]
+            let isIssues = labels.lowerBound < issueCount
             let base = isIssues ? allRows : actionRows
             let data = isIssues ? issueMatrix : matrix
             let trainRows = heldOutFold == foldCount ? base : base.filter { fold[Int($0)] != heldOutFold }
-            let models = LinearSVMBank.train(
-                data, featureCount: features.count, subset: trainRows,
-                positive: isIssues ? issueLabels : actionLabels, cost: options.cost,
-                tolerance: options.tolerance, seed: UInt64(job + 1))
-            guard heldOutFold < foldCount else { return (models, []) }
+            let (models, duals) = LinearSVMBank.train(
+                data, featureCount: features.count, subset: trainRows, positive: Array(labelsByRow[labels]),
+                cost: options.cost, tolerance: options.tolerance,
+                seed: UInt64(heldOutFold * groups.count + group + 1), initialDuals: initialDuals)
+            guard heldOutFold < foldCount else { return (models, duals, []) }
             let heldOutRows = base.filter { fold[Int($0)] == heldOutFold }
-            return (models, models.map { model in heldOutRows.map { model.score(data, row: Int($0)) } })
+            return (models, duals, models.map { model in heldOutRows.map { model.score(data, row: Int($0)) } })
+        }
+        let foldFits = Parallel.map(groups.count * foldCount) { job in
+            fit(group: job % groups.count, heldOutFold: job / groups.count, initialDuals: nil)
+        }
+        // The fit on everything starts from the mean of each row's duals in the fold fits that trained on it
+        // (all but one), which saves most of its passes.
+        let finalFits = Parallel.map(groups.count) { group in
+            let initial = (0..<groups[group].count).map { offset in
+                (0..<rows.count).map { row -> Float in
+                    var sum: Float = 0
+                    for heldOut in 0..<foldCount where heldOut != fold[row] {
+                        sum += foldFits[heldOut * groups.count + group].duals[offset][row]
+                    }
+                    return sum / Float(foldCount - 1)
+                }
+            }
+            return fit(group: group, heldOutFold: foldCount, initialDuals: initial)
+        }
+        let fits = (foldFits + finalFits).map { (models: $0.models, heldOut: $0.heldOut) }
+        @Sendable func fitted(_ label: Int, fold: Int) -> (model: LinearSVM, heldOut: [Float]) {
+            let group = groups.firstIndex { $0.contains(label) }!
+            let result = fits[fold * groups.count + group]
+            let offset = label - groups[group].lowerBound
+            return (result.models[offset], fold < foldCount ? result.heldOut[offset] : [])
         }
 
         Trace.mark("fits")
@@ -79,8 +113,7 @@ public enum ClassifierTrainer {
             var scores: [Float] = []
             var order: [Int32] = []
             for heldOut in 0..<foldCount {
-                let job = 2 * heldOut + (label < issueCount ? 0 : 1)
-                scores += fits[job].heldOut[label < issueCount ? label : label - issueCount]
+                scores += fitted(label, fold: heldOut).heldOut
                 order += base.filter { fold[Int($0)] == heldOut }
             }
             return (scores, order)
@@ -88,7 +121,7 @@ public enum ClassifierTrainer {
 
         let calibration = Parallel.map(issueCount) { label -> (threshold: Float, slope: Float) in
             let (scores, order) = outOfFold(label)
-            let truth = order.map { issueLabels[label][Int($0)] }
+            let truth = order.map { labelsByRow[label][Int($0)] }
             let threshold = bestF1Threshold(scores: scores, truth: truth)
             return (threshold, sigmoidSlope(scores: scores, truth: truth, threshold: threshold))
         }
@@ -104,8 +137,10 @@ public enum ClassifierTrainer {
         let temperature = softmaxTemperature(scores: actionScores, truth: actionTruth)
 
         Trace.mark("calibration")
-        let final = (fits[2 * foldCount].models + fits[2 * foldCount + 1].models).map {
-            QuantizedLinearModel(weights: $0.weights, bias: $0.bias)
+        let final = positives.indices.map { label in
+            let model = fitted(label, fold: foldCount).model
+            let weights = byFrequency.newIndex.map { model.weights[Int($0)] }
+            return QuantizedLinearModel(weights: weights, bias: model.bias)
         }
         return Classifier(
             features: features, issueModels: Array(final[..<issueCount]),

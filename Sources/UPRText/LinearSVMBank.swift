@@ -11,10 +11,15 @@ enum LinearSVMBank {
     typealias Lanes = SIMD8<Float>
 
     /// Fits one SVM per label on the rows listed in `subset`; `positive[label][row]` is the truth.
+    ///
+    /// `initialDuals[label][row]`, when given, warm-starts the descent: any non-negative duals are feasible, and
+    /// duals of fits on overlapping data start near the optimum. The fitted duals come back in the same layout
+    /// (zero for rows outside `subset`).
     static func train(
         _ rows: SparseRows, featureCount: Int, subset: [Int32], positive: [[Bool]], cost: Double,
-        tolerance: Double = 0.1, maxIterations: Int = 200, seed: UInt64 = 0x5eed
-    ) -> [LinearSVM] {
+        tolerance: Double = 0.1, minimumPasses: Int = 6, maxIterations: Int = 200, seed: UInt64 = 0x5eed,
+        initialDuals: [[Float]]? = nil
+    ) -> (models: [LinearSVM], duals: [[Float]]) {
         let labelCount = positive.count
         let blocks = (labelCount + Lanes.scalarCount - 1) / Lanes.scalarCount
         let l = subset.count
@@ -71,6 +76,18 @@ enum LinearSVMBank {
                             }
                             sign[i * blocks + block] = lanes
                         }
+                        guard let initialDuals else { continue }
+                        for label in 0..<labelCount where initialDuals[label][row] > 0 {
+                            let block = label / Lanes.scalarCount
+                            let lane = label % Lanes.scalarCount
+                            let dual = initialDuals[label][row]
+                            alpha[i * blocks + block][lane] = dual
+                            let step = dual * sign[i * blocks + block][lane]
+                            bias[block][lane] += step
+                            for entry in start[row]..<start[row + 1] {
+                                weights[Int(columns[entry]) * blocks + block][lane] += step * values[entry]
+                            }
+                        }
                     }
                     // Visiting order over subset positions; `order[i]` is the row of position `i`. Positions
                     // past `activeRows` are shrunk: rows liblinear's heuristic expects to stay at a zero dual for
@@ -84,7 +101,20 @@ enum LinearSVMBank {
                     for i in 0..<l { positions[i] = i }
                     maxOld.initialize(repeating: Lanes(repeating: .infinity))
                     var activeRows = l
+                    // Blocks with a label still descending; converged blocks cost nothing per row.
+                    let liveBlocks = UnsafeMutableBufferPointer<Int>.allocate(capacity: blocks)
+                    defer { liveBlocks.deallocate() }
+                    var liveCount = 0
+                    for block in 0..<blocks where any(active[block]) {
+                        liveBlocks[liveCount] = block
+                        liveCount += 1
+                    }
+                    var passes = 0
+                    var visits = 0
+                    defer { Trace.mark("bank \(labelCount) labels, \(l) rows: \(passes) passes, \(visits) row visits") }
                     for _ in 0..<maxIterations {
+                        passes += 1
+                        visits += activeRows
                         for i in 0..<activeRows {
                             let j = i + Int(random.next() % UInt64(activeRows - i))
                             positions.swapAt(i, j)
@@ -97,33 +127,42 @@ enum LinearSVMBank {
                             let row = order[i]
                             let lower = start[row]
                             let upper = start[row + 1]
-                            for block in 0..<blocks { dots[block] = bias[block] }
+                            for live in 0..<liveCount { dots[liveBlocks[live]] = bias[liveBlocks[live]] }
                             for entry in lower..<upper {
                                 let base = Int(columns[entry]) * blocks
                                 let value = values[entry]
-                                for block in 0..<blocks { dots[block] += weights[base + block] * value }
+                                for live in 0..<liveCount {
+                                    let block = liveBlocks[live]
+                                    dots[block] += weights[base + block] * value
+                                }
                             }
                             var moved = false
                             var shrinkable = true
                             let q = inverseQ[i]
-                            for block in 0..<blocks {
+                            for live in 0..<liveCount {
+                                let block = liveBlocks[live]
                                 let a = alpha[i * blocks + block]
                                 let y = sign[i * blocks + block]
                                 let g = y * dots[block] - 1 + a * diag
                                 let atBound = a .== 0
                                 if any(active[block] .& .!(atBound .& (g .> maxOld[block]))) { shrinkable = false }
                                 // Projected gradient: at the bound a = 0 only a negative gradient counts.
-                                let pg = g.replacing(with: pointwiseMin(g, Lanes()), where: atBound)
-                                largest[block] = largest[block].replacing(
-                                    with: pointwiseMax(largest[block], pg), where: active[block])
-                                smallest[block] = smallest[block].replacing(
-                                    with: pointwiseMin(smallest[block], pg), where: active[block])
+                                // (Masked selects rather than pointwiseMin/Max, which the compiler does not inline.)
+                                let pg = g.replacing(with: 0, where: atBound .& (g .> 0))
+                                largest[block].replace(with: pg, where: active[block] .& (pg .> largest[block]))
+                                smallest[block].replace(with: pg, where: active[block] .& (pg .< smallest[block]))
                                 let moving = active[block] .& (pg .> 1e-12 .| pg .< -1e-12)
-                                let updated = a.replacing(with: pointwiseMax(a - g * q, Lanes()), where: moving)
+                                if !any(moving) {
+                                    steps[block] = Lanes()
+                                    continue
+                                }
+                                let candidate = a - g * q
+                                let updated = a.replacing(
+                                    with: candidate.replacing(with: 0, where: candidate .< 0), where: moving)
                                 let step = (updated - a) * y
                                 alpha[i * blocks + block] = updated
                                 steps[block] = step
-                                if any(moving) { moved = true }
+                                moved = true
                             }
                             if shrinkable {
                                 // No lane moved (g > maxOld >= 0 at a zero dual), so nothing to undo.
@@ -133,17 +172,42 @@ enum LinearSVMBank {
                             }
                             s += 1
                             guard moved else { continue }
-                            for block in 0..<blocks { bias[block] += steps[block] }
-                            for entry in lower..<upper {
-                                let base = Int(columns[entry]) * blocks
-                                let value = values[entry]
-                                for block in 0..<blocks { weights[base + block] += steps[block] * value }
+                            for live in 0..<liveCount { bias[liveBlocks[live]] += steps[liveBlocks[live]] }
+                            if blocks == 1 {
+                                let step = steps[0]
+                                for entry in lower..<upper { weights[Int(columns[entry])] += step * values[entry] }
+                                continue
+                            }
+                            // Only blocks with a moving lane change the weights; rare labels mostly sit still.
+                            var movedBlocks = 0
+                            for live in 0..<liveCount where steps[liveBlocks[live]] != Lanes() { movedBlocks += 1 }
+                            if movedBlocks == liveCount {
+                                for entry in lower..<upper {
+                                    let base = Int(columns[entry]) * blocks
+                                    let value = values[entry]
+                                    for live in 0..<liveCount {
+                                        let block = liveBlocks[live]
+                                        weights[base + block] += steps[block] * value
+                                    }
+                                }
+                            } else {
+                                for live in 0..<liveCount where steps[liveBlocks[live]] != Lanes() {
+                                    let block = liveBlocks[live]
+                                    let step = steps[block]
+                                    for entry in lower..<upper {
+                                        weights[Int(columns[entry]) * blocks + block] += step * values[entry]
+                                    }
+                                }
                             }
                         }
                         var anyActive = false
                         for block in 0..<blocks {
-                            let converged = largest[block] - smallest[block] .<= Float(tolerance)
-                            active[block] = active[block] .& .!converged
+                            // A few passes always: on small data the loose gap is reached before the fit settles.
+                            let converged =
+                                largest[block] - smallest[block] .<= Float(tolerance)
+                                .& SIMDMask(repeating: passes >= minimumPasses)
+                            let stillActive = active[block] .& .!converged
+                            active[block] = stillActive
                             if any(active[block]) { anyActive = true }
                             maxOld[block] = largest[block].replacing(
                                 with: .infinity, where: largest[block] .<= 0)
@@ -155,16 +219,28 @@ enum LinearSVMBank {
                             maxOld.update(repeating: Lanes(repeating: .infinity))
                             for block in 0..<blocks { active[block] = labelLanes[block] }
                         }
+                        liveCount = 0
+                        for block in 0..<blocks where any(active[block]) {
+                            liveBlocks[liveCount] = block
+                            liveCount += 1
+                        }
                     }
                 }
             }
         }
-        return (0..<labelCount).map { label in
+        let models = (0..<labelCount).map { label in
             let block = label / Lanes.scalarCount
             let lane = label % Lanes.scalarCount
             var w = [Float](repeating: 0, count: featureCount)
             for feature in 0..<featureCount { w[feature] = weights[feature * blocks + block][lane] }
             return LinearSVM(weights: w, bias: bias[block][lane])
         }
+        var duals = [[Float]](repeating: [Float](repeating: 0, count: rows.count), count: labelCount)
+        for (i, row) in subset.enumerated() {
+            for label in 0..<labelCount {
+                duals[label][Int(row)] = alpha[i * blocks + label / Lanes.scalarCount][label % Lanes.scalarCount]
+            }
+        }
+        return (models, duals)
     }
 }

@@ -6,6 +6,12 @@ public struct SimilarityMatch: Sendable, Hashable, Codable {
     public var id: Int
     /// Cosine similarity of the TF-IDF vectors, in [0, 1].
     public var score: Double
+
+    /// Creates a match.
+    public init(id: Int, score: Double) {
+        self.id = id
+        self.score = score
+    }
 }
 
 /// Two texts whose similarity reaches a threshold; `first` comes before `second` in the index.
@@ -16,6 +22,13 @@ public struct SimilarPair: Sendable, Hashable, Codable {
     public var second: Int
     /// Cosine similarity, in [0, 1].
     public var score: Double
+
+    /// Creates a pair.
+    public init(first: Int, second: Int, score: Double) {
+        self.first = first
+        self.second = second
+        self.score = score
+    }
 }
 
 /// TF-IDF vectors of a corpus with an inverted index: nearest texts to a query, and every pair above a threshold.

@@ -34,3 +34,31 @@ extension SparseRows {
         return result
     }
 }
+
+extension SparseRows {
+    /// A permutation of the columns by falling number of entries (ties by column): `newIndex[old]` and its
+    /// inverse `oldIndex[new]`.
+    func columnsByFrequency(columnCount: Int) -> (newIndex: [Int32], oldIndex: [Int32]) {
+        var frequency = [Int](repeating: 0, count: columnCount)
+        for column in columns { frequency[Int(column)] += 1 }
+        let oldIndex = (0..<columnCount).sorted {
+            frequency[$0] != frequency[$1] ? frequency[$0] > frequency[$1] : $0 < $1
+        }.map { Int32($0) }
+        var newIndex = [Int32](repeating: 0, count: columnCount)
+        for (new, old) in oldIndex.enumerated() { newIndex[Int(old)] = Int32(new) }
+        return (newIndex, oldIndex)
+    }
+
+    /// The same rows with column `c` renamed `newIndex[c]` (each row's columns sorted again).
+    func renumberingColumns(_ newIndex: [Int32]) -> SparseRows {
+        var result = SparseRows()
+        result.columns.reserveCapacity(columns.count)
+        result.values.reserveCapacity(values.count)
+        for row in 0..<count {
+            let entries = (start[row]..<start[row + 1]).map { (newIndex[Int(columns[$0])], values[$0]) }
+                .sorted { $0.0 < $1.0 }
+            result.append(columns: entries.map(\.0), values: entries.map(\.1))
+        }
+        return result
+    }
+}

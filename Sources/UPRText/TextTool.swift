@@ -59,7 +59,8 @@ public enum TextTool {
         let action = prediction.actionCategory
         lines.append("action category: \(action.category.rawValue) (\(action.category)) \(format(action.confidence))")
         lines.append(
-            "clusters: " + prediction.clusters.map { "\($0.cluster.rawValue) \(format($0.confidence))" }
+            "clusters: "
+                + prediction.clusters.map { "\($0.cluster.rawValue) \(format($0.confidence))" }
                 .joined(separator: ", "))
         return lines.joined(separator: "\n")
     }
@@ -113,6 +114,20 @@ public enum TextTool {
         return try similar(
             documents: recommendations.map { ($0.id, $0.text) }, request: request, top: top,
             items: recommendations.map(\.recurrenceItem), json: json)
+    }
+
+    /// Parses a session selection for `evaluate`: one session ("13") or an inclusive range ("13-16").
+    public static func sessionRange(_ text: String) -> ClosedRange<Int>? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map {
+            Int($0.trimmingCharacters(in: .whitespaces))
+        }
+        switch parts.count {
+        case 1: return parts[0].map { $0...$0 }
+        case 2:
+            guard let lower = parts[0], let upper = parts[1], lower <= upper else { return nil }
+            return lower...upper
+        default: return nil
+        }
     }
 
     private static func render(_ matches: [SimilarityMatch], json: Bool) throws -> String {

@@ -24,6 +24,25 @@ public enum Tokenizer {
 
     /// Calls `body` with each token in order; the single pass shared by every caller.
     static func forEachToken(_ text: String, _ body: (String) -> Void) {
+        var text = text
+        let handled = text.withUTF8 { bytes -> Bool in
+            // Pure ASCII (most recommendations): bytes are scalars, so cut tokens straight from the buffer.
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+            var token: [UInt8] = []
+            token.reserveCapacity(32)
+            for byte in bytes {
+                switch byte {
+                case 0x61...0x7A, 0x30...0x39: token.append(byte)
+                case 0x41...0x5A: token.append(byte + 0x20)
+                default:
+                    if token.count >= 2 { body(String(decoding: token, as: UTF8.self)) }
+                    token.removeAll(keepingCapacity: true)
+                }
+            }
+            if token.count >= 2 { body(String(decoding: token, as: UTF8.self)) }
+            return true
+        }
+        if handled { return }
         var current = String.UnicodeScalarView()
         var length = 0
         @inline(__always) func flush() {

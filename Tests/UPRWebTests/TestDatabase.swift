@@ -54,6 +54,8 @@ func withApp(
 ) async throws {
     var settings = try database.settings()
     settings.demo = demo
+    // Password hashing at full cost would dominate the run; the algorithm is the same.
+    settings.bcryptCost = 4
     let app = try await Application.make(.testing)
     do {
         try await SiteApplication.configure(app, settings: settings)

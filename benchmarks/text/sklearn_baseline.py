@@ -12,7 +12,7 @@ Parts (choose with --parts, default all):
             so the pair sets can be compared for identity. Pair files: one "row row score" line per pair.
 Prints one JSON object with every figure.
 """
-import argparse, csv, io, json, os, re, sys, time, unicodedata
+import argparse, csv, io, json, os, re, resource, sys, time, unicodedata
 
 import numpy as np
 import scipy.sparse as sp
@@ -93,13 +93,13 @@ def classify(rows):
 
 
 def train_all(rows):
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=2)
     x = vec.fit_transform([r["Text"] for r in rows])
     y = MultiLabelBinarizer().fit_transform([issues_of(r) for r in rows])
     OneVsRestClassifier(LinearSVC(C=0.5)).fit(x, y)
     LinearSVC(C=0.5).fit(x, [r["Action"] for r in rows])
-    return {"rows": len(rows), "seconds": time.perf_counter() - start}
+    return {"rows": len(rows), "seconds": time.perf_counter() - start, "cpuSeconds": time.process_time() - cpu}
 
 
 def dedup_recommendations(rows):
@@ -122,6 +122,7 @@ def wg_texts(directory):
 
 def all_pairs(texts, threshold, out_path, chunk=1000):
     start = time.perf_counter()
+    cpu = time.process_time()
     x = TfidfVectorizer(analyzer=tokens, sublinear_tf=True).fit_transform(texts).tocsr()
     vectorised = time.perf_counter()
     xt = x.T.tocsc()
@@ -131,13 +132,15 @@ def all_pairs(texts, threshold, out_path, chunk=1000):
         keep = (block.data >= threshold) & (block.row + lo < block.col)
         pairs.append(np.stack([block.row[keep] + lo, block.col[keep], block.data[keep]], axis=1))
     joined = time.perf_counter()
+    join_cpu = time.process_time() - cpu
     found = np.concatenate(pairs) if pairs else np.zeros((0, 3))
     found = found[np.lexsort((found[:, 1], found[:, 0]))]
     with open(out_path, "w") as f:
         for a, b, s in found:
             f.write(f"{int(a)} {int(b)} {s:.9f}\n")
     return {"documents": len(texts), "pairs": int(len(found)), "vectoriseSeconds": vectorised - start,
-            "joinSeconds": joined - vectorised, "file": out_path}
+            "joinSeconds": joined - vectorised, "cpuSeconds": join_cpu, "file": out_path,
+            "peakMemoryMB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 def main():

@@ -15,5 +15,11 @@ public enum StoreMigrations {
         CreateAuditLog(),
         CreateSearchIndex(),
         SeedTaxonomyTerms(),
+        CreateOrganisations(),
+        CreateWorkingGroups(),
+        CreateAccounts(),
+        CreatePlanEntries(),
+        SeedWorkingGroups(),
+        CreateMatrixUploads(),
     ]
 }

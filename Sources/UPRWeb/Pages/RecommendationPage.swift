@@ -48,6 +48,11 @@ struct RecommendationView: Encodable {
     var siblingsHeading: String
     var apiHref: String
     var stateHref: String
+    /// The plan entry, when there is one this person may see.
+    var planHref: String?
+    var planStatus: String?
+    var draftHref: String?
+    var changeResponseHref: String?
 
     static func load(_ request: Request) async throws -> RecommendationView {
         guard let id = request.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
@@ -152,6 +157,10 @@ struct RecommendationView: Encodable {
                 href: SiteRoute.recommendation($0.id).href, reference: $0.paragraph ?? "", text: $0.text,
                 response: UPRDomain.Response(rawValue: $0.response).map(t.response) ?? $0.response)
         }
+        let entry = try await PlanStore(request.sql()).entry(recommendationID: item.id)
+        let visible = entry.flatMap { $0.status == .published || Authorization.allows(request.actor, .readDrafts) ? $0 : nil }
+        let canDraft = request.actor.map { $0.role == .administrator || ($0.role == .csoMember && !$0.workingGroupIDs.isEmpty) }
+            ?? false
         let paragraphRoot = item.paragraph.flatMap { $0.split(separator: ".").first.map(String.init) } ?? ""
         return RecommendationView(
             layout: Layout(request: request, title: heading, section: .recommendations),
@@ -168,7 +177,11 @@ struct RecommendationView: Encodable {
             siblings: siblings,
             siblingsHeading: t("rec.sameParagraph", ["paragraph": paragraphRoot]),
             apiHref: SiteRoute.api(.recommendation(item.id)).href,
-            stateHref: SiteRoute.state(item.stateUnderReview).href)
+            stateHref: SiteRoute.state(item.stateUnderReview).href,
+            planHref: visible.map { "/plan/entries/\($0.id)" },
+            planStatus: visible.map { t("status.\($0.status.rawValue)") },
+            draftHref: entry == nil && canDraft ? "/recommendations/\(item.id)/plan" : nil,
+            changeResponseHref: Authorization.allows(request.actor, .changeResponse) ? "/recommendations/\(item.id)/response" : nil)
     }
 
     static func day(_ timestamp: String, _ t: Translator) -> String {

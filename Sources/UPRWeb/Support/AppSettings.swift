@@ -13,6 +13,12 @@ public struct AppSettings: Sendable {
     public var demo: Bool
     /// PostgreSQL connections per event loop (the pool is per server instance).
     public var postgresConnectionsPerLoop: Int = 4
+    /// Mark cookies `Secure` (only sent over HTTPS). On by default when the public URL is https.
+    public var secureCookies: Bool = false
+    /// The address people use to reach the site, for links in mails and in `upr user reset`.
+    public var publicURL: String = "http://127.0.0.1:8080"
+    /// Work factor of password hashes; tests lower it to stay fast.
+    public var bcryptCost: Int = 12
     /// Run migrations at start (the default); tests that share a migrated database turn it off.
     public var migrate: Bool
 
@@ -36,6 +42,11 @@ public struct AppSettings: Sendable {
         settings.database = try DatabaseLocation(parsing: environment["DATABASE_URL"])
         if let host = environment["UPR_HOSTNAME"], !host.isEmpty { settings.hostname = host }
         if let port = environment["UPR_PORT"].flatMap(Int.init) { settings.port = port }
+        if let url = environment["UPR_PUBLIC_URL"], !url.isEmpty {
+            settings.publicURL = url
+            settings.secureCookies = url.lowercased().hasPrefix("https://")
+        }
+        if let secure = environment["UPR_SECURE_COOKIES"] { settings.secureCookies = secure == "1" || secure == "true" }
         return settings
     }
 }

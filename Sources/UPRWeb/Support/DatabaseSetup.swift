@@ -1,3 +1,4 @@
+import FluentKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import SQLKit
@@ -59,6 +60,14 @@ extension Request {
     /// The SQLKit view of the request's database.
     public func sql() throws -> any SQLDatabase {
         guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "database has no SQL") }
+        return sql
+    }
+}
+
+extension FluentKit.Database {
+    /// The SQLKit view of a Fluent database (inside a transaction, too).
+    public func sqlDatabase() throws -> any SQLDatabase {
+        guard let sql = self as? any SQLDatabase else { throw Abort(.internalServerError, reason: "database has no SQL") }
         return sql
     }
 }

@@ -18,8 +18,11 @@ struct Layout: Encodable {
     var stylesheet: String
     var nav: [Link]
     var languages: [Link]
+    /// The signed-in person's name and role, nil for the public.
+    var userName: String?
+    var csrf: String
 
-    enum Section { case home, recommendations, states, taxonomies, api, none }
+    enum Section { case home, recommendations, plan, states, taxonomies, admin, account, api, none }
 
     init(request: Request, title: String, section: Section = .none) {
         let t = request.t
@@ -32,10 +35,18 @@ struct Layout: Encodable {
             Link(
                 href: SiteRoute.recommendations(RecommendationFilter()).href,
                 label: t("nav.recommendations"), current: section == .recommendations),
+            Link(href: "/plan", label: t("nav.plan"), current: section == .plan),
             Link(href: SiteRoute.states.href, label: t("nav.states"), current: section == .states),
             Link(href: SiteRoute.taxonomies.href, label: t("nav.taxonomies"), current: section == .taxonomies),
             Link(href: SiteRoute.api(.openAPI).href, label: t("nav.api"), current: section == .api),
         ]
+        if request.currentUser?.account.role == .administrator {
+            nav.append(Link(href: "/admin", label: t("nav.admin"), current: section == .admin))
+        }
+        if let user = request.currentUser {
+            userName = user.account.name + " (" + t(user.account.role.labelKey) + ")"
+        }
+        csrf = request.csrfToken
         let here = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
         languages = Language.allCases.map { language in
             Link(

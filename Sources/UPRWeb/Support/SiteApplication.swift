@@ -13,6 +13,8 @@ public enum SiteApplication {
         // Form and API bodies are small; a large body is a mistake or an attack.
         app.routes.defaultMaxBodySize = "2mb"
 
+        app.settings = settings
+        app.passwords.use(.bcrypt(cost: settings.bcryptCost))
         try DatabaseSetup.register(app, settings: settings)
         try await DatabaseSetup.prepare(app, settings: settings)
 
@@ -31,13 +33,17 @@ public enum SiteApplication {
         app.middleware.use(LanguageMiddleware())
         app.middleware.use(SiteErrorMiddleware())
         app.middleware.use(SecurityHeadersMiddleware())
+        app.middleware.use(AccountSessionMiddleware())
 
         try SiteRoutes.register(app)
 
         if settings.demo {
-            if try await DemoData.loadIfEmpty(on: app.db) {
-                app.logger.info("Loaded the demo data (Mongolia).")
+            let hash = try await app.password.async.hash(DemoData.password)
+            if try await DemoData.loadIfEmpty(on: app.db, passwordHash: hash) {
+                app.logger.notice("Loaded the demo data (Mongolia).")
             }
+            app.logger.notice(
+                "Demo accounts (password \(DemoData.password)): \(DemoData.accounts.map(\.email).joined(separator: ", "))")
         }
     }
 }

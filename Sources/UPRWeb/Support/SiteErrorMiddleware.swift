@@ -9,6 +9,12 @@ struct SiteErrorMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             let (status, message) = describe(error, request: request)
+            if status == .unauthorized, !request.url.path.hasPrefix("/api/"), request.method == .GET {
+                // A page that needs an account: sign in, then come back.
+                let here = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
+                return request.redirect(
+                    to: "/login?return=" + (here.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+            }
             if status.code >= 500 {
                 request.logger.report(error: error)
             }
@@ -31,6 +37,10 @@ struct SiteErrorMiddleware: AsyncMiddleware {
 
     private func describe(_ error: any Error, request: Request) -> (HTTPResponseStatus, String) {
         switch error {
+        case StoreError.staleVersion:
+            return (.conflict, request.t("error.conflict"))
+        case StoreError.invalid(let field, let key):
+            return (.unprocessableEntity, request.t(key) + " (" + field + ")")
         case let filter as FilterError:
             return (
                 .badRequest,
@@ -40,7 +50,13 @@ struct SiteErrorMiddleware: AsyncMiddleware {
                         ["parameter": filter.parameter, "value": filter.value]) { a, _ in a })
             )
         case let abort as any AbortError:
-            if abort.status == .notFound { return (.notFound, request.t("error.notFound")) }
+            if abort.status == .notFound {
+                return (.notFound, abort.reason == "Not Found" ? request.t("error.notFound") : abort.reason)
+            }
+            if abort.status == .unauthorized { return (.unauthorized, request.t("error.unauthorized")) }
+            if abort.status == .forbidden && abort.reason == "Forbidden" {
+                return (.forbidden, request.t("error.forbidden"))
+            }
             if abort.status.code >= 500 { return (abort.status, request.t("error.server")) }
             return (abort.status, abort.reason)
         default:

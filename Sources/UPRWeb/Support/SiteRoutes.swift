@@ -24,6 +24,21 @@ enum SiteRoutes {
         get(app, P.apiTaxonomies, handler: APIController.taxonomies)
         get(app, P.apiTaxonomy, handler: APIController.taxonomy)
         get(app, P.apiOpenAPI, handler: APIController.openAPI)
+
+        app.get("login", use: AuthController.showLogin)
+        app.post("login", use: AuthController.login)
+        app.get("login", "code", use: AuthController.showCode)
+        app.post("login", "code", use: AuthController.code)
+        app.post("logout", use: AuthController.logout)
+        app.get("account", use: AccountController.show)
+        app.post("account", "password", use: AccountController.changePassword)
+        app.post("account", "totp", "start", use: AccountController.startTOTP)
+        app.post("account", "totp", "confirm", use: AccountController.confirmTOTP)
+        app.post("account", "totp", "disable", use: AccountController.disableTOTP)
+        app.get("password-reset", ":token", use: AccountController.showReset)
+        app.post("password-reset", ":token", use: AccountController.reset)
+        PlanRoutes.register(app)
+        AdminRoutes.register(app)
     }
 
     private static func get<R: AsyncResponseEncodable>(

@@ -1,0 +1,51 @@
+/// A signed-in person as the rules see them: role, organisation and the working groups that organisation is in.
+public struct Principal: Sendable, Hashable {
+    public var userID: Int
+    public var role: Role
+    public var organisationID: Int?
+    public var workingGroupIDs: Set<Int>
+
+    public init(userID: Int, role: Role, organisationID: Int?, workingGroupIDs: Set<Int> = []) {
+        self.userID = userID
+        self.role = role
+        self.organisationID = organisationID
+        self.workingGroupIDs = workingGroupIDs
+    }
+}
+
+/// Everything that changes data, with the facts each rule needs.
+public enum Action: Sendable, Hashable {
+    /// Draft, edit or publish the plan entry of a working group.
+    case draftPlanEntry(workingGroupID: Int)
+    /// Answer a plan entry on behalf of the responsible (lead) organisation.
+    case answerPlanEntry(leadOrganisationID: Int?)
+    /// Record a later change of a state's response to a recommendation.
+    case changeResponse
+    /// Import a filled matrix; each row is checked again as `draftPlanEntry`.
+    case importMatrix
+    case manageOrganisations
+    case manageWorkingGroups
+    case manageAccounts
+    /// See draft plan entries and members-only content.
+    case readDrafts
+}
+
+/// The permission rules in one place, as a pure function, so one table-driven test covers them all.
+public enum Authorization {
+    public static func allows(_ actor: Principal?, _ action: Action) -> Bool {
+        guard let actor else { return false }
+        if actor.role == .administrator { return true }
+        switch action {
+        case .draftPlanEntry(let group):
+            return actor.role == .csoMember && actor.workingGroupIDs.contains(group)
+        case .answerPlanEntry(let lead):
+            return actor.role == .focalPoint && lead != nil && lead == actor.organisationID
+        case .importMatrix:
+            return actor.role == .csoMember && !actor.workingGroupIDs.isEmpty
+        case .readDrafts:
+            return true
+        case .changeResponse, .manageOrganisations, .manageWorkingGroups, .manageAccounts:
+            return false
+        }
+    }
+}

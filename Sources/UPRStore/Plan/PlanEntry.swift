@@ -1,0 +1,82 @@
+import SQLKit
+import UPRDomain
+
+/// A recommendation's line in the implementation plan (annex 8.1) with the ministry's answer.
+public struct PlanEntry: Sendable, Equatable, Codable {
+    public var id: Int
+    public var recommendationID: Int
+    public var workingGroupID: Int
+    public var workingGroupName: String
+    public var fields: PlanEntryFields
+    public var leadOrganisationName: String?
+    public var supporterNames: [String]
+    public var status: PlanStatus
+    public var governmentAnswer: GovernmentAnswer?
+    public var governmentComment: String
+    public var answeredByName: String?
+    public var answeredAt: String?
+    public var version: Int
+    public var createdAt: String
+    public var updatedAt: String
+}
+
+/// What the working group writes in a plan entry: the annex 8.1 columns and the plan's scheduling.
+public struct PlanEntryFields: Sendable, Equatable, Codable {
+    public var goal: String = ""
+    public var expectedAction: String = ""
+    public var indicators: String = ""
+    public var leadOrganisationID: Int?
+    public var supporterIDs: [Int] = []
+    public var otherMechanismsNational: String = ""
+    public var otherMechanismsInternational: String = ""
+    public var linkedRecommendationIDs: [Int] = []
+    public var startDate: String?
+    public var dueDate: String?
+    public var priority: Priority?
+    public var csoActivities: String = ""
+
+    public init() {}
+
+    /// The fields as text, for the audit log and the conflict page.
+    public var asText: [String: String?] {
+        [
+            "goal": goal, "expectedAction": expectedAction, "indicators": indicators,
+            "leadOrganisation": leadOrganisationID.map(String.init),
+            "supporters": supporterIDs.map(String.init).joined(separator: ","),
+            "otherMechanismsNational": otherMechanismsNational,
+            "otherMechanismsInternational": otherMechanismsInternational,
+            "linkedRecommendations": linkedRecommendationIDs.map(String.init).joined(separator: ","),
+            "startDate": startDate, "dueDate": dueDate, "priority": priority?.rawValue, "csoActivities": csoActivities,
+        ]
+    }
+
+    /// Problems a person can fix, each naming the form field.
+    public func problems() -> [(field: String, messageKey: String)] {
+        var out: [(String, String)] = []
+        for (field, value) in [("startDate", startDate), ("dueDate", dueDate)] {
+            if let value, !Self.isDay(value) { out.append((field, "form.error.date")) }
+        }
+        if let start = startDate, let due = dueDate, Self.isDay(start), Self.isDay(due), due < start {
+            out.append(("dueDate", "plan.error.dueBeforeStart"))
+        }
+        let limits: [(String, String, Int)] = [
+            ("goal", goal, 5_000), ("expectedAction", expectedAction, 5_000), ("indicators", indicators, 5_000),
+            ("otherMechanismsNational", otherMechanismsNational, 5_000),
+            ("otherMechanismsInternational", otherMechanismsInternational, 5_000),
+            ("csoActivities", csoActivities, 5_000),
+        ]
+        for (field, value, limit) in limits where value.count > limit { out.append((field, "form.error.tooLong")) }
+        return out
+    }
+
+    /// `YYYY-MM-DD` with a real month and day.
+    static func isDay(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
+            let day = Int(parts[2]), parts[1].count == 2, parts[2].count == 2, (1900...2100).contains(year),
+            (1...12).contains(month)
+        else { return false }
+        let days = [31, (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return (1...days[month - 1]).contains(day)
+    }
+}

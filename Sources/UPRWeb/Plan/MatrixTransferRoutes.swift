@@ -1,0 +1,193 @@
+import FluentKit
+import SQLKit
+import UPRDomain
+import UPRLocalization
+import UPRSpreadsheet
+import UPRStore
+import Vapor
+
+/// Export of a matrix view (XLSX, CSV) and import of a filled matrix with a preview before anything changes.
+enum MatrixTransferRoutes {
+    static func register(_ app: Application) {
+        app.get("plan", "export.xlsx") { try await export($0, xlsx: true) }
+        app.get("plan", "export.csv") { try await export($0, xlsx: false) }
+        app.get("plan", "import", use: showImport)
+        app.on(.POST, "plan", "import", body: .collect(maxSize: "4mb"), use: upload)
+        app.post("plan", "import", ":upload", "apply", use: apply)
+    }
+
+    static func export(_ request: Request, xlsx: Bool) async throws -> Vapor.Response {
+        let (scope, _) = try PlanMatrixView.scope(request)
+        let sql = try request.sql()
+        let matrix = try await PlanMatrix.load(
+            scope, includeDrafts: Authorization.allows(request.actor, .readDrafts), on: sql)
+        let t = request.t
+        let title = try await t("plan.title") + " – " + scopeName(scope, on: sql)
+        let document = MatrixTransfer.document(matrix, title: title) { raw in
+            UPRDomain.Response(rawValue: raw).map(t.response) ?? raw
+        }
+        let name = "implementation-plan-" + Slug.make(try await scopeName(scope, on: sql))
+        let response: Vapor.Response
+        if xlsx {
+            response = Vapor.Response(status: .ok, body: .init(data: ImplementationMatrix.xlsx(document)))
+            response.headers.contentType = HTTPMediaType(
+                type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            response.headers.contentDisposition = .init(.attachment, filename: name + ".xlsx")
+        } else {
+            response = Vapor.Response(status: .ok, body: .init(string: ImplementationMatrix.csv(document)))
+            response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+            response.headers.contentDisposition = .init(.attachment, filename: name + ".csv")
+        }
+        return response
+    }
+
+    static func scopeName(_ scope: PlanMatrix.Scope, on sql: any SQLDatabase) async throws -> String {
+        switch scope {
+        case .state(let name): return name
+        case .workingGroup(let id):
+            return try await OrganisationStore(sql).workingGroups().first { $0.id == id }?.name ?? "group-\(id)"
+        case .leadOrganisation(let id):
+            return try await OrganisationStore(sql).organisation(id)?.name ?? "organisation-\(id)"
+        }
+    }
+
+    struct ImportView: Encodable {
+        struct Field: Encodable {
+            var name: String
+            var before: String
+            var after: String
+        }
+        struct Change: Encodable {
+            var row: Int
+            var reference: String
+            var isNew: Bool
+            var fields: [Field]
+        }
+        struct Problem: Encodable {
+            var row: Int
+            var reference: String
+            var message: String
+        }
+        var layout: Layout
+        var csrf: String
+        var heading: String
+        var states: [String]
+        var uploadID: Int?
+        var changes: [Change]
+        var problems: [Problem]
+        var hasChanges: Bool
+        var hasProblems: Bool
+        var summary: String?
+        var errors: [FieldError]
+        var hasErrors: Bool
+        var preview: Bool
+    }
+
+    static func view(
+        _ request: Request, plan: MatrixTransfer.Plan? = nil, uploadID: Int? = nil, errors: [FieldError] = []
+    ) async throws -> ImportView {
+        let t = request.t
+        let options = try await FilterOptions.load(on: request.sql())
+        let changes = (plan?.changes ?? []).map {
+            ImportView.Change(
+                row: $0.row, reference: $0.reference, isNew: $0.entryID == nil,
+                fields: $0.changedFields.map { field in
+                    ImportView.Field(name: t("plan.field.\(field.name)"), before: field.before, after: field.after)
+                })
+        }
+        let problems = (plan?.errors ?? []).map {
+            ImportView.Problem(row: $0.row, reference: $0.reference, message: t($0.messageKey, $0.arguments))
+        }
+        return ImportView(
+            layout: Layout(request: request, title: t("plan.import"), section: .plan), csrf: request.csrfToken,
+            heading: t("plan.import"), states: options.statesUnderReview, uploadID: uploadID, changes: changes,
+            problems: problems, hasChanges: !changes.isEmpty, hasProblems: !problems.isEmpty,
+            summary: plan.map {
+                t("import.preview.summary", [
+                    "changes": t.number($0.changes.count), "unchanged": t.number($0.unchanged),
+                    "errors": t.number($0.errors.count),
+                ])
+            },
+            errors: errors, hasErrors: !errors.isEmpty, preview: plan != nil)
+    }
+
+    @Sendable static func showImport(_ request: Request) async throws -> Vapor.Response {
+        try request.require(.importMatrix)
+        return try await request.view.render("plan-import", view(request)).encodeResponse(for: request)
+    }
+
+    struct UploadForm: Content {
+        var file: File?
+        var state: String?
+        var _csrf: String?
+    }
+
+    /// Reads the file, stores it for the confirmation step, and shows what it would change.
+    @Sendable static func upload(_ request: Request) async throws -> Vapor.Response {
+        try CSRF.verify(request)
+        try request.require(.importMatrix)
+        let user = try request.requireUser()
+        let form = try request.content.decode(UploadForm.self)
+        let t = request.t
+        func failure(_ field: String, _ message: String) async throws -> Vapor.Response {
+            let page = try await request.view.render(
+                "plan-import", view(request, errors: [FieldError(field: field, message: message)])
+            ).encodeResponse(for: request)
+            page.status = .unprocessableEntity
+            return page
+        }
+        guard let file = form.file, file.data.readableBytes > 0 else { return try await failure("file", t("import.error.noFile")) }
+        let data = Data(buffer: file.data)
+        let document: MatrixDocument
+        do {
+            document = try ImplementationMatrix.read(data, fileName: file.filename)
+        } catch {
+            return try await failure("file", error.description)
+        }
+        let state = (form.state ?? "").trimmingCharacters(in: .whitespaces)
+        let plan = try await MatrixTransfer.plan(document, state: state, actor: request.actor, on: request.sql())
+        let row = try await request.sql().insert(into: "matrix_uploads")
+            .columns("user_id", "file_name", "state_name", "content", "created_at")
+            .values(user.account.id, file.filename, state, data.base64EncodedString(), Timestamp.string(Date()))
+            .returning("id").first()
+        let uploadID = try row?.decode(column: "id", as: Int.self)
+        return try await request.view.render("plan-import", view(request, plan: plan, uploadID: uploadID))
+            .encodeResponse(for: request)
+    }
+
+    /// Applies a previewed upload, all rows or none. The plan is worked out again, so what changed in between counts.
+    @Sendable static func apply(_ request: Request) async throws -> Vapor.Response {
+        try CSRF.verify(request)
+        try request.require(.importMatrix)
+        let user = try request.requireUser()
+        guard let id = request.parameters.get("upload", as: Int.self),
+            let row = try await request.sql().raw(
+                """
+                SELECT file_name, state_name, content FROM matrix_uploads
+                WHERE id = \(bind: id) AND user_id = \(bind: user.account.id) AND applied_at IS NULL
+                """
+            ).first()
+        else { throw Abort(.notFound) }
+        let data = Data(base64Encoded: try row.decode(column: "content", as: String.self)) ?? Data()
+        let document = try ImplementationMatrix.read(data, fileName: try row.decode(column: "file_name", as: String.self))
+        let state = try row.decode(column: "state_name", as: String.self)
+        let actor = request.actor
+        let auditName = request.auditName
+        let plan = try await MatrixTransfer.plan(document, state: state, actor: actor, on: request.sql())
+        guard plan.errors.isEmpty else {
+            return try await request.view.render("plan-import", view(request, plan: plan, uploadID: id))
+                .encodeResponse(for: request)
+        }
+        _ = try await request.db.transaction { database in
+            let sql = try database.sqlDatabase()
+            let result = try await MatrixTransfer.apply(plan, userID: user.account.id, actor: auditName, on: sql)
+            try await sql.update("matrix_uploads").set("applied_at", to: Timestamp.string(Date()))
+                .where("id", .equal, id).run()
+            try await AuditLog.append(
+                on: sql, actor: auditName, action: "import", entity: "matrix", entityID: String(id),
+                summary: "Matrix imported for \(state): \(result.created) created, \(result.updated) updated")
+            return result.created
+        }
+        return request.redirect(to: "/plan?" + SiteRoute.query([("state", state)]).dropFirst(), redirectType: .normal)
+    }
+}

@@ -1,0 +1,179 @@
+import UPRDomain
+import UPRLocalization
+import UPRStore
+import FluentKit
+import Vapor
+
+/// Drafting or editing the plan entry of a recommendation. When someone else saved first, the same page comes back
+/// with their version beside what this person typed, so nothing is lost.
+struct PlanEditorView: Encodable {
+    struct Option: Encodable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+    struct Conflict: Encodable {
+        var label: String
+        var theirs: String
+        var yours: String
+    }
+    var layout: Layout
+    var csrf: String
+    var heading: String
+    var recommendationText: String
+    var recommendationHref: String
+    var action: String
+    var version: Int
+    var isNew: Bool
+    var groups: [Option]
+    var leads: [Option]
+    var supporters: [Option]
+    var priorities: [Option]
+    var goal: String
+    var expectedAction: String
+    var indicators: String
+    var otherMechanismsNational: String
+    var otherMechanismsInternational: String
+    var linkedRecommendations: String
+    var startDate: String
+    var dueDate: String
+    var csoActivities: String
+    var errors: [FieldError]
+    var hasErrors: Bool
+    var conflicts: [Conflict]
+    var hasConflict: Bool
+
+    struct Context {
+        var recommendation: RecommendationSummary
+        var entry: PlanEntry?
+        var groups: [WorkingGroup]
+        var organisations: [Organisation]
+    }
+
+    static func context(_ request: Request) async throws -> Context {
+        guard let id = request.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
+        let sql = try request.sql()
+        guard let detail = try await RecommendationDetail.load(id: id, on: sql) else { throw Abort(.notFound) }
+        let entry = try await PlanStore(sql).entry(recommendationID: id)
+        let store = OrganisationStore(sql)
+        return Context(
+            recommendation: detail.recommendation, entry: entry, groups: try await store.workingGroups(),
+            organisations: try await store.organisations())
+    }
+
+    /// The groups this person may draft for; for an existing entry, only its own group.
+    static func allowedGroups(_ request: Request, _ context: Context) -> [WorkingGroup] {
+        if let entry = context.entry { return context.groups.filter { $0.id == entry.workingGroupID } }
+        return context.groups.filter { Authorization.allows(request.actor, .draftPlanEntry(workingGroupID: $0.id)) }
+    }
+
+    static func build(
+        _ request: Request, _ context: Context, fields: PlanEntryFields, groupID: Int?, version: Int,
+        errors: [FieldError] = [], conflicts: [Conflict] = []
+    ) -> PlanEditorView {
+        let t = request.t
+        let recommendation = context.recommendation
+        let reference = recommendation.paragraph ?? "#\(recommendation.id)"
+        // Suggest the group of the recommendation's first cluster for a new entry.
+        let suggested =
+            groupID
+            ?? context.groups.first { group in recommendation.clusters.contains { $0 == group.cluster?.rawValue } }?.id
+        let government = context.organisations.filter { $0.kind.isGovernment && $0.validTo == nil }
+        return PlanEditorView(
+            layout: Layout(request: request, title: t("plan.edit.title", ["ref": reference]), section: .plan),
+            csrf: request.csrfToken,
+            heading: t(context.entry == nil ? "plan.new.title" : "plan.edit.title", ["ref": reference]),
+            recommendationText: recommendation.text,
+            recommendationHref: SiteRoute.recommendation(recommendation.id).href,
+            action: "/recommendations/\(recommendation.id)/plan", version: version, isNew: context.entry == nil,
+            groups: allowedGroups(request, context).map {
+                Option(value: String($0.id), label: $0.name, selected: $0.id == suggested)
+            },
+            leads: [Option(value: "", label: t("common.none"), selected: fields.leadOrganisationID == nil)]
+                + government.map {
+                    Option(value: String($0.id), label: $0.name, selected: $0.id == fields.leadOrganisationID)
+                },
+            supporters: context.organisations.filter { $0.validTo == nil }.map {
+                Option(value: String($0.id), label: $0.name, selected: fields.supporterIDs.contains($0.id))
+            },
+            priorities: [Option(value: "", label: t("common.none"), selected: fields.priority == nil)]
+                + Priority.allCases.map {
+                    Option(value: $0.rawValue, label: t("priority.\($0.rawValue)"), selected: $0 == fields.priority)
+                },
+            goal: fields.goal, expectedAction: fields.expectedAction, indicators: fields.indicators,
+            otherMechanismsNational: fields.otherMechanismsNational,
+            otherMechanismsInternational: fields.otherMechanismsInternational,
+            linkedRecommendations: fields.linkedRecommendationIDs.map { "#\($0)" }.joined(separator: ", "),
+            startDate: fields.startDate ?? "", dueDate: fields.dueDate ?? "", csoActivities: fields.csoActivities,
+            errors: errors, hasErrors: !errors.isEmpty, conflicts: conflicts, hasConflict: !conflicts.isEmpty)
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
+        let context = try await context(request)
+        if let entry = context.entry {
+            try request.require(.draftPlanEntry(workingGroupID: entry.workingGroupID))
+        } else if allowedGroups(request, context).isEmpty {
+            throw Abort(request.currentUser == nil ? .unauthorized : .forbidden)
+        }
+        let view = build(
+            request, context, fields: context.entry?.fields ?? PlanEntryFields(), groupID: context.entry?.workingGroupID,
+            version: context.entry?.version ?? 0)
+        return try await request.view.render("plan-edit", view).encodeResponse(for: request)
+    }
+
+    @Sendable static func save(_ request: Request) async throws -> Vapor.Response {
+        try CSRF.verify(request)
+        let user = try request.requireUser()
+        let context = try await context(request)
+        let form = try request.content.decode(PlanForm.self)
+        let groupID = context.entry?.workingGroupID ?? form.workingGroupID ?? 0
+        try request.require(.draftPlanEntry(workingGroupID: groupID))
+        let t = request.t
+        let fields: PlanEntryFields
+        do {
+            fields = try form.fields()
+        } catch StoreError.invalid(let field, let key) {
+            return try await render(request, build(
+                request, context, fields: context.entry?.fields ?? PlanEntryFields(), groupID: groupID,
+                version: form.version ?? 0, errors: [FieldError(field: field, message: t(key))]), .unprocessableEntity)
+        }
+        let sql = try request.sql()
+        do {
+            let entryID: Int = try await request.db.transaction { database in
+                let store = PlanStore(try database.sqlDatabase())
+                if let entry = context.entry {
+                    try await store.update(entry.id, version: form.version ?? 0, fields: fields, actor: request.auditName)
+                    return entry.id
+                }
+                return try await store.create(
+                    recommendationID: context.recommendation.id, workingGroupID: groupID, fields: fields,
+                    userID: user.account.id, actor: request.auditName)
+            }
+            return request.redirect(to: "/plan/entries/\(entryID)", redirectType: .normal)
+        } catch StoreError.invalid(let field, let key) {
+            return try await render(request, build(
+                request, context, fields: fields, groupID: groupID, version: form.version ?? 0,
+                errors: [FieldError(field: field, message: t(key))]), .unprocessableEntity)
+        } catch StoreError.staleVersion {
+            // Someone saved first: show their version beside this person's, keep what was typed in the form.
+            let current = try await PlanStore(sql).entry(recommendationID: context.recommendation.id)
+            let theirs = current?.fields.asText ?? [:]
+            let yours = fields.asText
+            let conflicts = yours.keys.sorted().compactMap { key -> Conflict? in
+                let a = (theirs[key] ?? nil) ?? ""
+                let b = (yours[key] ?? nil) ?? ""
+                return a == b ? nil : Conflict(label: t("plan.field.\(key)"), theirs: a, yours: b)
+            }
+            return try await render(request, build(
+                request, context, fields: fields, groupID: groupID, version: current?.version ?? 0,
+                errors: [FieldError(field: "goal", message: t("plan.conflict.message"))], conflicts: conflicts),
+                .conflict)
+        }
+    }
+
+    static func render(_ request: Request, _ view: PlanEditorView, _ status: HTTPStatus) async throws -> Vapor.Response {
+        let response = try await request.view.render("plan-edit", view).encodeResponse(for: request)
+        response.status = status
+        return response
+    }
+}

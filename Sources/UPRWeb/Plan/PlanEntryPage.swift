@@ -1,0 +1,98 @@
+import UPRDomain
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// The plan entry of one recommendation: what the working group proposes, what the ministry answered, and the
+/// forms each may use.
+struct PlanEntryView: Encodable {
+    struct Field: Encodable {
+        var label: String
+        var value: String
+    }
+    struct Option: Encodable {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+    var layout: Layout
+    var csrf: String
+    var heading: String
+    var recommendationText: String
+    var recommendationHref: String
+    var status: String
+    var statusClass: String
+    var fields: [Field]
+    var answer: String?
+    var answerComment: String?
+    var answeredBy: String?
+    var canEdit: Bool
+    var canAnswer: Bool
+    var canPublish: Bool
+    var isPublished: Bool
+    var editHref: String
+    var historyHref: String
+    var entryID: Int
+    var version: Int
+    var answerOptions: [Option]
+
+    static func load(_ request: Request) async throws -> PlanEntryView {
+        guard let id = request.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
+        let sql = try request.sql()
+        guard let entry = try await PlanStore(sql).entry(id: id) else { throw Abort(.notFound) }
+        let actor = request.actor
+        if entry.status == .draft && !Authorization.allows(actor, .readDrafts) { throw Abort(.notFound) }
+        guard let detail = try await RecommendationDetail.load(id: entry.recommendationID, on: sql) else {
+            throw Abort(.notFound)
+        }
+        return build(request, entry: entry, recommendation: detail.recommendation)
+    }
+
+    static func build(_ request: Request, entry: PlanEntry, recommendation: RecommendationSummary) -> PlanEntryView {
+        let t = request.t
+        let actor = request.actor
+        let f = entry.fields
+        var fields: [Field] = [
+            Field(label: t("plan.workingGroup"), value: entry.workingGroupName),
+            Field(label: t("plan.goal"), value: f.goal),
+            Field(label: t("plan.expectedAction"), value: f.expectedAction),
+            Field(label: t("plan.indicators"), value: f.indicators),
+            Field(label: t("plan.lead"), value: entry.leadOrganisationName ?? ""),
+            Field(label: t("plan.supporters"), value: entry.supporterNames.joined(separator: ", ")),
+            Field(label: t("plan.otherNational"), value: f.otherMechanismsNational),
+            Field(label: t("plan.otherInternational"), value: f.otherMechanismsInternational),
+        ]
+        if !f.linkedRecommendationIDs.isEmpty {
+            fields.append(
+                Field(label: t("plan.links"), value: f.linkedRecommendationIDs.map { "#\($0)" }.joined(separator: ", ")))
+        }
+        fields.append(Field(label: t("plan.start"), value: f.startDate ?? ""))
+        fields.append(Field(label: t("plan.due"), value: f.dueDate ?? ""))
+        fields.append(Field(label: t("plan.priority"), value: f.priority.map { t("priority.\($0.rawValue)") } ?? ""))
+        fields.append(Field(label: t("plan.csoActivities"), value: f.csoActivities))
+        let reference = recommendation.paragraph ?? "#\(recommendation.id)"
+        return PlanEntryView(
+            layout: Layout(request: request, title: t("plan.entry.title", ["ref": reference]), section: .plan),
+            csrf: request.csrfToken,
+            heading: t("plan.entry.title", ["ref": reference]) + " – " + recommendation.stateUnderReview,
+            recommendationText: recommendation.text,
+            recommendationHref: SiteRoute.recommendation(recommendation.id).href,
+            status: t("status.\(entry.status.rawValue)"), statusClass: entry.status.rawValue,
+            fields: fields.filter { !$0.value.isEmpty },
+            answer: entry.governmentAnswer.map { t("answer.\($0.rawValue)") },
+            answerComment: entry.governmentComment.isEmpty ? nil : entry.governmentComment,
+            answeredBy: entry.answeredByName.map { name in
+                name + (entry.answeredAt.flatMap(Timestamp.date).map { ", " + t.date($0) } ?? "")
+            },
+            canEdit: Authorization.allows(actor, .draftPlanEntry(workingGroupID: entry.workingGroupID)),
+            canAnswer: Authorization.allows(actor, .answerPlanEntry(leadOrganisationID: f.leadOrganisationID)),
+            canPublish: Authorization.allows(actor, .draftPlanEntry(workingGroupID: entry.workingGroupID)),
+            isPublished: entry.status == .published,
+            editHref: "/recommendations/\(recommendation.id)/plan",
+            historyHref: "/plan/entries/\(entry.id)/history",
+            entryID: entry.id, version: entry.version,
+            answerOptions: GovernmentAnswer.allCases.map {
+                Option(value: $0.rawValue, label: t("answer.\($0.rawValue)"), selected: $0 == entry.governmentAnswer)
+            })
+    }
+}

@@ -1,0 +1,123 @@
+import FluentKit
+import UPRDomain
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// The plan's routes: matrix views, entries, answers, publishing, history, response changes, export and import.
+enum PlanRoutes {
+    static func register(_ app: Application) {
+        app.get("plan") { try await $0.view.render("plan", PlanMatrixView.load($0)) }
+        app.get("plan", "mine", use: mine)
+        app.get("recommendations", ":id", "plan", use: PlanEditorView.show)
+        app.post("recommendations", ":id", "plan", use: PlanEditorView.save)
+        app.get("plan", "entries", ":id") { try await $0.view.render("plan-entry", PlanEntryView.load($0)) }
+        app.post("plan", "entries", ":id", "answer", use: answer)
+        app.post("plan", "entries", ":id", "publish") { try await setStatus($0, .published) }
+        app.post("plan", "entries", ":id", "unpublish") { try await setStatus($0, .draft) }
+        app.get("plan", "entries", ":id", "history", use: history)
+        app.get("recommendations", ":id", "response", use: ResponseChangeView.show)
+        app.post("recommendations", ":id", "response", use: ResponseChangeView.save)
+        MatrixTransferRoutes.register(app)
+    }
+
+    /// "My recommendations": a focal point's ministry, or a CSO member's first working group.
+    @Sendable static func mine(_ request: Request) async throws -> Vapor.Response {
+        let user = try request.requireUser()
+        if user.account.role == .focalPoint, let organisation = user.account.organisationID {
+            return request.redirect(to: "/plan?organisation=\(organisation)")
+        }
+        if let group = user.actor.workingGroupIDs.sorted().first {
+            return request.redirect(to: "/plan?group=\(group)")
+        }
+        return request.redirect(to: "/plan")
+    }
+
+    struct AnswerForm: Content {
+        var answer: String?
+        var comment: String?
+        var version: Int?
+    }
+
+    static func entry(_ request: Request) async throws -> PlanEntry {
+        guard let id = request.parameters.get("id", as: Int.self),
+            let entry = try await PlanStore(try request.sql()).entry(id: id)
+        else { throw Abort(.notFound) }
+        return entry
+    }
+
+    @Sendable static func answer(_ request: Request) async throws -> Vapor.Response {
+        try CSRF.verify(request)
+        let user = try request.requireUser()
+        let entry = try await entry(request)
+        try request.require(.answerPlanEntry(leadOrganisationID: entry.fields.leadOrganisationID))
+        let form = try request.content.decode(AnswerForm.self)
+        guard let answer = form.answer.flatMap(GovernmentAnswer.init(rawValue:)) else {
+            throw StoreError.invalid(field: "answer", messageKey: "form.error.choice")
+        }
+        try await request.db.transaction { database in
+            try await PlanStore(try database.sqlDatabase()).answer(
+                entry.id, version: form.version ?? 0, answer: answer,
+                comment: (form.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines), userID: user.account.id,
+                actor: request.auditName)
+        }
+        return request.redirect(to: "/plan/entries/\(entry.id)", redirectType: .normal)
+    }
+
+    struct VersionForm: Content {
+        var version: Int?
+    }
+
+    static func setStatus(_ request: Request, _ status: PlanStatus) async throws -> Vapor.Response {
+        try CSRF.verify(request)
+        let entry = try await entry(request)
+        try request.require(.draftPlanEntry(workingGroupID: entry.workingGroupID))
+        let version = try request.content.decode(VersionForm.self).version ?? 0
+        try await request.db.transaction { database in
+            try await PlanStore(try database.sqlDatabase()).setStatus(
+                entry.id, version: version, status: status, actor: request.auditName)
+        }
+        return request.redirect(to: "/plan/entries/\(entry.id)", redirectType: .normal)
+    }
+
+    struct HistoryView: Encodable {
+        struct Change: Encodable {
+            var field: String
+            var before: String
+            var after: String
+        }
+        struct Entry: Encodable {
+            var at: String
+            var actor: String
+            var summary: String
+            var changes: [Change]
+            var hasChanges: Bool
+        }
+        var layout: Layout
+        var heading: String
+        var backHref: String
+        var entries: [Entry]
+    }
+
+    /// Every change of a plan entry: who, when, which fields, before and after. Read-only by design.
+    @Sendable static func history(_ request: Request) async throws -> Vapor.Response {
+        let entry = try await entry(request)
+        if entry.status == .draft && !Authorization.allows(request.actor, .readDrafts) { throw Abort(.notFound) }
+        let t = request.t
+        let log = try await AuditLog.history(entity: "plan-entry", id: entry.id, on: request.sql())
+        let view = HistoryView(
+            layout: Layout(request: request, title: t("history.title"), section: .plan),
+            heading: t("history.title"), backHref: "/plan/entries/\(entry.id)",
+            entries: log.map { item in
+                let changes = item.changes.keys.sorted().map { key in
+                    HistoryView.Change(
+                        field: t("plan.field.\(key)"), before: item.changes[key]?.before ?? "",
+                        after: item.changes[key]?.after ?? "")
+                }
+                return HistoryView.Entry(
+                    at: Timestamp.date(item.at).map { t.date($0) + " " + String(item.at.dropFirst(11).prefix(5)) } ?? item.at,
+                    actor: item.actor, summary: item.summary, changes: changes, hasChanges: !changes.isEmpty)
+            })
+        return try await request.view.render("history", view).encodeResponse(for: request)
+    }
+}
