@@ -14,7 +14,10 @@ struct ExportCommand: AsyncParsableCommand {
         case matrixCsv = "matrix-csv"
     }
 
-    @Option(help: "Output format: the registry (csv, json) or the implementation plan of a state in the annex 8.1 layout (matrix-xlsx, matrix-csv).")
+    @Option(
+        help:
+            "Output format: the registry (csv, json) or the implementation plan of a state in the annex 8.1 layout (matrix-xlsx, matrix-csv)."
+    )
     var format: Format = .csv
     @Option(help: "Only recommendations to this state (required for the matrix formats).") var state: String?
     @Option(help: "Write to this file instead of standard output.") var out: String?

@@ -92,7 +92,9 @@ extension ImportCommand {
             printError("Import failed, nothing was written.")
             throw ExitCode(65)
         }
-        print("\(fileName): \(result.1.created) plan entries created, \(result.1.updated) updated, \(result.0.unchanged) unchanged")
+        print(
+            "\(fileName): \(result.1.created) plan entries created, \(result.1.updated) updated, \(result.0.unchanged) unchanged"
+        )
     }
 }
 

@@ -2,5 +2,7 @@ import ArgumentParser
 
 /// The text-intelligence commands (train, evaluate, classify, similar), listed apart so the root stays short.
 enum TextCommandList {
-    static let all: [any ParsableCommand.Type] = []
+    static let all: [any ParsableCommand.Type] = [
+        TrainCommand.self, EvaluateCommand.self, ClassifyCommand.self, SimilarCommand.self,
+    ]
 }

@@ -64,7 +64,8 @@ public enum ImplementationMatrix {
             }
             if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
                 throw ReadProblem(
-                    "this is an old Excel 97-2003 (.xls) workbook; save it as “Excel Workbook (.xlsx)” and try again")
+                    "this is an Excel 97-2003 (.xls) workbook or a password-protected one; save it without a password "
+                        + "as “Excel Workbook (.xlsx)” and try again")
             }
             if data.isEmpty { throw ReadProblem("the file is empty") }
             return try readCSV(Array(data))

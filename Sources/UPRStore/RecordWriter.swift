@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import SQLKit
+import SQLiteKit
 import UPRDomain
 
 /// Writes imported records: new ones are inserted, changed ones updated, unchanged ones left alone, all of it in
@@ -425,11 +426,43 @@ final class RecordWriterSession {
     // MARK: - Statements
 
     private func insertRows(into table: String, columns: [String], _ rows: [[any Encodable & Sendable]]) async throws {
+        if let lite = sql as? any SQLiteDatabase {
+            for chunk in rows.chunked(into: Self.chunk) {
+                _ = try await lite.query(Self.sqliteInsert(table, columns, rows: chunk.count), Self.sqliteBinds(chunk))
+            }
+            return
+        }
         for chunk in rows.chunked(into: Self.chunk) {
             let insert = sql.insert(into: table).columns(columns)
             for row in chunk { insert.values(row) }
             try await insert.run()
         }
+    }
+
+    /// `INSERT INTO t (a, b) VALUES (?, ?), (?, ?)…` for SQLite's positional parameters.
+    static func sqliteInsert(_ table: String, _ columns: [String], rows: Int) -> String {
+        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+            + Array(repeating: row, count: rows).joined(separator: ", ")
+    }
+
+    /// Bulk rows bound directly as SQLite values. Going through SQLKit's generic Encodable path costs more than the
+    /// insert itself when an import binds over a million values.
+    static func sqliteBinds(_ rows: ArraySlice<[any Encodable & Sendable]>) -> [SQLiteData] {
+        var binds: [SQLiteData] = []
+        binds.reserveCapacity(rows.count * (rows.first?.count ?? 0))
+        for row in rows {
+            for value in row {
+                switch value {
+                case let number as Int: binds.append(.integer(number))
+                case let text as String: binds.append(.text(text))
+                case let number as Double: binds.append(.float(number))
+                case let flag as Bool: binds.append(.integer(flag ? 1 : 0))
+                default: binds.append(.null)  // the only other values written here are nil optionals
+                }
+            }
+        }
+        return binds
     }
 
     private func insertReturningID(into table: String, columns: [String], values: [any Encodable & Sendable])
@@ -446,6 +479,18 @@ final class RecordWriterSession {
         extra: String? = nil
     ) async throws -> [(Int, String)] {
         guard !rows.isEmpty else { return [] }
+        if let lite = sql as? any SQLiteDatabase {
+            let returned = ["id", returning] + (extra.map { [$0] } ?? [])
+            let query =
+                Self.sqliteInsert(table, columns, rows: rows.count) + " RETURNING " + returned.joined(separator: ", ")
+            return try await lite.query(query, Self.sqliteBinds(rows[...])).map { row in
+                let id = row.column("id")?.integer ?? 0
+                let value = row.column(returning)?.string ?? ""
+                guard let extra else { return (id, value) }
+                let prefix = row.column(extra).map { $0.integer.map(String.init) ?? $0.string ?? "" } ?? ""
+                return (id, prefix + "|" + value)
+            }
+        }
         let insert = sql.insert(into: table).columns(columns)
         for row in rows { insert.values(row) }
         var returned = [SQLColumn("id"), SQLColumn(returning)]

@@ -262,7 +262,8 @@ struct ForeignFileTests {
             sheets: [("Plan", Self.excelSheet(rows: Self.excelMatrixRows))],
             sharedStrings: Array(Self.excelSharedStrings.prefix(12)), styles: Self.excelStyles)
         let error = try #require(readError(data, "plan.xlsx"))
-        #expect(error.message == "the workbook is damaged: cell B1 refers to a shared string the workbook does not have")
+        #expect(
+            error.message == "the workbook is damaged: cell B1 refers to a shared string the workbook does not have")
     }
 
     @Test("a workbook whose first sheet is instructions: the sheet with the matrix is read")

@@ -148,6 +148,32 @@ struct ReadErrorTests {
         #expect(try #require(readError(local, "plan.xlsx")).message.contains("damaged"))
     }
 
+    @Test("a part whose compressed stream does not end within its bytes")
+    func unendingDeflateStream() throws {
+        // ZIPFoundation's inflater on Linux asks for input forever when a stream does not end; the reader must stop.
+        var data = ImplementationMatrix.xlsx(Fixtures.document)
+        let bytes = [UInt8](data)
+        func uint16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+        func uint32(_ at: Int) -> Int { uint16(at) | uint16(at + 2) << 16 }
+        var position = uint32(bytes.count - 22 + 16)
+        var patched = false
+        for _ in 0..<uint16(bytes.count - 22 + 10) {
+            let nameLength = uint16(position + 28)
+            let name = String(decoding: bytes[(position + 46)..<(position + 46 + nameLength)], as: UTF8.self)
+            if name == "xl/worksheets/sheet1.xml" {
+                let half = uint32(position + 20) / 2
+                data.replaceSubrange(
+                    (position + 20)..<(position + 24),
+                    with: [UInt8(half & 0xFF), UInt8(half >> 8 & 0xFF), UInt8(half >> 16 & 0xFF), 0])
+                patched = true
+            }
+            position += 46 + nameLength + uint16(position + 30) + uint16(position + 32)
+        }
+        #expect(patched)
+        let error = try #require(readError(data, "plan.xlsx"))
+        #expect(error.message == "the workbook is damaged or truncated (xl/worksheets/sheet1.xml cannot be unpacked)")
+    }
+
     @Test("garbage, empty files, old .xls, unclosed quotes")
     func garbage() throws {
         // Deterministic bytes that are not UTF-8.

@@ -22,7 +22,8 @@ struct Browser {
         return Browser(cookie: "upr_session=\(token)", csrf: csrf)
     }
 
-    static let anonymous = Browser(cookie: "upr_csrf=anonymous-token-anonymous-token-0123", csrf: "anonymous-token-anonymous-token-0123")
+    static let anonymous = Browser(
+        cookie: "upr_csrf=anonymous-token-anonymous-token-0123", csrf: "anonymous-token-anonymous-token-0123")
 
     func headers() -> HTTPHeaders {
         var headers = HTTPHeaders()
@@ -93,7 +94,8 @@ func justiceGroupID(_ app: Application) async throws -> Int {
             let created = try await cso.post(
                 app, "/recommendations/\(rec)/plan",
                 [
-                    ("workingGroupID", String(group)), ("goal", "Ялгаварлан гадуурхалтын эсрэг иж бүрэн хууль батлагдсан байх"),
+                    ("workingGroupID", String(group)),
+                    ("goal", "Ялгаварлан гадуурхалтын эсрэг иж бүрэн хууль батлагдсан байх"),
                     ("expectedAction", "Draft and submit an anti-discrimination bill to the State Great Khural"),
                     ("indicators", "Bill submitted (yes/no) by 2017-12-31"), ("leadOrganisationID", String(ministry)),
                     ("dueDate", "2017-12-31"), ("version", "0"),
@@ -113,7 +115,10 @@ func justiceGroupID(_ app: Application) async throws -> Int {
             let focal = try await Browser.signIn(app, email: "focal@demo.upr")
             let answered = try await focal.post(
                 app, entryPath + "/answer",
-                [("answer", "amend"), ("comment", "Agreed; the bill is planned for 2018."), ("version", String(entry.version))])
+                [
+                    ("answer", "amend"), ("comment", "Agreed; the bill is planned for 2018."),
+                    ("version", String(entry.version)),
+                ])
             #expect(answered.status == .seeOther)
             let afterAnswer = try #require(try await PlanStore(try app.sql()).entry(id: entry.id))
             #expect(afterAnswer.governmentAnswer == .amend)
@@ -151,7 +156,8 @@ func justiceGroupID(_ app: Application) async throws -> Int {
             async let first = cso.post(
                 app, "/recommendations/\(rec)/plan", [("goal", "Law adopted by 2017"), ("version", String(version))])
             async let second = admin.post(
-                app, "/recommendations/\(rec)/plan", [("goal", "Law adopted and enforced"), ("version", String(version))])
+                app, "/recommendations/\(rec)/plan",
+                [("goal", "Law adopted and enforced"), ("version", String(version))])
             let results = try await [first, second]
             let statuses = results.map(\.status).sorted { $0.code < $1.code }
             #expect(statuses == [.seeOther, .conflict])
@@ -173,13 +179,15 @@ func justiceGroupID(_ app: Application) async throws -> Int {
             let cso = try await Browser.signIn(app, email: "cso@demo.upr")
             let before = try await app.count("plan_entries")
             let missing = try await cso.post(
-                app, "/recommendations/\(rec)/plan", [("workingGroupID", String(group)), ("goal", "x"), ("version", "0")],
+                app, "/recommendations/\(rec)/plan",
+                [("workingGroupID", String(group)), ("goal", "x"), ("version", "0")],
                 csrf: false)
             #expect(missing.status == .forbidden)
             var forged = cso
             forged.csrf = SecureToken.generate()
             let wrong = try await forged.post(
-                app, "/recommendations/\(rec)/plan", [("workingGroupID", String(group)), ("goal", "x"), ("version", "0")])
+                app, "/recommendations/\(rec)/plan",
+                [("workingGroupID", String(group)), ("goal", "x"), ("version", "0")])
             #expect(wrong.status == .forbidden)
             #expect(try await app.count("plan_entries") == before)
             let logout = try await cso.post(app, "/logout", [], csrf: false)
@@ -190,7 +198,8 @@ func justiceGroupID(_ app: Application) async throws -> Int {
     @Test(arguments: TestDatabase.allCases)
     func responseChangeShowsInTheTimeline(_ database: TestDatabase) async throws {
         try await withApp(database, demo: true) { app in
-            let row = try #require(try await app.sql().raw("SELECT id, version FROM recommendations WHERE response = 'noted'").first())
+            let row = try #require(
+                try await app.sql().raw("SELECT id, version FROM recommendations WHERE response = 'noted'").first())
             let id = try row.decode(column: "id", as: Int.self)
             let admin = try await Browser.signIn(app, email: "admin@demo.upr")
             let changed = try await admin.post(
@@ -206,7 +215,10 @@ func justiceGroupID(_ app: Application) async throws -> Int {
             #expect(detail.responseHistory.last?.effectiveDate == "2017-06-30")
             let bad = try await admin.post(
                 app, "/recommendations/\(id)/response",
-                [("response", "noted"), ("effectiveDate", "2017-02-30"), ("source", "x"), ("version", String(detail.version))])
+                [
+                    ("response", "noted"), ("effectiveDate", "2017-02-30"), ("source", "x"),
+                    ("version", String(detail.version)),
+                ])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("Enter a real date"))
         }
@@ -250,7 +262,8 @@ func justiceGroupID(_ app: Application) async throws -> Int {
             #expect(plan.changes.count == 1)
             #expect(plan.changes.first?.entryID == nil)
             _ = try await MatrixTransfer.apply(plan, userID: nil, actor: "test", on: sql)
-            let entry = try #require(try await PlanStore(sql).entry(recommendationID: try await recommendationID(app, paragraph: "108.103")))
+            let entry = try #require(
+                try await PlanStore(sql).entry(recommendationID: try await recommendationID(app, paragraph: "108.103")))
             #expect(entry.fields.goal == "Revised Law against Domestic Violence adopted")
             #expect(entry.fields.leadOrganisationID == ministry)
             let again = try await MatrixTransfer.plan(reread, state: "Mongolia", actor: nil, on: sql)

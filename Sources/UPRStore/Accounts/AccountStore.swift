@@ -69,12 +69,14 @@ public struct AccountStore: Sendable {
         _ = try await VersionedUpdate.run(
             table: "users", id: id, expected: version,
             values: [
-                ("name", name), ("role", role.rawValue), ("organisation_id", organisationID), ("active", active ? 1 : 0),
+                ("name", name), ("role", role.rawValue), ("organisation_id", organisationID),
+                ("active", active ? 1 : 0),
             ], on: sql)
         try await AuditLog.recordChange(
             on: sql, actor: actor, action: "update", entity: "user", entityID: id, summary: "Account changed",
             before: [
-                "name": before.name, "role": before.role.rawValue, "organisation": before.organisationID.map(String.init),
+                "name": before.name, "role": before.role.rawValue,
+                "organisation": before.organisationID.map(String.init),
                 "active": String(before.active),
             ],
             after: [
@@ -88,7 +90,8 @@ public struct AccountStore: Sendable {
         try await sql.update("users").set("password_hash", to: hash).set("updated_at", to: Timestamp.string(Date()))
             .where("id", .equal, id).run()
         try await AuditLog.append(
-            on: sql, actor: actor, action: "password", entity: "user", entityID: String(id), summary: "Password changed")
+            on: sql, actor: actor, action: "password", entity: "user", entityID: String(id), summary: "Password changed"
+        )
         // Every other session ends with a password change.
         try await deleteSessions(userID: id)
     }
@@ -117,7 +120,9 @@ public struct AccountStore: Sendable {
 
     // MARK: Sessions
 
-    public func createSession(idHash: String, userID: Int, csrfToken: String, twoFactorPending: Bool, lifetime: TimeInterval)
+    public func createSession(
+        idHash: String, userID: Int, csrfToken: String, twoFactorPending: Bool, lifetime: TimeInterval
+    )
         async throws
     {
         let now = Date()
@@ -125,12 +130,14 @@ public struct AccountStore: Sendable {
             .columns("id_hash", "user_id", "csrf_token", "two_factor_pending", "created_at", "expires_at")
             .values(
                 idHash, userID, csrfToken, twoFactorPending ? 1 : 0, Timestamp.string(now),
-                Timestamp.string(now.addingTimeInterval(lifetime)))
+                Timestamp.string(now.addingTimeInterval(lifetime))
+            )
             .run()
     }
 
     /// A live session and its account; expired sessions and disabled accounts give nil.
-    public func session(idHash: String) async throws -> (csrfToken: String, twoFactorPending: Bool, user: UserAccount)? {
+    public func session(idHash: String) async throws -> (csrfToken: String, twoFactorPending: Bool, user: UserAccount)?
+    {
         guard
             let row = try await sql.raw(
                 """

@@ -28,5 +28,7 @@ struct CreateOrganisations: SchemaMigration {
             "CREATE INDEX organisation_names_organisation ON organisation_names (organisation_id)",
         ]
     }
-    func revertStatements(_ kind: DatabaseKind) -> [String] { ["DROP TABLE organisation_names", "DROP TABLE organisations"] }
+    func revertStatements(_ kind: DatabaseKind) -> [String] {
+        ["DROP TABLE organisation_names", "DROP TABLE organisations"]
+    }
 }

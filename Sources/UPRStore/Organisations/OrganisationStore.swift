@@ -104,7 +104,8 @@ public struct OrganisationStore: Sendable {
         }
         try await AuditLog.recordChange(
             on: sql, actor: actor, action: name != before.name ? "rename" : "update", entity: "organisation",
-            entityID: id, summary: name != before.name ? "Renamed from \(before.name) to \(name)" : "Organisation changed",
+            entityID: id,
+            summary: name != before.name ? "Renamed from \(before.name) to \(name)" : "Organisation changed",
             before: [
                 "name": before.name, "kind": before.kind.rawValue, "representsState": before.representsState,
                 "validTo": before.validTo,
@@ -163,7 +164,8 @@ public struct OrganisationStore: Sendable {
             throw StoreError.missingRow("working group \(id)")
         }
         _ = try await VersionedUpdate.run(
-            table: "working_groups", id: id, expected: version, values: [("name", name), ("cluster", cluster?.rawValue)],
+            table: "working_groups", id: id, expected: version,
+            values: [("name", name), ("cluster", cluster?.rawValue)],
             on: sql)
         try await sql.delete(from: "working_group_members").where("working_group_id", .equal, id).run()
         for member in Set(memberIDs).sorted() {

@@ -14,7 +14,8 @@ public enum MatrixTransfer {
                 let r = row.recommendation
                 let f = row.entry?.fields
                 return MatrixRow(
-                    recNumber: r.paragraph ?? "#\(r.id)", recommendingStates: r.recommendingStates.joined(separator: ", "),
+                    recNumber: r.paragraph ?? "#\(r.id)",
+                    recommendingStates: r.recommendingStates.joined(separator: ", "),
                     recommendation: r.text, response: response(r.response),
                     otherMechanismsNational: f?.otherMechanismsNational ?? "",
                     otherMechanismsInternational: f?.otherMechanismsInternational ?? "", goal: f?.goal ?? "",
@@ -62,7 +63,8 @@ public enum MatrixTransfer {
     {
         var result = Plan(changes: [], errors: [], unchanged: 0)
         guard let stateID = try await RecommendationSearch.stateID(named: state, on: sql) else {
-            result.errors.append(RowError(row: 0, reference: "", messageKey: "matrix.error.state", arguments: ["state": state]))
+            result.errors.append(
+                RowError(row: 0, reference: "", messageKey: "matrix.error.state", arguments: ["state": state]))
             return result
         }
         let organisations = try await organisationIDs(on: sql)
@@ -75,7 +77,9 @@ public enum MatrixTransfer {
             let reference = row.recNumber.trimmingCharacters(in: .whitespaces)
             func fail(_ key: String, _ arguments: [String: String] = [:]) {
                 result.errors.append(
-                    RowError(row: number, reference: reference, messageKey: key, arguments: arguments.merging(["ref": reference]) { a, _ in a }))
+                    RowError(
+                        row: number, reference: reference, messageKey: key,
+                        arguments: arguments.merging(["ref": reference]) { a, _ in a }))
             }
             let matches: [Int]
             if reference.hasPrefix("#"), let id = Int(reference.dropFirst()) {
@@ -114,7 +118,8 @@ public enum MatrixTransfer {
                 continue
             }
             let before = existing?.fields ?? PlanEntryFields()
-            let changed = ["goal", "expectedAction", "indicators", "otherMechanismsNational", "otherMechanismsInternational"]
+            let changed =
+                ["goal", "expectedAction", "indicators", "otherMechanismsNational", "otherMechanismsInternational"]
                 .compactMap { key -> Change.Field? in
                     let a = (before.asText[key] ?? nil) ?? ""
                     let b = (fields.asText[key] ?? nil) ?? ""
@@ -122,7 +127,10 @@ public enum MatrixTransfer {
                 }
                 + (before.leadOrganisationID == lead
                     ? []
-                    : [Change.Field(name: "leadOrganisation", before: existing?.leadOrganisationName ?? "", after: body)])
+                    : [
+                        Change.Field(
+                            name: "leadOrganisation", before: existing?.leadOrganisationName ?? "", after: body)
+                    ])
             if changed.isEmpty {
                 result.unchanged += 1
                 continue
@@ -173,7 +181,8 @@ public enum MatrixTransfer {
                 updated += 1
             } else {
                 _ = try await store.create(
-                    recommendationID: change.recommendationID, workingGroupID: change.workingGroupID, fields: change.fields,
+                    recommendationID: change.recommendationID, workingGroupID: change.workingGroupID,
+                    fields: change.fields,
                     userID: userID, actor: actor)
                 created += 1
             }
@@ -185,10 +194,12 @@ public enum MatrixTransfer {
     static func organisationIDs(on sql: any SQLDatabase) async throws -> [String: Int] {
         var out: [String: Int] = [:]
         for row in try await sql.raw("SELECT organisation_id AS id, name FROM organisation_names").all() {
-            out[try row.decode(column: "name", as: String.self).lowercased()] = try row.decode(column: "id", as: Int.self)
+            out[try row.decode(column: "name", as: String.self).lowercased()] = try row.decode(
+                column: "id", as: Int.self)
         }
         for row in try await sql.raw("SELECT id, name FROM organisations").all() {
-            out[try row.decode(column: "name", as: String.self).lowercased()] = try row.decode(column: "id", as: Int.self)
+            out[try row.decode(column: "name", as: String.self).lowercased()] = try row.decode(
+                column: "id", as: Int.self)
         }
         return out
     }

@@ -76,7 +76,10 @@ public struct PlanEntryFields: Sendable, Equatable, Codable {
             let day = Int(parts[2]), parts[1].count == 2, parts[2].count == 2, (1900...2100).contains(year),
             (1...12).contains(month)
         else { return false }
-        let days = [31, (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        let days = [
+            31, (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+            31,
+        ]
         return (1...days[month - 1]).contains(day)
     }
 }

@@ -47,14 +47,14 @@ public struct PlanMatrix: Sendable, Equatable, Codable {
                    p.created_at, p.updated_at
             FROM recommendations r JOIN states s ON s.id = r.state_id
             """ + " " + join
-            + """
-             (plan_entries p JOIN working_groups g ON g.id = p.working_group_id) ON p.recommendation_id = r.id
-            """ + visibility
-            + """
-             LEFT JOIN organisations lo ON lo.id = p.lead_organisation_id
-            LEFT JOIN users u ON u.id = p.answered_by
-            WHERE
-            """ + " " + condition + " ORDER BY r.cycle, r.session, r.id"
+                + """
+                 (plan_entries p JOIN working_groups g ON g.id = p.working_group_id) ON p.recommendation_id = r.id
+                """ + visibility
+                + """
+                 LEFT JOIN organisations lo ON lo.id = p.lead_organisation_id
+                LEFT JOIN users u ON u.id = p.answered_by
+                WHERE
+                """ + " " + condition + " ORDER BY r.cycle, r.session, r.id"
         let rows = try await sql.raw(query).all()
         var summaries: [RecommendationSummary] = []
         var entries: [PlanEntry?] = []

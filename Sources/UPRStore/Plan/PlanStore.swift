@@ -28,8 +28,10 @@ public struct PlanStore: Sendable {
 
     public func entry(recommendationID: Int) async throws -> PlanEntry? {
         guard
-            let row = try await sql.raw("\(unsafeRaw: Self.select) WHERE p.recommendation_id = \(bind: recommendationID)")
-                .first()
+            let row = try await sql.raw(
+                "\(unsafeRaw: Self.select) WHERE p.recommendation_id = \(bind: recommendationID)"
+            )
+            .first()
         else { return nil }
         return try await complete([Self.entry(row)]).first
     }
@@ -121,14 +123,16 @@ public struct PlanStore: Sendable {
         let now = Timestamp.string(Date())
         let row = try await sql.insert(into: "plan_entries")
             .columns(
-                "recommendation_id", "working_group_id", "goal", "expected_action", "indicators", "lead_organisation_id",
+                "recommendation_id", "working_group_id", "goal", "expected_action", "indicators",
+                "lead_organisation_id",
                 "other_mechanisms_national", "other_mechanisms_international", "start_date", "due_date", "priority",
                 "cso_activities", "status", "created_by", "created_at", "updated_at"
             )
             .values(
                 recommendationID, workingGroupID, fields.goal, fields.expectedAction, fields.indicators,
                 fields.leadOrganisationID, fields.otherMechanismsNational, fields.otherMechanismsInternational,
-                fields.startDate, fields.dueDate, fields.priority?.rawValue, fields.csoActivities, PlanStatus.draft.rawValue,
+                fields.startDate, fields.dueDate, fields.priority?.rawValue, fields.csoActivities,
+                PlanStatus.draft.rawValue,
                 userID, now, now
             )
             .returning("id").first()
@@ -177,7 +181,9 @@ public struct PlanStore: Sendable {
         try await AuditLog.recordChange(
             on: sql, actor: actor, action: "answer", entity: "plan-entry", entityID: id,
             summary: "Government answer: \(answer.rawValue)",
-            before: ["governmentAnswer": before.governmentAnswer?.rawValue, "governmentComment": before.governmentComment],
+            before: [
+                "governmentAnswer": before.governmentAnswer?.rawValue, "governmentComment": before.governmentComment,
+            ],
             after: ["governmentAnswer": answer.rawValue, "governmentComment": comment])
     }
 

@@ -98,7 +98,9 @@ enum AdminRoutes {
         return response
     }
 
-    @Sendable static func index(_ request: Request) async throws -> Vapor.Response { try await index(request, errors: []) }
+    @Sendable static func index(_ request: Request) async throws -> Vapor.Response {
+        try await index(request, errors: [])
+    }
 
     struct OrganisationForm: Content {
         var name: String?
@@ -127,7 +129,8 @@ enum AdminRoutes {
             }
         } catch StoreError.invalid(let field, let key) {
             return try await index(
-                request, errors: [FieldError(field: "org-" + field, message: request.t(key))], status: .unprocessableEntity)
+                request, errors: [FieldError(field: "org-" + field, message: request.t(key))],
+                status: .unprocessableEntity)
         }
         return request.redirect(to: "/admin", redirectType: .normal)
     }
@@ -218,7 +221,9 @@ enum AdminRoutes {
             layout: Layout(request: request, title: group.name, section: .admin), csrf: request.csrfToken, id: id,
             name: group.name, version: group.version,
             clusters: [.init(value: "", label: t("common.none"), selected: group.cluster == nil)]
-                + Cluster.allCases.map { .init(value: $0.rawValue, label: t.cluster($0), selected: $0 == group.cluster) },
+                + Cluster.allCases.map {
+                    .init(value: $0.rawValue, label: t.cluster($0), selected: $0 == group.cluster)
+                },
             members: try await OrganisationStore(sql).organisations().map {
                 .init(value: String($0.id), label: $0.name, selected: group.memberIDs.contains($0.id))
             })
@@ -265,7 +270,9 @@ enum AdminRoutes {
         let email = (form.email ?? "").trimmingCharacters(in: .whitespaces)
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         var errors: [FieldError] = []
-        if !email.contains("@") || email.count > 320 { errors.append(FieldError(field: "user-email", message: t("form.error.email"))) }
+        if !email.contains("@") || email.count > 320 {
+            errors.append(FieldError(field: "user-email", message: t("form.error.email")))
+        }
         if name.isEmpty { errors.append(FieldError(field: "user-name", message: t("form.error.required"))) }
         let role = form.role.flatMap(Role.init(rawValue:))
         if role == nil { errors.append(FieldError(field: "user-role", message: t("form.error.choice"))) }
@@ -306,7 +313,8 @@ enum AdminRoutes {
     static func userPage(_ request: Request, resetLink: String? = nil) async throws -> Vapor.Response {
         try request.require(.manageAccounts)
         let sql = try request.sql()
-        guard let id = request.parameters.get("id", as: Int.self), let user = try await AccountStore(sql).user(id: id) else {
+        guard let id = request.parameters.get("id", as: Int.self), let user = try await AccountStore(sql).user(id: id)
+        else {
             throw Abort(.notFound)
         }
         let t = request.t

@@ -37,7 +37,8 @@ enum AccountController {
             layout: Layout(request: request, title: t("account.title")), csrf: request.csrfToken,
             heading: t("account.title"), name: account.name, email: account.email, role: t(account.role.labelKey),
             organisation: account.organisationName, totpEnabled: account.totpEnabled, totpPending: pending,
-            totpSecret: totp?.base32Secret, totpURI: totp?.provisioningURI(issuer: "UPR Tracker", account: account.email),
+            totpSecret: totp?.base32Secret,
+            totpURI: totp?.provisioningURI(issuer: "UPR Tracker", account: account.email),
             errors: errors, hasErrors: !errors.isEmpty, message: message)
         let response = try await request.view.render("account", view).encodeResponse(for: request)
         response.status = status
@@ -75,7 +76,8 @@ enum AccountController {
                 status: .unprocessableEntity)
         }
         let store = AccountStore(try request.sql())
-        try await store.setPassword(user.account.id, hash: try await request.password.async.hash(new), actor: request.auditName)
+        try await store.setPassword(
+            user.account.id, hash: try await request.password.async.hash(new), actor: request.auditName)
         // Changing the password ends every session, this one too: sign in again with the new password.
         return request.redirect(to: "/login", redirectType: .normal)
     }
@@ -84,7 +86,8 @@ enum AccountController {
         try CSRF.verify(request)
         let user = try request.requireUser()
         let secret = Base32.encode(TOTP.generateSecret())
-        try await AccountStore(try request.sql()).setTOTP(user.account.id, secret: secret, enabled: false, actor: request.auditName)
+        try await AccountStore(try request.sql()).setTOTP(
+            user.account.id, secret: secret, enabled: false, actor: request.auditName)
         return try await page(request)
     }
 
@@ -136,7 +139,8 @@ enum AccountController {
     {
         let t = request.t
         let view = AuthController.FormView(
-            layout: Layout(request: request, title: t("reset.title")), csrf: request.csrfToken, heading: t("reset.title"),
+            layout: Layout(request: request, title: t("reset.title")), csrf: request.csrfToken,
+            heading: t("reset.title"),
             errors: errors, email: nil, returnTo: nil, message: nil, token: token)
         let response = try await request.view.render("password-reset", view).encodeResponse(for: request)
         response.status = status
@@ -162,12 +166,14 @@ enum AccountController {
         let new = form.new ?? ""
         if let problem = PasswordPolicy().problems(new, email: account.email, name: account.name).first {
             return try await resetPage(
-                request, token: token, errors: [FieldError(field: "new", message: request.t(problem.key, problem.arguments))],
+                request, token: token,
+                errors: [FieldError(field: "new", message: request.t(problem.key, problem.arguments))],
                 status: .unprocessableEntity)
         }
         guard new == form.confirm else {
             return try await resetPage(
-                request, token: token, errors: [FieldError(field: "confirm", message: request.t("account.error.confirm"))],
+                request, token: token,
+                errors: [FieldError(field: "confirm", message: request.t("account.error.confirm"))],
                 status: .unprocessableEntity)
         }
         guard try await store.consumeReset(tokenHash: SecureToken.hash(token)) else {

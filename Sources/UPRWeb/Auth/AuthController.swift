@@ -25,7 +25,9 @@ enum AuthController {
         var token: String?
         var hasErrors: Bool { !errors.isEmpty }
 
-        enum CodingKeys: String, CodingKey { case layout, csrf, heading, errors, email, returnTo, message, token, hasErrors }
+        enum CodingKeys: String, CodingKey {
+            case layout, csrf, heading, errors, email, returnTo, message, token, hasErrors
+        }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(layout, forKey: .layout)
@@ -83,7 +85,9 @@ enum AuthController {
                 let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
                 return try await loginPage(
                     request,
-                    errors: [FieldError(field: "email", message: t("login.error.throttled", ["minutes": String(minutes)]))],
+                    errors: [
+                        FieldError(field: "email", message: t("login.error.throttled", ["minutes": String(minutes)]))
+                    ],
                     email: email, status: .tooManyRequests)
             }
         }
@@ -110,7 +114,9 @@ enum AuthController {
             summary: account.totpEnabled ? "Password accepted; waiting for the code" : "Signed in")
         let target = safeReturn(form.return)
         let response = request.redirect(
-            to: account.totpEnabled ? "/login/code?return=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/") : target,
+            to: account.totpEnabled
+                ? "/login/code?return=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
+                : target,
             redirectType: .normal)
         response.cookies[AccountSessionMiddleware.sessionCookie] = AccountSessionMiddleware().cookie(
             token, request: request, maxAge: Int(sessionLifetime))
@@ -158,7 +164,8 @@ enum AuthController {
         let store = AccountStore(try request.sql())
         let client = request.remoteAddress?.ipAddress ?? "unknown"
         let now = Date()
-        let recent = try await store.failures(email: pending.user.email, client: client, since: throttle.windowStart(now: now))
+        let recent = try await store.failures(
+            email: pending.user.email, client: client, since: throttle.windowStart(now: now))
         if case .locked = throttle.decision(failures: recent.email, now: now) {
             return try await codePage(
                 request, csrf: pending.csrf,
@@ -171,7 +178,8 @@ enum AuthController {
         else {
             try await store.recordFailure(email: pending.user.email, client: client)
             return try await codePage(
-                request, csrf: pending.csrf, errors: [FieldError(field: "code", message: request.t("login.code.invalid"))],
+                request, csrf: pending.csrf,
+                errors: [FieldError(field: "code", message: request.t("login.code.invalid"))],
                 status: .unauthorized)
         }
         try await store.completeTwoFactor(idHash: pending.hash)

@@ -158,8 +158,11 @@ struct RecommendationView: Encodable {
                 response: UPRDomain.Response(rawValue: $0.response).map(t.response) ?? $0.response)
         }
         let entry = try await PlanStore(request.sql()).entry(recommendationID: item.id)
-        let visible = entry.flatMap { $0.status == .published || Authorization.allows(request.actor, .readDrafts) ? $0 : nil }
-        let canDraft = request.actor.map { $0.role == .administrator || ($0.role == .csoMember && !$0.workingGroupIDs.isEmpty) }
+        let visible = entry.flatMap {
+            $0.status == .published || Authorization.allows(request.actor, .readDrafts) ? $0 : nil
+        }
+        let canDraft =
+            request.actor.map { $0.role == .administrator || ($0.role == .csoMember && !$0.workingGroupIDs.isEmpty) }
             ?? false
         let paragraphRoot = item.paragraph.flatMap { $0.split(separator: ".").first.map(String.init) } ?? ""
         return RecommendationView(
@@ -181,7 +184,8 @@ struct RecommendationView: Encodable {
             planHref: visible.map { "/plan/entries/\($0.id)" },
             planStatus: visible.map { t("status.\($0.status.rawValue)") },
             draftHref: entry == nil && canDraft ? "/recommendations/\(item.id)/plan" : nil,
-            changeResponseHref: Authorization.allows(request.actor, .changeResponse) ? "/recommendations/\(item.id)/response" : nil)
+            changeResponseHref: Authorization.allows(request.actor, .changeResponse)
+                ? "/recommendations/\(item.id)/response" : nil)
     }
 
     static func day(_ timestamp: String, _ t: Translator) -> String {

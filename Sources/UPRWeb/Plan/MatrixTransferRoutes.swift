@@ -103,10 +103,12 @@ enum MatrixTransferRoutes {
             heading: t("plan.import"), states: options.statesUnderReview, uploadID: uploadID, changes: changes,
             problems: problems, hasChanges: !changes.isEmpty, hasProblems: !problems.isEmpty,
             summary: plan.map {
-                t("import.preview.summary", [
-                    "changes": t.number($0.changes.count), "unchanged": t.number($0.unchanged),
-                    "errors": t.number($0.errors.count),
-                ])
+                t(
+                    "import.preview.summary",
+                    [
+                        "changes": t.number($0.changes.count), "unchanged": t.number($0.unchanged),
+                        "errors": t.number($0.errors.count),
+                    ])
             },
             errors: errors, hasErrors: !errors.isEmpty, preview: plan != nil)
     }
@@ -136,7 +138,9 @@ enum MatrixTransferRoutes {
             page.status = .unprocessableEntity
             return page
         }
-        guard let file = form.file, file.data.readableBytes > 0 else { return try await failure("file", t("import.error.noFile")) }
+        guard let file = form.file, file.data.readableBytes > 0 else {
+            return try await failure("file", t("import.error.noFile"))
+        }
         let data = Data(buffer: file.data)
         let document: MatrixDocument
         do {
@@ -169,7 +173,8 @@ enum MatrixTransferRoutes {
             ).first()
         else { throw Abort(.notFound) }
         let data = Data(base64Encoded: try row.decode(column: "content", as: String.self)) ?? Data()
-        let document = try ImplementationMatrix.read(data, fileName: try row.decode(column: "file_name", as: String.self))
+        let document = try ImplementationMatrix.read(
+            data, fileName: try row.decode(column: "file_name", as: String.self))
         let state = try row.decode(column: "state_name", as: String.self)
         let actor = request.actor
         let auditName = request.auditName

@@ -1,7 +1,7 @@
+import FluentKit
 import UPRDomain
 import UPRLocalization
 import UPRStore
-import FluentKit
 import Vapor
 
 /// Drafting or editing the plan entry of a recommendation. When someone else saved first, the same page comes back
@@ -116,7 +116,8 @@ struct PlanEditorView: Encodable {
             throw Abort(request.currentUser == nil ? .unauthorized : .forbidden)
         }
         let view = build(
-            request, context, fields: context.entry?.fields ?? PlanEntryFields(), groupID: context.entry?.workingGroupID,
+            request, context, fields: context.entry?.fields ?? PlanEntryFields(),
+            groupID: context.entry?.workingGroupID,
             version: context.entry?.version ?? 0)
         return try await request.view.render("plan-edit", view).encodeResponse(for: request)
     }
@@ -133,16 +134,20 @@ struct PlanEditorView: Encodable {
         do {
             fields = try form.fields()
         } catch StoreError.invalid(let field, let key) {
-            return try await render(request, build(
-                request, context, fields: context.entry?.fields ?? PlanEntryFields(), groupID: groupID,
-                version: form.version ?? 0, errors: [FieldError(field: field, message: t(key))]), .unprocessableEntity)
+            return try await render(
+                request,
+                build(
+                    request, context, fields: context.entry?.fields ?? PlanEntryFields(), groupID: groupID,
+                    version: form.version ?? 0, errors: [FieldError(field: field, message: t(key))]),
+                .unprocessableEntity)
         }
         let sql = try request.sql()
         do {
             let entryID: Int = try await request.db.transaction { database in
                 let store = PlanStore(try database.sqlDatabase())
                 if let entry = context.entry {
-                    try await store.update(entry.id, version: form.version ?? 0, fields: fields, actor: request.auditName)
+                    try await store.update(
+                        entry.id, version: form.version ?? 0, fields: fields, actor: request.auditName)
                     return entry.id
                 }
                 return try await store.create(
@@ -151,9 +156,11 @@ struct PlanEditorView: Encodable {
             }
             return request.redirect(to: "/plan/entries/\(entryID)", redirectType: .normal)
         } catch StoreError.invalid(let field, let key) {
-            return try await render(request, build(
-                request, context, fields: fields, groupID: groupID, version: form.version ?? 0,
-                errors: [FieldError(field: field, message: t(key))]), .unprocessableEntity)
+            return try await render(
+                request,
+                build(
+                    request, context, fields: fields, groupID: groupID, version: form.version ?? 0,
+                    errors: [FieldError(field: field, message: t(key))]), .unprocessableEntity)
         } catch StoreError.staleVersion {
             // Someone saved first: show their version beside this person's, keep what was typed in the form.
             let current = try await PlanStore(sql).entry(recommendationID: context.recommendation.id)
@@ -164,14 +171,17 @@ struct PlanEditorView: Encodable {
                 let b = (yours[key] ?? nil) ?? ""
                 return a == b ? nil : Conflict(label: t("plan.field.\(key)"), theirs: a, yours: b)
             }
-            return try await render(request, build(
-                request, context, fields: fields, groupID: groupID, version: current?.version ?? 0,
-                errors: [FieldError(field: "goal", message: t("plan.conflict.message"))], conflicts: conflicts),
+            return try await render(
+                request,
+                build(
+                    request, context, fields: fields, groupID: groupID, version: current?.version ?? 0,
+                    errors: [FieldError(field: "goal", message: t("plan.conflict.message"))], conflicts: conflicts),
                 .conflict)
         }
     }
 
-    static func render(_ request: Request, _ view: PlanEditorView, _ status: HTTPStatus) async throws -> Vapor.Response {
+    static func render(_ request: Request, _ view: PlanEditorView, _ status: HTTPStatus) async throws -> Vapor.Response
+    {
         let response = try await request.view.render("plan-edit", view).encodeResponse(for: request)
         response.status = status
         return response

@@ -64,7 +64,8 @@ struct PlanEntryView: Encodable {
         ]
         if !f.linkedRecommendationIDs.isEmpty {
             fields.append(
-                Field(label: t("plan.links"), value: f.linkedRecommendationIDs.map { "#\($0)" }.joined(separator: ", ")))
+                Field(label: t("plan.links"), value: f.linkedRecommendationIDs.map { "#\($0)" }.joined(separator: ", "))
+            )
         }
         fields.append(Field(label: t("plan.start"), value: f.startDate ?? ""))
         fields.append(Field(label: t("plan.due"), value: f.dueDate ?? ""))

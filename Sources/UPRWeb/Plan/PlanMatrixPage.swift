@@ -79,9 +79,10 @@ struct PlanMatrixView: Encodable {
         let rows = matrix.rows.map { row -> Row in
             let r = row.recommendation
             let e = row.entry
-            let canDraft = request.actor.map { actor in
-                actor.role == .administrator || (actor.role == .csoMember && !actor.workingGroupIDs.isEmpty)
-            } ?? false
+            let canDraft =
+                request.actor.map { actor in
+                    actor.role == .administrator || (actor.role == .csoMember && !actor.workingGroupIDs.isEmpty)
+                } ?? false
             return Row(
                 reference: r.paragraph ?? "#\(r.id)", href: SiteRoute.recommendation(r.id).href,
                 states: r.recommendingStates.joined(separator: ", "), text: r.text,
@@ -90,7 +91,8 @@ struct PlanMatrixView: Encodable {
                 otherInternational: e?.fields.otherMechanismsInternational ?? "", goal: e?.fields.goal ?? "",
                 expectedAction: e?.fields.expectedAction ?? "", indicators: e?.fields.indicators ?? "",
                 lead: e?.leadOrganisationName ?? "",
-                answer: e?.governmentAnswer.map { t("answer.\($0.rawValue)") }, answerClass: e?.governmentAnswer?.rawValue,
+                answer: e?.governmentAnswer.map { t("answer.\($0.rawValue)") },
+                answerClass: e?.governmentAnswer?.rawValue,
                 answerComment: (e?.governmentComment).flatMap { $0.isEmpty ? nil : $0 },
                 status: e.map { t("status.\($0.status.rawValue)") },
                 entryHref: e.map { "/plan/entries/\($0.id)" },

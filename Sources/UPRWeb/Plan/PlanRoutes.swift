@@ -115,7 +115,8 @@ enum PlanRoutes {
                         after: item.changes[key]?.after ?? "")
                 }
                 return HistoryView.Entry(
-                    at: Timestamp.date(item.at).map { t.date($0) + " " + String(item.at.dropFirst(11).prefix(5)) } ?? item.at,
+                    at: Timestamp.date(item.at).map { t.date($0) + " " + String(item.at.dropFirst(11).prefix(5)) }
+                        ?? item.at,
                     actor: item.actor, summary: item.summary, changes: changes, hasChanges: !changes.isEmpty)
             })
         return try await request.view.render("history", view).encodeResponse(for: request)

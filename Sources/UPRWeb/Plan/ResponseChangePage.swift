@@ -32,13 +32,16 @@ struct ResponseChangeView: Encodable {
         var version: Int?
     }
 
-    static func build(_ request: Request, form: Form? = nil, errors: [FieldError] = []) async throws -> ResponseChangeView {
+    static func build(_ request: Request, form: Form? = nil, errors: [FieldError] = []) async throws
+        -> ResponseChangeView
+    {
         guard let id = request.parameters.get("id", as: Int.self),
             let detail = try await RecommendationDetail.load(id: id, on: request.sql())
         else { throw Abort(.notFound) }
         let t = request.t
         let current = UPRDomain.Response(rawValue: detail.recommendation.response) ?? .pending
-        let chosen = form?.response.flatMap(UPRDomain.Response.init(rawValue:)) ?? (current == .noted ? .supported : .noted)
+        let chosen =
+            form?.response.flatMap(UPRDomain.Response.init(rawValue:)) ?? (current == .noted ? .supported : .noted)
         return ResponseChangeView(
             layout: Layout(request: request, title: t("response.change.title"), section: .recommendations),
             csrf: request.csrfToken, heading: t("response.change.title"), text: detail.recommendation.text,
@@ -46,7 +49,8 @@ struct ResponseChangeView: Encodable {
             options: UPRDomain.Response.allCases.map {
                 Option(value: $0.rawValue, label: t.response($0), selected: $0 == chosen)
             },
-            effectiveDate: form?.effectiveDate ?? Timestamp.day(Date()), source: form?.source ?? "", note: form?.note ?? "",
+            effectiveDate: form?.effectiveDate ?? Timestamp.day(Date()), source: form?.source ?? "",
+            note: form?.note ?? "",
             errors: errors, hasErrors: !errors.isEmpty)
     }
 
@@ -62,7 +66,8 @@ struct ResponseChangeView: Encodable {
         let form = try request.content.decode(Form.self)
         let t = request.t
         guard let response = form.response.flatMap(UPRDomain.Response.init(rawValue:)) else {
-            let view = try await build(request, form: form, errors: [FieldError(field: "response", message: t("form.error.choice"))])
+            let view = try await build(
+                request, form: form, errors: [FieldError(field: "response", message: t("form.error.choice"))])
             let page = try await request.view.render("response-change", view).encodeResponse(for: request)
             page.status = .unprocessableEntity
             return page

@@ -67,7 +67,9 @@ extension Request {
 extension FluentKit.Database {
     /// The SQLKit view of a Fluent database (inside a transaction, too).
     public func sqlDatabase() throws -> any SQLDatabase {
-        guard let sql = self as? any SQLDatabase else { throw Abort(.internalServerError, reason: "database has no SQL") }
+        guard let sql = self as? any SQLDatabase else {
+            throw Abort(.internalServerError, reason: "database has no SQL")
+        }
         return sql
     }
 }

@@ -43,7 +43,8 @@ public enum SiteApplication {
                 app.logger.notice("Loaded the demo data (Mongolia).")
             }
             app.logger.notice(
-                "Demo accounts (password \(DemoData.password)): \(DemoData.accounts.map(\.email).joined(separator: ", "))")
+                "Demo accounts (password \(DemoData.password)): \(DemoData.accounts.map(\.email).joined(separator: ", "))"
+            )
         }
     }
 }
