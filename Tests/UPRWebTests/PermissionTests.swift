@@ -1,0 +1,215 @@
+import Foundation
+import Testing
+import UPRDomain
+import UPRSecurity
+import UPRStore
+import UPRWeb
+import VaporTesting
+
+/// Every mutating route against every kind of person: only the allowed ones get through, the others get 401
+/// (public) or 403, and nothing is written for them.
+@Suite struct PermissionTests {
+    enum Person: String, CaseIterable, Sendable {
+        case anonymous, otherGroupCSO, groupCSO, otherFocalPoint, responsibleFocalPoint, observer, administrator
+
+        var email: String? {
+            switch self {
+            case .anonymous: nil
+            case .otherGroupCSO: "other-cso@test.upr"
+            case .groupCSO: "cso@demo.upr"
+            case .otherFocalPoint: "other-focal@test.upr"
+            case .responsibleFocalPoint: "focal@demo.upr"
+            case .observer: "observer@demo.upr"
+            case .administrator: "admin@demo.upr"
+            }
+        }
+    }
+
+    struct Route: Sendable {
+        var name: String
+        var allowed: Set<Person>
+        /// The path and form fields, given the fixture's ids.
+        var request: @Sendable (Fixture) -> (String, [(String, String)])
+    }
+
+    struct Fixture: Sendable {
+        var recommendation: Int
+        var freeRecommendation: Int
+        var entry: Int
+        var version: Int
+        var group: Int
+        var groupVersion: Int
+        var ministry: Int
+        var user: Int
+    }
+
+    static let routes: [Route] = [
+        Route(name: "draft a plan entry", allowed: [.groupCSO, .administrator]) {
+            (
+                "/recommendations/\($0.freeRecommendation)/plan",
+                [("workingGroupID", String($0.group)), ("goal", "g"), ("version", "0")]
+            )
+        },
+        Route(name: "edit a plan entry", allowed: [.groupCSO, .administrator]) {
+            ("/recommendations/\($0.recommendation)/plan", [("goal", "edited"), ("version", String($0.version))])
+        },
+        Route(name: "answer a plan entry", allowed: [.responsibleFocalPoint, .administrator]) {
+            ("/plan/entries/\($0.entry)/answer", [("answer", "agree"), ("version", String($0.version))])
+        },
+        Route(name: "publish a plan entry", allowed: [.groupCSO, .administrator]) {
+            ("/plan/entries/\($0.entry)/publish", [("version", String($0.version))])
+        },
+        Route(name: "change a response", allowed: [.administrator]) {
+            (
+                "/recommendations/\($0.recommendation)/response",
+                [("response", "noted"), ("effectiveDate", "2017-01-01"), ("source", "test"), ("version", "1")]
+            )
+        },
+        Route(name: "create an organisation", allowed: [.administrator]) { _ in
+            ("/admin/organisations", [("name", "New NGO"), ("kind", "cso")])
+        },
+        Route(name: "edit a working group", allowed: [.administrator]) {
+            ("/admin/working-groups/\($0.group)", [("name", "Justice group"), ("version", String($0.groupVersion))])
+        },
+        Route(name: "create an account", allowed: [.administrator]) { _ in
+            (
+                "/admin/users",
+                [
+                    ("email", "new@test.upr"), ("name", "New"), ("role", "observer"),
+                    ("password", "long enough passphrase 42"),
+                ]
+            )
+        },
+        Route(name: "issue a reset link", allowed: [.administrator]) { ("/admin/users/\($0.user)/reset", []) },
+    ]
+
+    @Test(arguments: TestDatabase.allCases)
+    func everyMutatingRouteForEveryPerson(_ database: TestDatabase) async throws {
+        for route in Self.routes {
+            for person in Person.allCases {
+                // A fresh database per case: each allowed write changes what the next case would see.
+                try await withApp(database, demo: true) { app in
+                    try await addTestAccounts(app)
+                    let fixture = try await makeFixture(app)
+                    let browser =
+                        if let email = person.email { try await Browser.signIn(app, email: email) } else {
+                            Browser.anonymous
+                        }
+                    let before = try await snapshotAll(app)
+                    let (path, fields) = route.request(fixture)
+                    let response = try await browser.post(app, path, fields)
+                    if route.allowed.contains(person) {
+                        #expect(
+                            response.status.code < 400, "\(route.name) by \(person.rawValue): \(response.status)")
+                        #expect(
+                            try await snapshotAll(app) != before, "\(route.name) by \(person.rawValue) wrote nothing")
+                    } else {
+                        let expected: HTTPStatus = person == .anonymous ? .unauthorized : .forbidden
+                        #expect(response.status == expected, "\(route.name) by \(person.rawValue): \(response.status)")
+                        #expect(try await snapshotAll(app) == before, "\(route.name) by \(person.rawValue) wrote")
+                    }
+                }
+            }
+        }
+    }
+
+    func makeFixture(_ app: Application) async throws -> Fixture {
+        let sql = try app.sql()
+        let recommendation = try await recommendationID(app, paragraph: "108.42")
+        let free = try await recommendationID(app, paragraph: "108.103")
+        let group = try await justiceGroupID(app)
+        let ministry = try await organisationID(app, "Ministry of Justice and Home Affairs")
+        var fields = PlanEntryFields()
+        fields.goal = "Anti-discrimination law"
+        fields.leadOrganisationID = ministry
+        let entry = try await PlanStore(sql).create(
+            recommendationID: recommendation, workingGroupID: group, fields: fields, userID: nil, actor: "test")
+        let version = try #require(try await PlanStore(sql).entry(id: entry)).version
+        let user = try #require(try await AccountStore(sql).user(email: "observer@demo.upr")).id
+        let groupVersion = try #require(try await OrganisationStore(sql).workingGroups().first { $0.id == group })
+            .version
+        return Fixture(
+            recommendation: recommendation, freeRecommendation: free, entry: entry, version: version, group: group,
+            groupVersion: groupVersion, ministry: ministry, user: user)
+    }
+
+    /// Row counts and versions of everything a route could change (the audit log included).
+    func snapshotAll(_ app: Application) async throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        for table in [
+            "plan_entries", "organisations", "users", "password_resets", "response_events", "audit_log",
+            "working_group_members",
+        ] {
+            out[table] = try await app.count(table)
+        }
+        for table in ["plan_entries", "recommendations", "working_groups", "organisations"] {
+            out[table + ".versions"] = try await app.sql().raw(
+                "SELECT COALESCE(SUM(version), 0) AS n FROM \(unsafeRaw: table)"
+            ).first()!.decode(column: "n", as: Int.self)
+        }
+        return out
+    }
+}
+
+/// Signing in: wrong passwords are throttled per account across instances; two-step codes work once.
+@Suite struct SignInTests {
+    func signIn(_ app: Application, email: String, password: String, cookie: String) async throws -> TestingHTTPResponse
+    {
+        let browser = Browser(cookie: cookie, csrf: String(cookie.split(separator: "=")[1]))
+        return try await browser.post(app, "/login", [("email", email), ("password", password), ("return", "/plan")])
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func throttlingAfterFiveFailures(_ database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { app in
+            let cookie = Browser.anonymous.cookie
+            let good = try await signIn(app, email: "cso@demo.upr", password: "upr-demo-2015", cookie: cookie)
+            #expect(good.status == .seeOther)
+            #expect(good.headers.first(name: .location) == "/plan")
+            #expect(good.headers.setCookie?["upr_session"]?.isHTTPOnly == true)
+            for _ in 0..<5 {
+                let bad = try await signIn(app, email: "cso@demo.upr", password: "wrong password", cookie: cookie)
+                #expect(bad.status == .unauthorized)
+                #expect(bad.body.string.contains("The email address or the password is not right."))
+            }
+            // Now even the right password waits: the lock is in the database, so every instance sees it.
+            let locked = try await signIn(app, email: "cso@demo.upr", password: "upr-demo-2015", cookie: cookie)
+            #expect(locked.status == .tooManyRequests)
+            #expect(locked.body.string.contains("Too many attempts"))
+            #expect(try await app.count("login_failures") == 5)
+            #expect(try await app.count("audit_log", where: "WHERE action = 'login-failed'") == 5)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
+    func twoStepSignIn(_ database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { app in
+            let store = AccountStore(try app.sql())
+            let user = try #require(try await store.user(email: "focal@demo.upr"))
+            let secret = TOTP.generateSecret()
+            try await store.setTOTP(user.id, secret: Base32.encode(secret), enabled: true, actor: "test")
+            let cookie = Browser.anonymous.cookie
+            let first = try await signIn(app, email: "focal@demo.upr", password: "upr-demo-2015", cookie: cookie)
+            #expect(first.status == .seeOther)
+            #expect(first.headers.first(name: .location)?.hasPrefix("/login/code") == true)
+            let session = try #require(first.headers.setCookie?["upr_session"]?.string)
+            // Until the code is given, the session is not signed in.
+            let pending = Browser(cookie: "upr_session=\(session)", csrf: "")
+            #expect(try await pending.get(app, "/account").status == .seeOther)
+            let csrf = try #require(
+                try await app.sql().raw("SELECT csrf_token FROM sessions").first()?.decode(
+                    column: "csrf_token", as: String.self))
+            let browser = Browser(cookie: "upr_session=\(session)", csrf: csrf)
+            let wrong = try await browser.post(app, "/login/code", [("code", "000000"), ("return", "/plan")])
+            #expect(wrong.status == .unauthorized)
+            let code = TOTP(secret: secret).code(at: Date())
+            let right = try await browser.post(app, "/login/code", [("code", code), ("return", "/plan")])
+            #expect(right.status == .seeOther)
+            #expect(right.headers.first(name: .location) == "/plan")
+            #expect(try await browser.get(app, "/account").status == .ok)
+            // The same code cannot be used again.
+            #expect(
+                try await store.acceptTOTPCounter(user.id, counter: TOTP(secret: secret).counter(at: Date())) == false)
+        }
+    }
+}
