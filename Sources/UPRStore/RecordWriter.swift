@@ -76,6 +76,7 @@ final class RecordWriterSession {
             values: [batch.fileName, batch.format, batch.sha256, batch.rowsRead, 0, 0, 0, actor, startedAt, startedAt])
 
         // Later rows of the same natural key within one file refine the earlier ones; keep the last.
+        // The natural key costs a text normalisation: work it out once per record.
         var byKey: [String: RecommendationRecord] = [:]
         var order: [String] = []
         for record in batch.records {
@@ -83,6 +84,7 @@ final class RecordWriterSession {
             if byKey.updateValue(record, forKey: key) == nil { order.append(key) }
         }
         let records = order.map { byKey[$0]! }
+        let keyOf = Dictionary(uniqueKeysWithValues: zip(records.indices, order))
 
         try await ensureStates(records)
         try await ensureReviews(records)
@@ -90,10 +92,12 @@ final class RecordWriterSession {
         let existing = try await loadExisting(keys: order)
 
         var created: [RecommendationRecord] = []
+        var createdKeys: [String] = []
         var changed: [(id: Int, previousResponse: String, record: RecommendationRecord)] = []
         var unchanged: [(id: Int, record: RecommendationRecord)] = []
-        for record in records {
-            if let row = existing[record.naturalKey] {
+        for (index, record) in records.enumerated() {
+            let key = keyOf[index]!
+            if let row = existing[key] {
                 if row.hash == RecordFingerprint.of(record) {
                     unchanged.append((row.id, record))
                 } else {
@@ -101,11 +105,12 @@ final class RecordWriterSession {
                 }
             } else {
                 created.append(record)
+                createdKeys.append(key)
             }
         }
 
         let now = Timestamp.string(Date())
-        let createdIDs = try await insertRecommendations(created, now: now)
+        let createdIDs = try await insertRecommendations(created, keys: createdKeys, now: now)
         let createdPairs = zip(createdIDs, created).map { ($0, $1) }
         try await insertChildren(createdPairs, importID: importID, actor: actor, now: now)
         for item in changed {
@@ -285,14 +290,16 @@ final class RecordWriterSession {
         "created_at", "updated_at",
     ]
 
-    private func insertRecommendations(_ records: [RecommendationRecord], now: String) async throws -> [Int] {
+    private func insertRecommendations(_ records: [RecommendationRecord], keys: [String], now: String) async throws
+        -> [Int]
+    {
         var ids: [Int] = []
         ids.reserveCapacity(records.count)
-        for chunk in records.chunked(into: Self.chunk) {
-            let rows = try chunk.map { record -> [any Encodable & Sendable] in
+        for chunk in Array(zip(records, keys)).chunked(into: Self.chunk) {
+            let rows = try chunk.map { record, key -> [any Encodable & Sendable] in
                 [
                     reviewIDs[try reviewLookupKey(record)] ?? 0, stateIDs[record.stateUnderReview] ?? 0,
-                    record.kind.rawValue, record.cycle, record.session, record.paragraph, record.naturalKey,
+                    record.kind.rawValue, record.cycle, record.session, record.paragraph, key,
                     record.text, record.response.rawValue, record.responseSource, record.actionCategory?.rawValue,
                     record.mechanism.rawValue, record.recommendingStates.joined(separator: "; "),
                     RecordFingerprint.of(record), 1, now, now,
@@ -302,9 +309,9 @@ final class RecordWriterSession {
                 into: "recommendations", columns: Self.recommendationColumns, rows: rows, returning: "natural_key")
             // RETURNING order is not guaranteed by SQL, so map back through the natural key.
             let idByKey = Dictionary(inserted.map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-            for record in chunk {
-                guard let id = idByKey[record.naturalKey] else {
-                    throw StoreError.missingRow("inserted recommendation \(record.naturalKey)")
+            for (_, key) in chunk {
+                guard let id = idByKey[key] else {
+                    throw StoreError.missingRow("inserted recommendation \(key)")
                 }
                 ids.append(id)
             }
