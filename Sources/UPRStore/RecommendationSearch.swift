@@ -27,10 +27,6 @@ public enum RecommendationSearch {
         }
         let whereClause: SQLQueryString =
             conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let total =
-            try await sql.raw("SELECT COUNT(*) AS n FROM " + from + whereClause).first()?
-            .decode(column: "n", as: Int.self) ?? 0
-
         let order: SQLQueryString
         switch filter.effectiveSort {
         case .relevance: order = (rank ?? "r.session DESC") + ", r.id"
@@ -43,11 +39,23 @@ public enum RecommendationSearch {
         let rows = try await sql.raw(
             """
             SELECT r.id, r.kind, s.name AS state_name, r.cycle, r.session, r.paragraph, r.text, r.response,
-                   r.action_category, r.mechanism, r.recommending_states
+                   r.action_category, r.mechanism, r.recommending_states, COUNT(*) OVER () AS total_count
             FROM
             """ + " " + from + " JOIN states s ON s.id = r.state_id" + whereClause
                 + " ORDER BY " + order + " LIMIT \(literal: filter.per) OFFSET \(literal: offset)"
         ).all()
+        // The window count rides along with the page, so the matches are found once; a page past the end has no
+        // row to carry it, and only then is it counted on its own.
+        let total: Int
+        if let first = rows.first {
+            total = try first.decode(column: "total_count", as: Int.self)
+        } else if filter.page > 1 {
+            total =
+                try await sql.raw("SELECT COUNT(*) AS n FROM " + from + whereClause).first()?
+                .decode(column: "n", as: Int.self) ?? 0
+        } else {
+            total = 0
+        }
         var items = try rows.map(Self.summary(from:))
         try await attachTerms(&items, on: sql)
         let pages = (total + filter.per - 1) / filter.per
