@@ -22,11 +22,7 @@ enum AdminRoutes {
         app.post("admin", "users", ":id", "reset", use: resetLink)
     }
 
-    struct Option: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
+    typealias Option = SelectOption
 
     struct IndexView: Encodable {
         struct Organisation: Encodable {

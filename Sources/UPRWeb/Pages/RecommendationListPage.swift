@@ -6,11 +6,7 @@ import Vapor
 /// The recommendations list: search box, filters, sortable results, paging. Works as a plain GET form, so it needs
 /// no JavaScript and every result page has its own address.
 struct RecommendationListView: Encodable {
-    struct Option: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
+    typealias Option = SelectOption
     struct Select: Encodable {
         var name: String
         var label: String

@@ -7,11 +7,7 @@ import Vapor
 /// Drafting or editing the plan entry of a recommendation. When someone else saved first, the same page comes back
 /// with their version beside what this person typed, so nothing is lost.
 struct PlanEditorView: Encodable {
-    struct Option: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
+    typealias Option = SelectOption
     struct Conflict: Encodable {
         var label: String
         var theirs: String

@@ -10,11 +10,7 @@ struct PlanEntryView: Encodable {
         var label: String
         var value: String
     }
-    struct Option: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
+    typealias Option = SelectOption
     var layout: Layout
     var csrf: String
     var heading: String

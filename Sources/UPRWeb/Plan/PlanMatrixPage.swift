@@ -6,11 +6,7 @@ import Vapor
 /// The implementation-plan matrix (annex 8.1) for a state, a working group or a ministry, with the ministry's answer
 /// beside each civil-society proposal, as the seed's "CSO implementation plan integrating government responses".
 struct PlanMatrixView: Encodable {
-    struct Option: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
+    typealias Option = SelectOption
     struct Row: Encodable {
         var reference: String
         var href: String

@@ -6,11 +6,7 @@ import Vapor
 
 /// Recording a later change of the state's response (a noted recommendation accepted at mid-term, say).
 struct ResponseChangeView: Encodable {
-    struct Option: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
+    typealias Option = SelectOption
     var layout: Layout
     var csrf: String
     var heading: String
