@@ -89,9 +89,7 @@ enum AdminRoutes {
             organisationOptions: [.init(value: "", label: t("common.none"), selected: true)]
                 + organisations.map { .init(value: String($0.id), label: $0.name, selected: false) },
             errors: errors, hasErrors: !errors.isEmpty, message: message)
-        let response = try await request.view.render("admin", view).encodeResponse(for: request)
-        response.status = status
-        return response
+        return try await request.render("admin", view, status: status)
     }
 
     @Sendable static func index(_ request: Request) async throws -> Vapor.Response {
@@ -163,9 +161,7 @@ enum AdminRoutes {
             representsState: organisation.representsState ?? "", validTo: organisation.validTo ?? "",
             formerNames: organisation.formerNames, historyHref: "/admin/organisations/\(id)", errors: errors,
             hasErrors: !errors.isEmpty)
-        let response = try await request.view.render("admin-organisation", view).encodeResponse(for: request)
-        response.status = status
-        return response
+        return try await request.render("admin-organisation", view, status: status)
     }
 
     @Sendable static func showOrganisation(_ request: Request) async throws -> Vapor.Response {

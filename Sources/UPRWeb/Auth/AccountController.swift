@@ -40,9 +40,7 @@ enum AccountController {
             totpSecret: totp?.base32Secret,
             totpURI: totp?.provisioningURI(issuer: "UPR Tracker", account: account.email),
             errors: errors, hasErrors: !errors.isEmpty, message: message)
-        let response = try await request.view.render("account", view).encodeResponse(for: request)
-        response.status = status
-        return response
+        return try await request.render("account", view, status: status)
     }
 
     @Sendable static func show(_ request: Request) async throws -> Vapor.Response { try await page(request) }
@@ -142,9 +140,7 @@ enum AccountController {
             layout: Layout(request: request, title: t("reset.title")), csrf: request.csrfToken,
             heading: t("reset.title"),
             errors: errors, email: nil, returnTo: nil, message: nil, token: token)
-        let response = try await request.view.render("password-reset", view).encodeResponse(for: request)
-        response.status = status
-        return response
+        return try await request.render("password-reset", view, status: status)
     }
 
     @Sendable static func showReset(_ request: Request) async throws -> Vapor.Response {

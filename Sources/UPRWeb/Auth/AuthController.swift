@@ -54,9 +54,7 @@ enum AuthController {
             layout: Layout(request: request, title: request.t("login.title")), csrf: request.csrfToken,
             heading: request.t("login.title"), errors: errors, email: email,
             returnTo: safeReturn(try? request.query.get(String.self, at: "return")), message: nil, token: nil)
-        let response = try await request.view.render("login", view).encodeResponse(for: request)
-        response.status = status
-        return response
+        return try await request.render("login", view, status: status)
     }
 
     @Sendable static func showLogin(_ request: Request) async throws -> Vapor.Response {
@@ -139,9 +137,7 @@ enum AuthController {
             layout: Layout(request: request, title: request.t("login.code.title")), csrf: csrf,
             heading: request.t("login.code.title"), errors: errors, email: nil,
             returnTo: safeReturn(try? request.query.get(String.self, at: "return")), message: nil, token: nil)
-        let response = try await request.view.render("login-code", view).encodeResponse(for: request)
-        response.status = status
-        return response
+        return try await request.render("login-code", view, status: status)
     }
 
     @Sendable static func showCode(_ request: Request) async throws -> Vapor.Response {

@@ -132,11 +132,9 @@ enum MatrixTransferRoutes {
         let form = try request.content.decode(UploadForm.self)
         let t = request.t
         func failure(_ field: String, _ message: String) async throws -> Vapor.Response {
-            let page = try await request.view.render(
-                "plan-import", view(request, errors: [FieldError(field: field, message: message)])
-            ).encodeResponse(for: request)
-            page.status = .unprocessableEntity
-            return page
+            return try await request.render(
+                "plan-import", view(request, errors: [FieldError(field: field, message: message)]),
+                status: .unprocessableEntity)
         }
         guard let file = form.file, file.data.readableBytes > 0 else {
             return try await failure("file", t("import.error.noFile"))

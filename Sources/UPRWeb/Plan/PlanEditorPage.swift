@@ -178,8 +178,6 @@ struct PlanEditorView: Encodable {
 
     static func render(_ request: Request, _ view: PlanEditorView, _ status: HTTPStatus) async throws -> Vapor.Response
     {
-        let response = try await request.view.render("plan-edit", view).encodeResponse(for: request)
-        response.status = status
-        return response
+        return try await request.render("plan-edit", view, status: status)
     }
 }

@@ -64,9 +64,7 @@ struct ResponseChangeView: Encodable {
         guard let response = form.response.flatMap(UPRDomain.Response.init(rawValue:)) else {
             let view = try await build(
                 request, form: form, errors: [FieldError(field: "response", message: t("form.error.choice"))])
-            let page = try await request.view.render("response-change", view).encodeResponse(for: request)
-            page.status = .unprocessableEntity
-            return page
+            return try await request.render("response-change", view, status: .unprocessableEntity)
         }
         do {
             try await request.db.transaction { database in
@@ -78,9 +76,7 @@ struct ResponseChangeView: Encodable {
             }
         } catch StoreError.invalid(let field, let key) {
             let view = try await build(request, form: form, errors: [FieldError(field: field, message: t(key))])
-            let page = try await request.view.render("response-change", view).encodeResponse(for: request)
-            page.status = .unprocessableEntity
-            return page
+            return try await request.render("response-change", view, status: .unprocessableEntity)
         }
         return request.redirect(to: SiteRoute.recommendation(id).href, redirectType: .normal)
     }

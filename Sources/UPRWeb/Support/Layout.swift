@@ -55,3 +55,14 @@ struct Layout: Encodable {
         }
     }
 }
+
+extension Request {
+    /// Renders a template with a status other than 200: a form sent back with its errors, a conflict, an error page.
+    func render(_ template: String, _ context: some Encodable & Sendable, status: HTTPStatus) async throws
+        -> Vapor.Response
+    {
+        let response = try await view.render(template, context).encodeResponse(for: self)
+        response.status = status
+        return response
+    }
+}

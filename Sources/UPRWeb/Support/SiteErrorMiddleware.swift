@@ -29,9 +29,7 @@ struct SiteErrorMiddleware: AsyncMiddleware {
             let view = ErrorView(
                 layout: Layout(request: request, title: request.t("error.title")), status: Int(status.code),
                 message: message)
-            let response = try await request.view.render("error", view).encodeResponse(for: request)
-            response.status = status
-            return response
+            return try await request.render("error", view, status: status)
         }
     }
 
