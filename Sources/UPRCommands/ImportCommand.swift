@@ -38,11 +38,13 @@ struct ImportCommand: AsyncParsableCommand {
         let chosen: ImportFormat? = format == .auto ? nil : ImportFormat(rawValue: format.rawValue)
         let interactive = isatty(STDERR_FILENO) == 1
         let paths = files
+        if interactive { printError("Reading \(paths.count) file(s)…") }
+        // The files are read and parsed while the database is opened and migrated: neither waits for the other.
+        let parsing = Task { try FileImport.load(paths: paths, format: chosen) }
         do {
             let summaries = try await withApplication(settings) { app in
-                if interactive { printError("Reading \(paths.count) file(s)…") }
-                return try await FileImport.run(
-                    paths: paths, format: chosen, actor: "cli:\(NSUserName())", on: app.db,
+                try await RecordWriter.write(
+                    parsing.value, actor: "cli:\(NSUserName())", on: app.db,
                     progress: interactive ? ProgressBar.show : nil)
             }
             if interactive { printError("") }

@@ -39,6 +39,7 @@ public enum AuditLog {
             .columns("at", "actor", "action", "entity", "entity_id", "summary", "details")
             .values(Timestamp.string(Date()), actor, action, entity, String(entityID), summary, json)
             .run()
+        try await RegistryVersion.advance(on: sql)
     }
 
     /// The history of one record, newest first.
@@ -69,6 +70,7 @@ public enum AuditLog {
             .columns("at", "actor", "action", "entity", "entity_id", "summary", "details")
             .values(Timestamp.string(Date()), actor, action, entity, entityID, summary, json)
             .run()
+        try await RegistryVersion.advance(on: sql)
     }
 }
 

@@ -32,11 +32,8 @@ public enum FileImport {
         }
     }
 
-    /// Reads, parses and writes files; all or nothing.
-    public static func run(
-        paths: [String], format: ImportFormat? = nil, actor: String, on database: any Database,
-        progress: (@Sendable (Int, Int) -> Void)? = nil
-    ) async throws -> [ImportSummary] {
+    /// Reads and parses files without touching the database; throws `Failure` for the first bad one.
+    public static func load(paths: [String], format: ImportFormat? = nil) throws -> [ImportBatch] {
         var files: [(name: String, data: Data)] = []
         for path in paths {
             let url = URL(fileURLWithPath: path)
@@ -45,7 +42,14 @@ public enum FileImport {
             }
             files.append((url.lastPathComponent, data))
         }
-        return try await RecordWriter.write(
-            parse(files, format: format), actor: actor, on: database, progress: progress)
+        return try parse(files, format: format)
+    }
+
+    /// Reads, parses and writes files; all or nothing.
+    public static func run(
+        paths: [String], format: ImportFormat? = nil, actor: String, on database: any Database,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) async throws -> [ImportSummary] {
+        try await RecordWriter.write(load(paths: paths, format: format), actor: actor, on: database, progress: progress)
     }
 }

@@ -3,7 +3,7 @@ import UPRDomain
 
 /// What a person asks of the recommendations list or the search API. Parameter names are the same on the pages, in
 /// the API and in the CLI.
-public struct RecommendationFilter: Sendable, Equatable, Codable {
+public struct RecommendationFilter: Sendable, Hashable, Codable {
     public enum Sort: String, Sendable, Codable, CaseIterable {
         case relevance, newest, oldest, state, paragraph
     }

@@ -1,51 +1,78 @@
 import SQLKit
 import UPRDomain
 
-/// The recommendations list and search: one filtered, sorted, paged query plus a count, in SQL because the
-/// filters combine freely and the full-text part differs by engine.
+/// The recommendations list and search: one filtered, sorted, paged and counted query, plus one for the page's
+/// terms, in SQL because the filters combine freely and the full-text part differs by engine.
 public enum RecommendationSearch {
+    /// Runs a search; with a cache, a result computed at the database's current registry version is reused.
+    public static func run(_ filter: RecommendationFilter, on sql: any SQLDatabase, cache: SearchCache?)
+        async throws -> RecommendationPage
+    {
+        guard let cache else { return try await run(filter, on: sql) }
+        // The version is read before the search: a write committed in between leaves a result filed under the
+        // older version, which the next read of the version no longer matches. Never the other way round.
+        let version = try await RegistryVersion.current(on: sql)
+        if let page = cache.page(for: filter, version: version) { return page }
+        let page = try await run(filter, on: sql)
+        cache.store(page, for: filter, version: version)
+        return page
+    }
+
     public static func run(_ filter: RecommendationFilter, on sql: any SQLDatabase) async throws -> RecommendationPage {
         let kind = DatabaseKind(sql)
-        guard var conditions = try await conditions(for: filter, kind: kind, on: sql) else {
-            return RecommendationPage(total: 0, page: filter.page, per: filter.per, pages: 0, items: [])
-        }
+        let empty = RecommendationPage(total: 0, page: filter.page, per: filter.per, pages: 0, items: [])
+        var conditions = conditions(for: filter)
         var from: SQLQueryString = "recommendations r"
-        var rank: SQLQueryString? = nil
+        var rank: SQLQueryString = "NULL"
         if let q = filter.q {
             switch kind {
             case .sqlite:
-                guard let match = SearchText.fts5(q) else {
-                    return RecommendationPage(total: 0, page: filter.page, per: filter.per, pages: 0, items: [])
-                }
-                from = "recommendations_fts f JOIN recommendations r ON r.id = f.rowid"
+                guard let match = SearchText.fts5(q) else { return empty }
+                // CROSS JOIN fixes the order: matches first, then their rows. Left to itself the planner may walk
+                // an index (say, every noted recommendation) and run the full-text query once per row.
+                from = "recommendations_fts f CROSS JOIN recommendations r ON r.id = f.rowid"
                 conditions.insert("recommendations_fts MATCH \(bind: match)", at: 0)
                 rank = "f.rank"
             case .postgres:
                 conditions.insert("r.search_vector @@ websearch_to_tsquery('english', \(bind: q))", at: 0)
-                rank = "ts_rank(r.search_vector, websearch_to_tsquery('english', \(bind: q))) DESC"
+                rank = "-ts_rank(r.search_vector, websearch_to_tsquery('english', \(bind: q)))"
             }
         }
         let whereClause: SQLQueryString =
             conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let order: SQLQueryString
+        // One statement finds the page and counts the matches: the inner part sorts ids and ranks only (not the
+        // texts), with the count riding along as a window; the outer part reads the page's twenty rows whole.
+        // With no condition at all the count is the table's, which needs no window over every row.
+        let count: SQLQueryString =
+            conditions.isEmpty ? "(SELECT COUNT(*) FROM recommendations)" : "COUNT(*) OVER ()"
+        let innerOrder: SQLQueryString
+        let outerOrder: SQLQueryString
         switch filter.effectiveSort {
-        case .relevance: order = (rank ?? "r.session DESC") + ", r.id"
-        case .newest: order = "r.session DESC, r.state_id, r.id"
-        case .oldest: order = "r.session ASC, r.state_id, r.id"
-        case .state: order = "s.name, r.session DESC, r.id"
-        case .paragraph: order = "r.session DESC, r.state_id, r.paragraph, r.id"
+        case .relevance:
+            innerOrder = filter.q == nil ? "r.session DESC, r.id" : rank + ", r.id"
+            outerOrder = filter.q == nil ? "r.session DESC, r.id" : "p.rank_value, r.id"
+        case .newest:
+            (innerOrder, outerOrder) = ("r.session DESC, r.state_id, r.id", "r.session DESC, r.state_id, r.id")
+        case .oldest: (innerOrder, outerOrder) = ("r.session ASC, r.state_id, r.id", "r.session ASC, r.state_id, r.id")
+        case .state:
+            innerOrder = "(SELECT name FROM states WHERE id = r.state_id), r.session DESC, r.id"
+            outerOrder = "s.name, r.session DESC, r.id"
+        case .paragraph:
+            innerOrder = "r.session DESC, r.state_id, r.paragraph, r.id"
+            outerOrder = innerOrder
         }
         let offset = (filter.page - 1) * filter.per
         let rows = try await sql.raw(
-            """
-            SELECT r.id, r.kind, s.name AS state_name, r.cycle, r.session, r.paragraph, r.text, r.response,
-                   r.action_category, r.mechanism, r.recommending_states, COUNT(*) OVER () AS total_count
-            FROM
-            """ + " " + from + " JOIN states s ON s.id = r.state_id" + whereClause
-                + " ORDER BY " + order + " LIMIT \(literal: filter.per) OFFSET \(literal: offset)"
+            "WITH p AS (SELECT r.id, " + rank + " AS rank_value, " + count + " AS total_count FROM " + from
+                + whereClause + " ORDER BY " + innerOrder + " LIMIT \(literal: filter.per) OFFSET \(literal: offset))"
+                    + """
+                     SELECT r.id, r.kind, s.name AS state_name, r.cycle, r.session, r.paragraph, r.text, r.response,
+                            r.action_category, r.mechanism, r.recommending_states, p.total_count
+                     FROM p JOIN recommendations r ON r.id = p.id JOIN states s ON s.id = r.state_id
+                     ORDER BY
+                    """ + " " + outerOrder
         ).all()
-        // The window count rides along with the page, so the matches are found once; a page past the end has no
-        // row to carry it, and only then is it counted on its own.
+        // A page past the end has no row to carry the count; only then is it counted on its own.
         let total: Int
         if let first = rows.first {
             total = try first.decode(column: "total_count", as: Int.self)
@@ -62,19 +89,19 @@ public enum RecommendationSearch {
         return RecommendationPage(total: total, page: filter.page, per: filter.per, pages: pages, items: items)
     }
 
-    /// The WHERE conditions of a filter, or nil when a named state or term does not exist (so nothing can match).
-    static func conditions(for filter: RecommendationFilter, kind: DatabaseKind, on sql: any SQLDatabase)
-        async throws -> [SQLQueryString]?
-    {
+    /// The WHERE conditions of a filter. Names of states and terms are resolved inside the statement, so a search
+    /// is one round trip; a name that does not exist resolves to NULL and matches nothing.
+    static func conditions(for filter: RecommendationFilter) -> [SQLQueryString] {
         var conditions: [SQLQueryString] = []
         if let name = filter.state {
-            guard let id = try await stateID(named: name, on: sql) else { return nil }
-            conditions.append("r.state_id = \(bind: id)")
+            conditions.append("r.state_id = (SELECT id FROM states WHERE LOWER(name) = LOWER(\(bind: name)))")
         }
         if let name = filter.recommendingState {
-            guard let id = try await stateID(named: name, on: sql) else { return nil }
             conditions.append(
-                "EXISTS (SELECT 1 FROM recommending_states rs WHERE rs.recommendation_id = r.id AND rs.state_id = \(bind: id))"
+                """
+                EXISTS (SELECT 1 FROM recommending_states rs WHERE rs.recommendation_id = r.id
+                AND rs.state_id = (SELECT id FROM states WHERE LOWER(name) = LOWER(\(bind: name))))
+                """
             )
         }
         if let cycle = filter.cycle { conditions.append("r.cycle = \(bind: cycle)") }
@@ -83,34 +110,26 @@ public enum RecommendationSearch {
         if let category = filter.actionCategory { conditions.append("r.action_category = \(bind: category.rawValue)") }
         if let recordKind = filter.kind { conditions.append("r.kind = \(bind: recordKind.rawValue)") }
         if let cluster = filter.cluster {
-            guard let id = try await termIDs(taxonomies: [.cluster], codeOrName: cluster.rawValue, on: sql).first
-            else { return nil }
-            conditions.append(termCondition([id]))
+            conditions.append(termCondition(taxonomies: [.cluster], codeOrName: cluster.rawValue))
         }
         if let issue = filter.issue {
-            let ids = try await termIDs(taxonomies: [.issue, .theme], codeOrName: issue, on: sql)
-            guard !ids.isEmpty else { return nil }
-            conditions.append(termCondition(ids))
+            conditions.append(termCondition(taxonomies: [.issue, .theme], codeOrName: issue))
         }
         return conditions
     }
 
-    private static func termCondition(_ ids: [Int]) -> SQLQueryString {
-        "EXISTS (SELECT 1 FROM recommendation_terms rt WHERE rt.recommendation_id = r.id AND rt.term_id IN (\(binds: ids)))"
+    private static func termCondition(taxonomies: [Taxonomy], codeOrName: String) -> SQLQueryString {
+        """
+        EXISTS (SELECT 1 FROM recommendation_terms rt WHERE rt.recommendation_id = r.id AND rt.term_id IN (
+            SELECT id FROM taxonomy_terms WHERE taxonomy IN (\(binds: taxonomies.map(\.rawValue)))
+            AND (code = \(bind: codeOrName) OR LOWER(name) = LOWER(\(bind: codeOrName))
+                 OR code = \(bind: Slug.make(codeOrName)))))
+        """
     }
 
     static func stateID(named name: String, on sql: any SQLDatabase) async throws -> Int? {
         try await sql.raw("SELECT id FROM states WHERE LOWER(name) = LOWER(\(bind: name))").first()?
             .decode(column: "id", as: Int.self)
-    }
-
-    static func termIDs(taxonomies: [Taxonomy], codeOrName: String, on sql: any SQLDatabase) async throws -> [Int] {
-        try await sql.raw(
-            """
-            SELECT id FROM taxonomy_terms WHERE taxonomy IN (\(binds: taxonomies.map(\.rawValue)))
-            AND (code = \(bind: codeOrName) OR LOWER(name) = LOWER(\(bind: codeOrName)) OR code = \(bind: Slug.make(codeOrName)))
-            """
-        ).all().map { try $0.decode(column: "id", as: Int.self) }
     }
 
     static func summary(from row: any SQLRow) throws -> RecommendationSummary {

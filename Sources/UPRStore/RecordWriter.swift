@@ -19,10 +19,14 @@ public enum RecordWriter {
             let writer = try await RecordWriterSession(sql: sql)
             writer.progress = progress
             writer.total = batches.reduce(0) { $0 + $1.records.count }
+            // Indexes are deferred for the first file only: later files update rows, which needs them.
+            let bulkLoad = batches.isEmpty ? BulkLoad() : try await BulkLoad.begin(sql)
             var summaries: [ImportSummary] = []
-            for batch in batches {
+            for (index, batch) in batches.enumerated() {
                 summaries.append(try await writer.write(batch, actor: actor))
+                if index == 0 { try await bulkLoad.finish(sql) }
             }
+            try await bulkLoad.refreshStatistics(sql)
             return summaries
         }
     }
@@ -54,6 +58,9 @@ final class RecordWriterSession {
             // Two imports at once must not both decide that the same natural key is new.
             try await sql.raw("LOCK TABLE recommendations IN SHARE ROW EXCLUSIVE MODE").run()
         }
+        registryEmpty =
+            try await sql.raw("SELECT COUNT(*) AS n FROM (SELECT 1 FROM recommendations LIMIT 1) AS one").first()?
+            .decode(column: "n", as: Int.self) == 0
         for row in try await sql.raw("SELECT id, name FROM states").all() {
             stateIDs[try row.decode(column: "name", as: String.self)] = try row.decode(column: "id", as: Int.self)
         }
@@ -65,7 +72,11 @@ final class RecordWriterSession {
         }
     }
 
+    /// Whether no recommendation existed before this transaction (checked once; false after the first batch).
+    private var registryEmpty = false
+
     func write(_ batch: ImportBatch, actor: String) async throws -> ImportSummary {
+        defer { registryEmpty = false }
         let startedAt = Timestamp.string(Date())
         let importID = try await insertReturningID(
             into: "imports",
@@ -76,27 +87,27 @@ final class RecordWriterSession {
             values: [batch.fileName, batch.format, batch.sha256, batch.rowsRead, 0, 0, 0, actor, startedAt, startedAt])
 
         // Later rows of the same natural key within one file refine the earlier ones; keep the last.
-        // The natural key costs a text normalisation: work it out once per record.
+        // The natural key costs a text normalisation: work it out once per record, on every core.
+        let naturalKeys = await Self.naturalKeys(of: batch.records)
         var byKey: [String: RecommendationRecord] = [:]
         var order: [String] = []
-        for record in batch.records {
-            let key = record.naturalKey
+        for (record, key) in zip(batch.records, naturalKeys) {
             if byKey.updateValue(record, forKey: key) == nil { order.append(key) }
         }
         let records = order.map { byKey[$0]! }
-        let keyOf = Dictionary(uniqueKeysWithValues: zip(records.indices, order))
 
         try await ensureStates(records)
         try await ensureReviews(records)
         try await ensureTerms(records)
-        let existing = try await loadExisting(keys: order)
+        // A registry that was empty before this import has nothing to compare with: 29,000 keys need no lookup.
+        let existing = registryEmpty ? [:] : try await loadExisting(keys: order)
 
         var created: [RecommendationRecord] = []
         var createdKeys: [String] = []
         var changed: [(id: Int, previousResponse: String, record: RecommendationRecord)] = []
         var unchanged: [(id: Int, record: RecommendationRecord)] = []
         for (index, record) in records.enumerated() {
-            let key = keyOf[index]!
+            let key = order[index]
             if let row = existing[key] {
                 if row.hash == RecordFingerprint.of(record) {
                     unchanged.append((row.id, record))
@@ -141,6 +152,20 @@ final class RecordWriterSession {
                 "updatedIDs": changed.map { String($0.id) }.joined(separator: ","),
             ])
         return summary
+    }
+
+    /// The natural keys of `records`, in order, computed in as many parts as there are cores.
+    static func naturalKeys(of records: [RecommendationRecord]) async -> [String] {
+        let parts = records.count < 2_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let slices = records.chunked(into: max(1, (records.count + parts - 1) / parts))
+        return await withTaskGroup(of: (Int, [String]).self) { group in
+            for (index, slice) in slices.enumerated() {
+                group.addTask { (index, slice.map(\.naturalKey)) }
+            }
+            var results = [[String]](repeating: [], count: slices.count)
+            for await (index, keys) in group { results[index] = keys }
+            return results.flatMap { $0 }
+        }
     }
 
     // MARK: - Lookups
@@ -215,6 +240,15 @@ final class RecordWriterSession {
 
     private func termKey(_ taxonomy: Taxonomy, _ code: String) -> String { taxonomy.rawValue + "|" + code }
 
+    /// The same few hundred names (issues, themes, affected persons) recur on tens of thousands of records.
+    private var slugs: [String: String] = [:]
+    private func slug(_ name: String) -> String {
+        if let known = slugs[name] { return known }
+        let made = Slug.make(name)
+        slugs[name] = made
+        return made
+    }
+
     /// The term links a record carries from its source, plus the clusters derived from them.
     private func termLinks(_ record: RecommendationRecord) -> [(key: String, origin: String)] {
         var links: [(String, String)] = []
@@ -222,9 +256,9 @@ final class RecordWriterSession {
         func add(_ key: String, _ origin: String) {
             if seen.insert(key).inserted { links.append((key, origin)) }
         }
-        for issue in record.issues { add(termKey(.issue, Slug.make(issue)), "source") }
-        for theme in record.themes { add(termKey(.theme, theme.code ?? Slug.make(theme.name)), "source") }
-        for person in record.affectedPersons { add(termKey(.affectedPersons, Slug.make(person)), "source") }
+        for issue in record.issues { add(termKey(.issue, slug(issue)), "source") }
+        for theme in record.themes { add(termKey(.theme, theme.code ?? slug(theme.name)), "source") }
+        for person in record.affectedPersons { add(termKey(.affectedPersons, slug(person)), "source") }
         for goal in record.sdgs { add(termKey(.sdg, String(goal)), "source") }
         for cluster in record.clusters { add(termKey(.cluster, cluster.rawValue), "derived") }
         return links
@@ -239,13 +273,13 @@ final class RecordWriterSession {
         }
         for record in records {
             for issue in record.issues {
-                want(.issue, Slug.make(issue), issue, UPRInfoIssue.cluster(of: issue)?.rawValue)
+                want(.issue, slug(issue), issue, UPRInfoIssue.cluster(of: issue)?.rawValue)
             }
             for theme in record.themes {
                 let name = theme.code.map { "\($0) \(theme.name)" } ?? theme.name
-                want(.theme, theme.code ?? Slug.make(theme.name), name, theme.cluster?.rawValue)
+                want(.theme, theme.code ?? slug(theme.name), name, theme.cluster?.rawValue)
             }
-            for person in record.affectedPersons { want(.affectedPersons, Slug.make(person), person, nil) }
+            for person in record.affectedPersons { want(.affectedPersons, slug(person), person, nil) }
         }
         guard !missing.isEmpty else { return }
         let base =
@@ -295,8 +329,9 @@ final class RecordWriterSession {
     {
         var ids: [Int] = []
         ids.reserveCapacity(records.count)
-        for chunk in Array(zip(records, keys)).chunked(into: Self.chunk) {
-            let rows = try chunk.map { record, key -> [any Encodable & Sendable] in
+        let chunks = Array(zip(records, keys)).chunked(into: Self.chunk)
+        func rows(_ chunk: ArraySlice<(RecommendationRecord, String)>) throws -> [[any Encodable & Sendable]] {
+            try chunk.map { record, key -> [any Encodable & Sendable] in
                 [
                     reviewIDs[try reviewLookupKey(record)] ?? 0, stateIDs[record.stateUnderReview] ?? 0,
                     record.kind.rawValue, record.cycle, record.session, record.paragraph, key,
@@ -305,29 +340,70 @@ final class RecordWriterSession {
                     RecordFingerprint.of(record), 1, now, now,
                 ]
             }
-            let inserted = try await insertReturning(
-                into: "recommendations", columns: Self.recommendationColumns, rows: rows, returning: "natural_key")
-            // RETURNING order is not guaranteed by SQL, so map back through the natural key.
+        }
+        // RETURNING order is not guaranteed by SQL, so ids are mapped back through the natural key.
+        func collect(_ inserted: [(Int, String)], _ chunk: ArraySlice<(RecommendationRecord, String)>) throws {
             let idByKey = Dictionary(inserted.map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             for (_, key) in chunk {
-                guard let id = idByKey[key] else {
-                    throw StoreError.missingRow("inserted recommendation \(key)")
-                }
+                guard let id = idByKey[key] else { throw StoreError.missingRow("inserted recommendation \(key)") }
                 ids.append(id)
             }
             advance(chunk.count)
         }
+        guard let lite = sql as? any SQLiteDatabase else {
+            for chunk in chunks {
+                try collect(
+                    try await insertReturning(
+                        into: "recommendations", columns: Self.recommendationColumns, rows: rows(chunk),
+                        returning: "natural_key"), chunk)
+            }
+            return ids
+        }
+        // On SQLite the next chunk's rows are built while the previous chunk is written.
+        var pipeline = StatementPipeline(lite)
+        let returning = " RETURNING id, natural_key"
+        do {
+            for (index, chunk) in chunks.enumerated() {
+                let query =
+                    Self.sqliteInsert("recommendations", Self.recommendationColumns, rows: chunk.count) + returning
+                let binds = Self.sqliteBinds(try rows(chunk)[...])
+                if let previous = try await pipeline.send(query, binds) {
+                    try collect(Self.returned(previous, "natural_key"), chunks[index - 1])
+                }
+            }
+            if let last = try await pipeline.drain(), let chunk = chunks.last {
+                try collect(Self.returned(last, "natural_key"), chunk)
+            }
+        } catch {
+            await pipeline.abandon()
+            throw error
+        }
         return ids
     }
 
-    private func insertChildren(
-        _ items: [(Int, RecommendationRecord)], importID: Int, actor: String, now: String
-    ) async throws {
+    /// (id, value) pairs of rows returned by `RETURNING id, <column>`.
+    private static func returned(_ rows: [SQLiteRow], _ column: String) -> [(Int, String)] {
+        rows.map { ($0.column("id")?.integer ?? 0, $0.column(column)?.string ?? "") }
+    }
+
+    private static let childTables: [(table: String, columns: [String])] = [
+        ("recommending_states", ["recommendation_id", "position", "state_id"]),
+        ("recommendation_terms", ["recommendation_id", "term_id", "origin"]),
+        ("provenance", ["recommendation_id", "import_id", "file_name", "row_number"]),
+        (
+            "response_events",
+            ["recommendation_id", "response", "effective_date", "source", "recorded_at", "recorded_by"]
+        ),
+    ]
+
+    /// The rows of the child tables (in `childTables` order) for some new records.
+    private func childRows(_ items: ArraySlice<(Int, RecommendationRecord)>, importID: Int, actor: String, now: String)
+        -> [[[any Encodable & Sendable]]]
+    {
         var states: [[any Encodable & Sendable]] = []
         var terms: [[any Encodable & Sendable]] = []
         var provenance: [[any Encodable & Sendable]] = []
         var responses: [[any Encodable & Sendable]] = []
-        var search: [[any Encodable & Sendable]] = []
         for (id, record) in items {
             for (position, name) in record.recommendingStates.enumerated() {
                 states.append([id, position, stateIDs[name] ?? 0])
@@ -340,18 +416,45 @@ final class RecordWriterSession {
                 provenance.append([id, importID, place.file, place.row])
             }
             responses.append([id, record.response.rawValue, nil as String?, record.responseSource, now, actor])
-            if kind == .sqlite { search.append([id, record.text]) }
         }
-        try await insertRows(
-            into: "recommending_states", columns: ["recommendation_id", "position", "state_id"], states)
-        try await insertRows(into: "recommendation_terms", columns: ["recommendation_id", "term_id", "origin"], terms)
-        try await insertRows(
-            into: "provenance", columns: ["recommendation_id", "import_id", "file_name", "row_number"], provenance)
-        try await insertRows(
-            into: "response_events",
-            columns: ["recommendation_id", "response", "effective_date", "source", "recorded_at", "recorded_by"],
-            responses)
-        try await insertRows(into: "recommendations_fts", columns: ["rowid", "text"], search)
+        return [states, terms, provenance, responses]
+    }
+
+    private func insertChildren(
+        _ items: [(Int, RecommendationRecord)], importID: Int, actor: String, now: String
+    ) async throws {
+        guard let lite = sql as? any SQLiteDatabase else {
+            for (table, rows) in zip(
+                Self.childTables, childRows(items[...], importID: importID, actor: actor, now: now))
+            {
+                try await insertRows(into: table.table, columns: table.columns, rows)
+            }
+            return
+        }
+        var pipeline = StatementPipeline(lite)
+        do {
+            // FTS5 flushes its pending terms at the end of every statement, so the index is filled by one
+            // statement rather than a chunk at a time. SQLite has one writer and ids only grow: every id from the
+            // smallest new one up was created by this import. It runs while the first child rows are built.
+            if let first = items.map(\.0).min() {
+                _ = try await pipeline.send(
+                    "INSERT INTO recommendations_fts (rowid, text) SELECT id, text FROM recommendations WHERE id >= ?",
+                    [.integer(first)])
+            }
+            for slice in items.chunked(into: Self.chunk) {
+                let tables = childRows(slice, importID: importID, actor: actor, now: now)
+                for (table, rows) in zip(Self.childTables, tables) {
+                    for chunk in rows.chunked(into: Self.chunk) {
+                        _ = try await pipeline.send(
+                            Self.sqliteInsert(table.table, table.columns, rows: chunk.count), Self.sqliteBinds(chunk))
+                    }
+                }
+            }
+            _ = try await pipeline.drain()
+        } catch {
+            await pipeline.abandon()
+            throw error
+        }
     }
 
     private func update(

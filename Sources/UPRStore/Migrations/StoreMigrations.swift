@@ -21,5 +21,6 @@ public enum StoreMigrations {
         CreatePlanEntries(),
         SeedWorkingGroups(),
         CreateMatrixUploads(),
+        CreateRegistryVersion(),
     ]
 }

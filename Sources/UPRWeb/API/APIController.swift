@@ -6,7 +6,7 @@ import Vapor
 enum APIController {
     static func recommendations(_ request: Request) async throws -> RecommendationPage {
         let filter = try RecommendationFilter(parameters: request.queryParameters)
-        return try await RecommendationSearch.run(filter, on: request.sql())
+        return try await RecommendationSearch.run(filter, on: request.sql(), cache: request.application.searchCache)
     }
 
     static func recommendation(_ request: Request) async throws -> RecommendationDetail {

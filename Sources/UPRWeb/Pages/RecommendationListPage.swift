@@ -52,7 +52,7 @@ struct RecommendationListView: Encodable {
     static func load(_ request: Request) async throws -> RecommendationListView {
         let filter = try RecommendationFilter(parameters: request.queryParameters)
         let sql = try request.sql()
-        async let pageResult = RecommendationSearch.run(filter, on: sql)
+        async let pageResult = RecommendationSearch.run(filter, on: sql, cache: request.application.searchCache)
         async let optionsResult = FilterOptions.load(on: sql)
         let (page, options) = try await (pageResult, optionsResult)
         let t = request.t

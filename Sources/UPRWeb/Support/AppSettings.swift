@@ -21,6 +21,9 @@ public struct AppSettings: Sendable {
     public var bcryptCost: Int = 12
     /// Run migrations at start (the default); tests that share a migrated database turn it off.
     public var migrate: Bool
+    /// How many recent search results each server keeps (checked against the database's registry version before
+    /// each use); 0 turns the cache off.
+    public var searchCacheSize: Int = 512
 
     public init(
         database: DatabaseLocation = .sqliteFile("upr.sqlite"), postgresSchema: String? = nil,
@@ -47,6 +50,7 @@ public struct AppSettings: Sendable {
             settings.secureCookies = url.lowercased().hasPrefix("https://")
         }
         if let secure = environment["UPR_SECURE_COOKIES"] { settings.secureCookies = secure == "1" || secure == "true" }
+        if let size = environment["UPR_SEARCH_CACHE"].flatMap(Int.init), size >= 0 { settings.searchCacheSize = size }
         return settings
     }
 }
