@@ -28,7 +28,10 @@ struct ImportCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOption
 
     func run() async throws {
-        let settings = try database.settings()
+        var settings = try database.settings()
+        if case .sqliteFile(let path) = settings.database, !FileManager.default.fileExists(atPath: path) {
+            settings.sqliteWriteAheadLog = false
+        }
         if let first = files.first, files.count == 1, let data = FileManager.default.contents(atPath: first),
             MatrixFile.looksLikeMatrix(data)
         {

@@ -114,6 +114,25 @@ import VaporTesting
         }
     }
 
+    /// A new SQLite file is filled through a rollback journal (each page written once) and switched to
+    /// write-ahead logging by the next command that opens it; an existing file keeps write-ahead logging.
+    @Test func aNewFileIsImportedWithoutTheLogAndServedWithIt() async throws {
+        try await withDatabase(.sqlite) { db in
+            func writeVersion() throws -> UInt8 {
+                // Byte 18 of a SQLite header: 1 for a rollback journal, 2 for write-ahead logging.
+                try Data(contentsOf: URL(fileURLWithPath: db))[18]
+            }
+            #expect(try upr(["import", Fixture.mongolia.path, "--database", db]).status == 0)
+            #expect(try writeVersion() == 1)
+            let stats = try upr(["stats", "--database", db])
+            #expect(stats.status == 0)
+            #expect(stats.stdout.contains("Recommendations: 129"))
+            #expect(try writeVersion() == 2)
+            #expect(try upr(["import", Fixture.session9.path, "--database", db]).status == 0)
+            #expect(try writeVersion() == 2)
+        }
+    }
+
     @Test func everyCommandHasHelp() throws {
         for command in ["serve", "import", "stats", "search", "export"] {
             let run = try upr([command, "--help"])

@@ -33,7 +33,9 @@ enum DatabaseSetup {
         let sql = try app.sql()
         switch settings.database {
         case .sqliteFile:
-            try await sql.raw("PRAGMA journal_mode = WAL").run()
+            if settings.sqliteWriteAheadLog {
+                try await sql.raw("PRAGMA journal_mode = WAL").run()
+            }
             try await tuneSQLiteConnections(app)
         case .sqliteMemory:
             break
