@@ -51,6 +51,19 @@ struct BulkLoad {
         }
     }
 
+    /// Fails the import if any row written refers to a row that does not exist (SQLite; PostgreSQL checks each
+    /// row as it is written).
+    func checkForeignKeys(_ sql: any SQLDatabase) async throws {
+        guard let lite = sql as? any SQLiteDatabase else { return }
+        for table in Self.tables {
+            let violations = try await lite.query("PRAGMA foreign_key_check(\(table))", [])
+            if let first = violations.first {
+                let parent = first.column("parent")?.string ?? "?"
+                throw StoreError.missingRow("\(parent) row referred to by \(table) (\(violations.count) rows)")
+            }
+        }
+    }
+
     /// Refreshes the query planner's statistics once the rows are in. Without them SQLite guesses its plans and
     /// may, for example, count a state's supported recommendations by walking every supported one, or run a
     /// full-text query once per row of an index; a sampled ANALYZE costs tens of milliseconds.

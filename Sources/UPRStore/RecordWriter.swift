@@ -14,6 +14,32 @@ public enum RecordWriter {
         _ batches: [ImportBatch], actor: String, on database: any Database,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async throws -> [ImportSummary] {
+        guard database is any SQLiteDatabase, !database.inTransaction else {
+            return try await writeInTransaction(batches, actor: actor, on: database, progress: progress)
+        }
+        // SQLite checks a foreign key on every row it inserts, a B-tree search into the parent each time; the
+        // writer takes every parent id from the database itself, so the import turns the per-row checks off for
+        // its transaction and checks every key once at the end instead (BulkLoad.checkForeignKeys), which costs
+        // a fraction. The setting only takes effect outside a transaction, so it is made on the connection first.
+        return try await database.withConnection { connection in
+            let sql = try connection.sql()
+            try await sql.raw("PRAGMA foreign_keys = OFF").run()
+            do {
+                let summaries = try await writeInTransaction(
+                    batches, actor: actor, on: connection, progress: progress)
+                try await sql.raw("PRAGMA foreign_keys = ON").run()
+                return summaries
+            } catch {
+                try? await sql.raw("PRAGMA foreign_keys = ON").run()
+                throw error
+            }
+        }
+    }
+
+    private static func writeInTransaction(
+        _ batches: [ImportBatch], actor: String, on database: any Database,
+        progress: (@Sendable (Int, Int) -> Void)?
+    ) async throws -> [ImportSummary] {
         try await database.transaction { transaction in
             let sql = try transaction.sql()
             let writer = try await RecordWriterSession(sql: sql)
@@ -26,6 +52,7 @@ public enum RecordWriter {
                 summaries.append(try await writer.write(batch, actor: actor))
                 if index == 0 { try await bulkLoad.finish(sql) }
             }
+            try await bulkLoad.checkForeignKeys(sql)
             try await bulkLoad.refreshStatistics(sql)
             return summaries
         }
@@ -154,13 +181,13 @@ final class RecordWriterSession {
         return summary
     }
 
-    /// The natural keys of `records`, in order, computed in as many parts as there are cores.
+    /// The stored natural keys of `records`, in order, computed in as many parts as there are cores.
     static func naturalKeys(of records: [RecommendationRecord]) async -> [String] {
         let parts = records.count < 2_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
         let slices = records.chunked(into: max(1, (records.count + parts - 1) / parts))
         return await withTaskGroup(of: (Int, [String]).self) { group in
             for (index, slice) in slices.enumerated() {
-                group.addTask { (index, slice.map(\.naturalKey)) }
+                group.addTask { (index, slice.map { StoredKey.of($0.naturalKey) }) }
             }
             var results = [[String]](repeating: [], count: slices.count)
             for await (index, keys) in group { results[index] = keys }
@@ -460,6 +487,15 @@ final class RecordWriterSession {
     private func update(
         _ id: Int, previousResponse: String, record: RecommendationRecord, importID: Int, actor: String, now: String
     ) async throws {
+        if kind == .sqlite {
+            // The full-text index has no copy of the text: its old terms are removed with the old text in hand.
+            try await sql.raw(
+                """
+                INSERT INTO recommendations_fts (recommendations_fts, rowid, text)
+                SELECT 'delete', id, text FROM recommendations WHERE id = \(bind: id)
+                """
+            ).run()
+        }
         try await sql.update("recommendations")
             .set("text", to: record.text)
             .set("paragraph", to: record.paragraph)
@@ -503,7 +539,6 @@ final class RecordWriterSession {
                 [[id, record.response.rawValue, nil as String?, record.responseSource, now, actor]])
         }
         if kind == .sqlite {
-            try await sql.raw("DELETE FROM recommendations_fts WHERE rowid = \(bind: id)").run()
             try await insertRows(into: "recommendations_fts", columns: ["rowid", "text"], [[id, record.text]])
         }
     }

@@ -52,7 +52,16 @@ import VaporTesting
             let base = try TestDatabase.postgresURL
             let name = "cli_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
             try await withApp(.postgres) { app in
-                try await app.sql().raw("CREATE DATABASE \(ident: String(name))").run()
+                // Two CREATE DATABASE at once can fail while the template database is being copied; try again.
+                for attempt in 1...5 {
+                    do {
+                        try await app.sql().raw("CREATE DATABASE \(ident: String(name))").run()
+                        break
+                    } catch {
+                        if attempt == 5 { throw error }
+                        try await Task.sleep(for: .milliseconds(200 * attempt))
+                    }
+                }
                 var parts = URLComponents(url: base, resolvingAgainstBaseURL: false)!
                 parts.path = "/" + name
                 do {

@@ -1,9 +1,10 @@
 import Foundation
 import SQLKit
 import Testing
-import UPRStore
 import UPRWeb
 import VaporTesting
+
+@testable import UPRStore
 
 /// Cached search results are used only while the registry has not changed, and a first import into an empty
 /// registry (which defers its indexes) leaves every index in place.
@@ -63,6 +64,29 @@ import VaporTesting
             if database == .sqlite {
                 #expect(try await app.count("sqlite_stat1") > 0)
             }
+        }
+    }
+
+    /// The import turns SQLite's per-row key checks off and checks every key once at the end: a row whose parent
+    /// does not exist must still fail it.
+    @Test func theClosingKeyCheckFindsAnOrphanRow() async throws {
+        try await withApp(.sqlite) { app in
+            try await app.importFiles([Fixture.mongolia])
+            try await app.db.withConnection { connection in
+                let sql = try connection.sqlDatabase()
+                try await sql.raw("PRAGMA foreign_keys = OFF").run()
+                defer { _ = sql.raw("PRAGMA foreign_keys = ON").run() }
+                try await connection.transaction { transaction in
+                    let inside = try transaction.sqlDatabase()
+                    try await BulkLoad().checkForeignKeys(inside)
+                    try await inside.raw(
+                        "INSERT INTO provenance (recommendation_id, import_id, file_name, row_number) VALUES (999999, 1, 'x', 1)"
+                    ).run()
+                    await #expect(throws: StoreError.self) { try await BulkLoad().checkForeignKeys(inside) }
+                    try await inside.raw("DELETE FROM provenance WHERE recommendation_id = 999999").run()
+                }
+            }
+            #expect(try await app.count("provenance") == 131)
         }
     }
 

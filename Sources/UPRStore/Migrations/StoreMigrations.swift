@@ -22,5 +22,7 @@ public enum StoreMigrations {
         SeedWorkingGroups(),
         CreateMatrixUploads(),
         CreateRegistryVersion(),
+        ExternalContentSearchIndex(),
+        ShortenNaturalKeys(),
     ]
 }
