@@ -30,7 +30,7 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         var settings = try database.settings()
         if case .sqliteFile(let path) = settings.database, !FileManager.default.fileExists(atPath: path) {
-            settings.sqliteWriteAheadLog = false
+            settings.sqliteFillingNewFile = true
         }
         if let first = files.first, files.count == 1, let data = FileManager.default.contents(atPath: first),
             MatrixFile.looksLikeMatrix(data)
@@ -46,9 +46,11 @@ struct ImportCommand: AsyncParsableCommand {
         let parsing = Task { try FileImport.load(paths: paths, format: chosen) }
         do {
             let summaries = try await withApplication(settings) { app in
-                try await RecordWriter.write(
+                let summaries = try await RecordWriter.write(
                     parsing.value, actor: "cli:\(NSUserName())", on: app.db,
                     progress: interactive ? ProgressBar.show : nil)
+                try await app.makeDatabaseDurable()
+                return summaries
             }
             if interactive { printError("") }
             for summary in summaries {

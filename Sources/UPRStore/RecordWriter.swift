@@ -116,12 +116,21 @@ final class RecordWriterSession {
         // Later rows of the same natural key within one file refine the earlier ones; keep the last.
         // The natural key costs a text normalisation: work it out once per record, on every core.
         let naturalKeys = await Self.naturalKeys(of: batch.records)
-        var byKey: [String: RecommendationRecord] = [:]
+        // Indices, not records, go through the dictionary: a record is copied once, into `records`.
+        var slotOfKey: [String: Int] = [:]
+        slotOfKey.reserveCapacity(naturalKeys.count)
+        var chosen: [Int] = []  // per distinct key, in first-seen order: the index of its last record
         var order: [String] = []
-        for (record, key) in zip(batch.records, naturalKeys) {
-            if byKey.updateValue(record, forKey: key) == nil { order.append(key) }
+        for (index, key) in naturalKeys.enumerated() {
+            if let slot = slotOfKey[key] {
+                chosen[slot] = index
+            } else {
+                slotOfKey[key] = chosen.count
+                chosen.append(index)
+                order.append(key)
+            }
         }
-        let records = order.map { byKey[$0]! }
+        let records = chosen.map { batch.records[$0] }
 
         try await ensureStates(records)
         try await ensureReviews(records)
@@ -386,31 +395,33 @@ final class RecordWriterSession {
             }
             return ids
         }
-        // On SQLite the next chunk's rows are built while the previous chunk is written.
+        // SQLite has one writer, and this transaction has written already (its `imports` row), so nobody else can
+        // insert before it commits: the ids are chosen here, one past the largest ever used (AUTOINCREMENT's own
+        // rule), and nothing needs reading back. The next chunk's rows are built while the previous one is written.
+        let base =
+            try await lite.query(
+                """
+                SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'recommendations'), 0),
+                           COALESCE((SELECT MAX(id) FROM recommendations), 0)) AS base
+                """, []
+            ).first?.column("base")?.integer ?? 0
         var pipeline = StatementPipeline(lite)
-        let returning = " RETURNING id, natural_key"
         do {
-            for (index, chunk) in chunks.enumerated() {
-                let query =
-                    Self.sqliteInsert("recommendations", Self.recommendationColumns, rows: chunk.count) + returning
-                let binds = Self.sqliteBinds(try rows(chunk)[...])
-                if let previous = try await pipeline.send(query, binds) {
-                    try collect(Self.returned(previous, "natural_key"), chunks[index - 1])
-                }
+            for chunk in chunks {
+                let first = base + ids.count + 1
+                let numbered = try rows(chunk).enumerated().map { offset, row in [first + offset] + row }
+                _ = try await pipeline.send(
+                    Self.sqliteInsert("recommendations", ["id"] + Self.recommendationColumns, rows: chunk.count),
+                    Self.sqliteBinds(numbered[...]))
+                ids.append(contentsOf: first..<(first + chunk.count))
+                advance(chunk.count)
             }
-            if let last = try await pipeline.drain(), let chunk = chunks.last {
-                try collect(Self.returned(last, "natural_key"), chunk)
-            }
+            _ = try await pipeline.drain()
         } catch {
             await pipeline.abandon()
             throw error
         }
         return ids
-    }
-
-    /// (id, value) pairs of rows returned by `RETURNING id, <column>`.
-    private static func returned(_ rows: [SQLiteRow], _ column: String) -> [(Int, String)] {
-        rows.map { ($0.column("id")?.integer ?? 0, $0.column(column)?.string ?? "") }
     }
 
     private static let childTables: [(table: String, columns: [String])] = [

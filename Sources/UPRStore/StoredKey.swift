@@ -9,30 +9,29 @@ enum StoredKey {
     static let longest = 64
 
     static func of(_ naturalKey: String) -> String {
-        guard naturalKey.utf8.count > longest else { return naturalKey }
-        let digest = SHA256.hash(data: Array(naturalKey.utf8)).prefix(16).map { byte in
-            String(byte, radix: 16).leftPadded(to: 2)
-        }
-        return prefix(of: naturalKey) + "sha256:" + digest.joined()
-    }
-
-    /// "State|review|" of a key: everything up to and including its second separator.
-    private static func prefix(of key: String) -> String {
-        var separators = 0
-        var end = key.startIndex
-        for index in key.indices where key[index] == "|" {
-            separators += 1
-            if separators == 2 {
-                end = key.index(after: index)
-                break
+        var key = naturalKey
+        // Byte by byte: an import computes this for every record.
+        return key.withUTF8 { bytes -> String in
+            guard bytes.count > longest else { return naturalKey }
+            var out: [UInt8] = []
+            out.reserveCapacity(longest)
+            var separators = 0
+            for byte in bytes {
+                out.append(byte)
+                if byte == UInt8(ascii: "|") {
+                    separators += 1
+                    if separators == 2 { break }
+                }
             }
+            if separators < 2 { out.removeAll(keepingCapacity: true) }
+            out.append(contentsOf: "sha256:".utf8)
+            for byte in SHA256.hash(data: UnsafeRawBufferPointer(bytes)).prefix(16) {
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return separators == 2 ? String(key[..<end]) : ""
     }
-}
 
-extension String {
-    fileprivate func leftPadded(to length: Int) -> String {
-        count >= length ? self : String(repeating: "0", count: length - count) + self
-    }
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -24,10 +24,12 @@ public struct AppSettings: Sendable {
     /// How many recent search results each server keeps (checked against the database's registry version before
     /// each use); 0 turns the cache off.
     public var searchCacheSize: Int = 512
-    /// Put a SQLite file in write-ahead-log mode when opening it (the default). `upr import` turns it off for a
-    /// file it creates: filling a new file through a rollback journal writes each page once, where the log writes
-    /// it twice (log, then checkpoint). The next open switches the file to write-ahead logging.
-    public var sqliteWriteAheadLog = true
+    /// Set by `upr import` for a SQLite file that does not exist yet. Filling a new file through a rollback journal
+    /// writes each page once, where the write-ahead log writes it twice (log, then checkpoint); and nothing is
+    /// synced to disk until `Application.makeDatabaseDurable()` ends the import with one synced commit. An
+    /// application crash loses nothing written; an operating-system crash during that first import can leave the
+    /// new file unusable, to be deleted and imported again. The next open switches the file to write-ahead logging.
+    public var sqliteFillingNewFile = false
 
     public init(
         database: DatabaseLocation = .sqliteFile("upr.sqlite"), postgresSchema: String? = nil,

@@ -33,10 +33,10 @@ enum DatabaseSetup {
         let sql = try app.sql()
         switch settings.database {
         case .sqliteFile:
-            if settings.sqliteWriteAheadLog {
+            if !settings.sqliteFillingNewFile {
                 try await sql.raw("PRAGMA journal_mode = WAL").run()
             }
-            try await tuneSQLiteConnections(app)
+            try await tuneSQLiteConnections(app, synchronous: settings.sqliteFillingNewFile ? "OFF" : "NORMAL")
         case .sqliteMemory:
             break
         case .postgres:
@@ -55,12 +55,12 @@ extension DatabaseSetup {
     /// hook for new connections, and its pool keeps a SQLite connection for the life of the process).
     /// Without them each page read is a `pread` into a 2 MB cache, which under concurrent searches costs more
     /// than the searches themselves; memory-mapped reads share the operating system's page cache instead.
-    static func tuneSQLiteConnections(_ app: Application) async throws {
+    static func tuneSQLiteConnections(_ app: Application, synchronous: String) async throws {
         for eventLoop in app.eventLoopGroup.makeIterator() {
             guard let database = app.databases.database(logger: app.logger, on: eventLoop) else { continue }
             try await database.withConnection { connection in
                 let sql = try connection.sqlDatabase()
-                try await sql.raw("PRAGMA synchronous = NORMAL").run()
+                try await sql.raw("PRAGMA synchronous = \(unsafeRaw: synchronous)").run()
                 try await sql.raw("PRAGMA cache_size = -32768").run()  // 32 MiB
                 try await sql.raw("PRAGMA mmap_size = 1073741824").run()  // up to 1 GiB of the file, mapped
                 try await sql.raw("PRAGMA temp_store = MEMORY").run()
@@ -71,6 +71,18 @@ extension DatabaseSetup {
 }
 
 extension Application {
+    /// Ends a fill of a new SQLite file (`AppSettings.sqliteFillingNewFile`) with one fully synced commit, which
+    /// puts every page written so far on disk. A no-op otherwise.
+    public func makeDatabaseDurable() async throws {
+        guard settings.sqliteFillingNewFile, case .sqliteFile = settings.database else { return }
+        try await db.withConnection { connection in
+            let sql = try connection.sqlDatabase()
+            try await sql.raw("PRAGMA synchronous = FULL").run()
+            try await sql.raw("UPDATE registry_version SET version = version WHERE id = 1").run()
+            try await sql.raw("PRAGMA synchronous = NORMAL").run()
+        }
+    }
+
     /// The SQLKit view of the default database.
     public func sql() throws -> any SQLDatabase {
         guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "database has no SQL") }
