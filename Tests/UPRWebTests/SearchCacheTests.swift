@@ -38,6 +38,36 @@ import VaporTesting
         }
     }
 
+    /// The API answers a repeated search from its cached JSON, byte for byte, and answers anew after a write.
+    @Test(arguments: TestDatabase.allCases)
+    func theAPIAnswersFromTheCacheUntilTheRegistryChanges(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            try await app.importFiles([Fixture.mongolia])
+            let url = "/api/v1/recommendations?state=Mongolia&response=noted"
+            func body() async throws -> String {
+                var text = ""
+                try await app.testing().test(.GET, url) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers.contentType == .json)
+                    text = response.body.string
+                }
+                return text
+            }
+            let first = try await body()
+            #expect(first.contains("\"total\":3"))
+            #expect(try await body() == first)
+            #expect(app.searchCache?.count == 1)
+
+            let original = try String(contentsOf: Fixture.mongolia, encoding: .utf8)
+            let changed = FileManager.default.temporaryDirectory.appendingPathComponent("mongolia-api-\(UUID()).csv")
+            try original.replacingFirst(",Noted,", with: ",Accepted,").write(
+                to: changed, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(at: changed) }
+            _ = try await app.importFiles([changed])
+            #expect(try await body().contains("\"total\":2"))
+        }
+    }
+
     @Test func theCacheKeepsAtMostItsCapacity() async throws {
         let cache = SearchCache(capacity: 2)
         #expect(cache.capacity == 2)

@@ -4,9 +4,29 @@ import Vapor
 
 /// The JSON API: the same queries as the pages, with the same parameter names, described by `/api/v1/openapi.json`.
 enum APIController {
-    static func recommendations(_ request: Request) async throws -> RecommendationPage {
+    static func recommendations(_ request: Request) async throws -> Vapor.Response {
         let filter = try RecommendationFilter(parameters: request.queryParameters)
-        return try await RecommendationSearch.run(filter, on: request.sql(), cache: request.application.searchCache)
+        let sql = try request.sql()
+        guard let cache = request.application.searchCache else {
+            return try await RecommendationSearch.run(filter, on: sql).encodeResponse(for: request)
+        }
+        // As in RecommendationSearch.run(_:on:cache:): the version is read first, then the result filed under it.
+        let version = try await RegistryVersion.current(on: sql)
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        if let body = cache.json(for: filter, version: version) {
+            return Vapor.Response(status: .ok, headers: headers, body: .init(buffer: body))
+        }
+        let page: RecommendationPage
+        if let cached = cache.page(for: filter, version: version) {
+            page = cached
+        } else {
+            page = try await RecommendationSearch.run(filter, on: sql)
+        }
+        var body = ByteBuffer()
+        try ContentConfiguration.global.requireEncoder(for: .json).encode(page, to: &body, headers: &headers)
+        cache.store(page, json: body, for: filter, version: version)
+        return Vapor.Response(status: .ok, headers: headers, body: .init(buffer: body))
     }
 
     static func recommendation(_ request: Request) async throws -> RecommendationDetail {
