@@ -112,6 +112,7 @@ with open(out, "w") as f:
 Command: `benchmarks/registry/run.sh` (RUNS={runs}, DURATION={duration}). Machine: {cpu}, {nproc} cores,
 {int(mem)//1024//1024} GiB; {datetime.date.today().isoformat()}. Release build. The load generator (wrk, 2 threads, 16 connections)
 runs on the same machine as the server. Medians of the runs, measured in one run of the script.
+Load average at the end of the run: {open('/proc/loadavg').read().split()[0:3]} (other builds shared the machine).
 
 ## Import of `{data.split('/')[-1]}` into a fresh SQLite database (search index included)
 
