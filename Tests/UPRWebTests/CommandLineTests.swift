@@ -1,4 +1,5 @@
 import Foundation
+import SMTPSink
 import Testing
 import UPRWeb
 import VaporTesting
@@ -24,10 +25,11 @@ import VaporTesting
         var stderr: String
     }
 
-    func upr(_ arguments: [String]) throws -> Run {
+    func upr(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = try Self.executable
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -114,8 +116,50 @@ import VaporTesting
         }
     }
 
+    /// `upr user add` and `upr user reset` mail their links when SMTP is configured, at once, without a server.
+    @Test(arguments: TestDatabase.allCases)
+    func userCommandsMailTheirLinks(_ database: TestDatabase) async throws {
+        let sink = try await SMTPSink.start()
+        let smtp = [
+            "UPR_SMTP_HOST": "127.0.0.1", "UPR_SMTP_PORT": String(sink.port), "UPR_SMTP_SECURITY": "none",
+            "UPR_SMTP_FROM": "UPR Tracker <upr@test.upr>", "UPR_PUBLIC_URL": "https://upr.example.mn",
+        ]
+        try await withDatabase(database) { db in
+            let added = try upr(
+                ["user", "add", "bold@test.upr", "--name", "Б. Болд", "--role", "cso-member", "--database", db],
+                environment: smtp)
+            #expect(added.status == 0, "\(added.stderr)")
+            #expect(added.stderr.contains("Mailed the link to bold@test.upr."))
+            let welcomeLink = try #require(added.stdout.split(separator: "\n").last.map(String.init))
+            #expect(welcomeLink.hasPrefix("https://upr.example.mn/password-reset/"))
+
+            let reset = try upr(["user", "reset", "bold@test.upr", "--database", db], environment: smtp)
+            #expect(reset.status == 0, "\(reset.stderr)")
+            let resetLink = reset.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+
+            let status = try upr(["mail", "status", "--database", db], environment: smtp)
+            #expect(status.stdout.hasPrefix("Waiting: 0, sent: 2, given up: 0"))
+            let idle = try upr(["mail", "send", "--database", db], environment: smtp)
+            #expect(idle.status == 0)
+            #expect(idle.stdout.contains("0 sent, 0 to be retried, 0 given up, 0 expired"))
+            let without = try upr(["mail", "send", "--database", db])
+            #expect(without.status != 0)
+            #expect(without.stderr.contains("UPR_SMTP_HOST"))
+
+            let mails = sink.received
+            #expect(mails.map(\.recipients) == [["bold@test.upr"], ["bold@test.upr"]])
+            #expect(mails.first?.subject == "Your UPR Tracker account / Таны UPR зөвлөмжийн хяналтын бүртгэл")
+            #expect(mails.first?.text.contains(welcomeLink) == true)
+            #expect(mails.last?.text.contains(resetLink) == true)
+            #expect(
+                mails.last?.header("To") == "=?UTF-8?B?" + Data("Б. Болд".utf8).base64EncodedString()
+                    + "?= <bold@test.upr>")
+        }
+        await sink.shutdown()
+    }
+
     @Test func everyCommandHasHelp() throws {
-        for command in ["serve", "import", "stats", "search", "export"] {
+        for command in ["serve", "import", "stats", "search", "export", "mail"] {
             let run = try upr([command, "--help"])
             #expect(run.status == 0, "\(command)")
             #expect(run.stdout.contains("USAGE: upr \(command)"), "\(command)")

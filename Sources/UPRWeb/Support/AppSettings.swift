@@ -1,4 +1,5 @@
 import Foundation
+import UPRMail
 import UPRStore
 
 /// Everything the application needs to start, in one value: defaults that work with no configuration, overridden by
@@ -21,6 +22,10 @@ public struct AppSettings: Sendable {
     public var bcryptCost: Int = 12
     /// Run migrations at start (the default); tests that share a migrated database turn it off.
     public var migrate: Bool
+    /// The mail server; nil sends no mail (reset links are then only shown).
+    public var smtp: SMTPSettings?
+    /// Seconds between two looks at the mail outbox by `upr serve` (a new mail also wakes it at once).
+    public var mailPollSeconds: Int = 30
 
     public init(
         database: DatabaseLocation = .sqliteFile("upr.sqlite"), postgresSchema: String? = nil,
@@ -34,7 +39,8 @@ public struct AppSettings: Sendable {
         self.migrate = migrate
     }
 
-    /// Settings from the environment: `DATABASE_URL`, `UPR_HOSTNAME`, `UPR_PORT`.
+    /// Settings from the environment: `DATABASE_URL`, `UPR_HOSTNAME`, `UPR_PORT`, `UPR_PUBLIC_URL`,
+    /// `UPR_SECURE_COOKIES` and the `UPR_SMTP_*` mail settings.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> AppSettings
     {
@@ -47,6 +53,12 @@ public struct AppSettings: Sendable {
             settings.secureCookies = url.lowercased().hasPrefix("https://")
         }
         if let secure = environment["UPR_SECURE_COOKIES"] { settings.secureCookies = secure == "1" || secure == "true" }
+        settings.smtp = try SMTPSettings.fromEnvironment(environment, heloName: settings.publicHost)
         return settings
+    }
+
+    /// The host name of the public address (for EHLO and Message-ID), `localhost` when it has none.
+    public var publicHost: String {
+        URL(string: publicURL)?.host ?? "localhost"
     }
 }
