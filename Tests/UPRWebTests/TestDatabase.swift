@@ -109,6 +109,8 @@ enum Fixture {
     static var mongolia: URL { SiteResources.demoFile("mongolia_cycle1_session9_uprinfo.csv") }
     static var session9: URL { url("uprinfo-session9-excerpt.csv") }
     static var sloveniaCycle2: URL { url("slovenia-cycle2-session20.docx") }
+    /// Every recommendation to Azerbaijan in the UPR Info export of sessions 1–16 (258 rows, 257 recommendations).
+    static var azerbaijan: URL { url("uprinfo-azerbaijan-sessions-4-16.csv") }
 }
 
 extension Application {
