@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        // Already in the graph through Vapor; named because the mail client and its test server use them directly.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.29.0"),
     ],
     targets: [
         // Plain value types and rules; no I/O, no dependencies.
@@ -36,6 +39,16 @@ let package = Package(
         .target(name: "UPRLocalization", dependencies: ["UPRDomain"], resources: [.copy("Catalogs")]),
         // Security primitives: TOTP, tokens, throttling and password policies. Pure functions over bytes and dates.
         .target(name: "UPRSecurity", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // Mail: RFC 5322 messages (UTF-8 text, RFC 2047 headers) and a small SMTP client over SwiftNIO.
+        .target(
+            name: "UPRMail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // The implementation-plan matrix (annex 8.1) as XLSX and CSV, written and read back.
         .target(name: "UPRSpreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Text intelligence: tokenisation, classifier, similarity. Pure Swift, in-process.
@@ -66,6 +79,8 @@ let package = Package(
                 "UPRText",
                 "UPRLocalization",
                 "UPRSecurity",
+                "UPRMail",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "LeafKit", package: "leaf-kit"),
@@ -76,7 +91,7 @@ let package = Package(
         .target(
             name: "UPRCommands",
             dependencies: [
-                "UPRDomain", "UPRImport", "UPRStore", "UPRWeb", "UPRText",
+                "UPRDomain", "UPRImport", "UPRStore", "UPRWeb", "UPRText", "UPRLocalization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Vapor", package: "vapor"),
             ]
@@ -87,11 +102,23 @@ let package = Package(
         .testTarget(name: "UPRTextTests", dependencies: ["UPRText", "UPRDomain"], resources: [.copy("Fixtures")]),
         .testTarget(name: "UPRSecurityTests", dependencies: ["UPRSecurity"]),
         .testTarget(name: "UPRSpreadsheetTests", dependencies: ["UPRSpreadsheet"]),
+        .testTarget(name: "UPRMailTests", dependencies: ["UPRMail", "SMTPSink"]),
+        // A local SMTP server that records what it receives, for the mail tests (plain, STARTTLS, TLS, failures).
+        .target(
+            name: "SMTPSink",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            path: "Tests/SMTPSink"
+        ),
         .testTarget(name: "UPRLocalizationTests", dependencies: ["UPRLocalization", "UPRDomain"]),
         .testTarget(
             name: "UPRWebTests",
             dependencies: [
-                "UPRWeb", "UPRStore", "UPRCommands",
+                "UPRWeb", "UPRStore", "UPRCommands", "UPRMail", "SMTPSink",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             resources: [.copy("Fixtures")]

@@ -32,7 +32,7 @@ struct UserAddCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try database.settings()
         let (email, name, role, organisation) = (email, name, Role(rawValue: role.rawValue) ?? .observer, organisation)
-        let link = try await withApplication(settings) { app in
+        let (link, mail) = try await withApplication(settings) { app in
             let sql = try app.sql()
             var organisationID: Int?
             if let organisation {
@@ -45,13 +45,19 @@ struct UserAddCommand: AsyncParsableCommand {
             }
             // The account starts with an unusable password; the person chooses one through the link.
             let unusable = try await app.password.async.hash(UUID().uuidString + UUID().uuidString)
-            let id = try await AccountStore(sql).createUser(
-                email: email, name: name, passwordHash: unusable, role: role, organisationID: organisationID,
-                actor: "cli:\(NSUserName())")
-            return try await PasswordReset.issue(userID: id, settings: settings, on: sql)
+            let organisation = organisationID
+            let issued = try await app.db.transaction { database in
+                let sql = try database.sqlDatabase()
+                let id = try await AccountStore(sql).createUser(
+                    email: email, name: name, passwordHash: unusable, role: role, organisationID: organisation,
+                    actor: "cli:\(NSUserName())")
+                return try await PasswordReset.issue(userID: id, purpose: .welcome, settings: settings, on: sql)
+            }
+            return (issued.link, try await MailNow.deliver(issued.mailID, app))
         }
         print("Account created for \(email). The person sets a password here (valid for one hour, once):")
         print(link)
+        if let mail { printError(mail) }
     }
 }
 
@@ -65,16 +71,23 @@ struct UserResetCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try database.settings()
         let email = email
-        let link = try await withApplication(settings) { app in
-            let sql = try app.sql()
-            guard let user = try await AccountStore(sql).user(email: email) else {
+        let (link, mail) = try await withApplication(settings) { app in
+            guard let user = try await AccountStore(try app.sql()).user(email: email) else {
                 throw ValidationError("No account has the email \(email).")
             }
-            try await AuditLog.append(
-                on: sql, actor: "cli:\(NSUserName())", action: "reset-link", entity: "user", entityID: String(user.id),
-                summary: "Password reset link issued")
-            return try await PasswordReset.issue(userID: user.id, settings: settings, on: sql)
+            let issued = try await app.db.transaction { database in
+                let sql = try database.sqlDatabase()
+                let issued = try await PasswordReset.issue(userID: user.id, settings: settings, on: sql)
+                try await AuditLog.append(
+                    on: sql, actor: "cli:\(NSUserName())", action: "reset-link", entity: "user",
+                    entityID: String(user.id),
+                    summary: issued.mailID == nil
+                        ? "Password reset link issued" : "Password reset link issued and mailed")
+                return issued
+            }
+            return (issued.link, try await MailNow.deliver(issued.mailID, app))
         }
         print(link)
+        if let mail { printError(mail) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SMTPSink
 import Testing
 import UPRWeb
 import VaporTesting
@@ -24,10 +25,20 @@ import VaporTesting
         var stderr: String
     }
 
-    func upr(_ arguments: [String]) throws -> Run {
+    /// Runs `upr` on a thread of its own and waits for it without holding a thread of the concurrency pool, which
+    /// the tests running beside it (and the SMTP sink) need.
+    func upr(_ arguments: [String], environment: [String: String] = [:]) async throws -> Run {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try runBlocking(arguments, environment: environment) }) }
+                .start()
+        }
+    }
+
+    private func runBlocking(_ arguments: [String], environment: [String: String]) throws -> Run {
         let process = Process()
         process.executableURL = try Self.executable
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -42,12 +53,12 @@ import VaporTesting
     }
 
     /// A database of its own for one test: a temporary SQLite file, or a new PostgreSQL database.
-    func withDatabase(_ database: TestDatabase, _ body: (String) throws -> Void) async throws {
+    func withDatabase(_ database: TestDatabase, _ body: (String) async throws -> Void) async throws {
         switch database {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID()).sqlite").path
             defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-            try body(path)
+            try await body(path)
         case .postgres:
             let base = try TestDatabase.postgresURL
             let name = "cli_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
@@ -65,7 +76,7 @@ import VaporTesting
                 var parts = URLComponents(url: base, resolvingAgainstBaseURL: false)!
                 parts.path = "/" + name
                 do {
-                    try body(parts.url!.absoluteString)
+                    try await body(parts.url!.absoluteString)
                 } catch {
                     try? await app.sql().raw("DROP DATABASE \(ident: String(name)) WITH (FORCE)").run()
                     throw error
@@ -78,15 +89,17 @@ import VaporTesting
     @Test(arguments: TestDatabase.allCases)
     func importStatsSearchExport(_ database: TestDatabase) async throws {
         try await withDatabase(database) { db in
-            let imported = try upr(["import", Fixture.session9.path, Fixture.sloveniaCycle2.path, "--database", db])
+            let imported = try await upr([
+                "import", Fixture.session9.path, Fixture.sloveniaCycle2.path, "--database", db,
+            ])
             #expect(imported.status == 0, "\(imported.stderr)")
             #expect(imported.stdout.contains("uprinfo-session9-excerpt.csv: 2051 rows read (upr-info); 2012 created"))
             #expect(imported.stdout.contains("slovenia-cycle2-session20.docx"))
 
-            let again = try upr(["import", Fixture.session9.path, "--database", db])
+            let again = try await upr(["import", Fixture.session9.path, "--database", db])
             #expect(again.stdout.contains("0 created, 0 updated, 2012 unchanged"))
 
-            let stats = try upr(["stats", "--json", "--database", db])
+            let stats = try await upr(["stats", "--json", "--database", db])
             #expect(stats.status == 0)
             let json = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
             let byResponse = try #require(json["byResponse"] as? [String: Int])
@@ -95,11 +108,11 @@ import VaporTesting
             #expect(byResponse["supported"]! + byResponse["noted"]! == recommendations)
             #expect((json["byState"] as? [String: Int])?["Mongolia"] == 129)
 
-            let search = try upr(["search", "torture", "--state", "Mongolia", "--json", "--database", db])
+            let search = try await upr(["search", "torture", "--state", "Mongolia", "--json", "--database", db])
             let page = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])
             #expect(page["total"] as? Int == 12)
 
-            let csv = try upr(["export", "--format", "csv", "--state", "Mongolia", "--database", db])
+            let csv = try await upr(["export", "--format", "csv", "--state", "Mongolia", "--database", db])
             #expect(csv.status == 0)
             let lines = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
             #expect(lines.first?.hasPrefix("id,kind,state_under_review") == true)
@@ -113,11 +126,11 @@ import VaporTesting
             let bad = FileManager.default.temporaryDirectory.appendingPathComponent("wrong-header-\(UUID()).csv")
             try "Country,Recommendation\r\nMongolia,Ratify\r\n".write(to: bad, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(at: bad) }
-            let run = try upr(["import", Fixture.mongolia.path, bad.path, "--database", db])
+            let run = try await upr(["import", Fixture.mongolia.path, bad.path, "--database", db])
             #expect(run.status != 0)
             #expect(run.stderr.contains("nothing was written"))
             #expect(run.stderr.contains(bad.lastPathComponent))
-            let stats = try upr(["stats", "--json", "--database", db])
+            let stats = try await upr(["stats", "--json", "--database", db])
             let json = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
             #expect(json["recommendations"] as? Int == 0)
         }
@@ -131,24 +144,97 @@ import VaporTesting
                 // Byte 18 of a SQLite header: 1 for a rollback journal, 2 for write-ahead logging.
                 try Data(contentsOf: URL(fileURLWithPath: db))[18]
             }
-            #expect(try upr(["import", Fixture.mongolia.path, "--database", db]).status == 0)
+            #expect(try await upr(["import", Fixture.mongolia.path, "--database", db]).status == 0)
             #expect(try writeVersion() == 1)
-            let stats = try upr(["stats", "--database", db])
+            let stats = try await upr(["stats", "--database", db])
             #expect(stats.status == 0)
             #expect(stats.stdout.contains("Recommendations: 129"))
             #expect(try writeVersion() == 2)
-            #expect(try upr(["import", Fixture.session9.path, "--database", db]).status == 0)
+            #expect(try await upr(["import", Fixture.session9.path, "--database", db]).status == 0)
             #expect(try writeVersion() == 2)
         }
     }
 
-    @Test func everyCommandHasHelp() throws {
-        for command in ["serve", "import", "stats", "search", "export"] {
-            let run = try upr([command, "--help"])
+    /// `upr user add` and `upr user reset` mail their links when SMTP is configured, at once, without a server.
+    @Test(arguments: TestDatabase.allCases)
+    func userCommandsMailTheirLinks(_ database: TestDatabase) async throws {
+        let sink = try await SMTPSink.start()
+        let smtp = [
+            "UPR_SMTP_HOST": "127.0.0.1", "UPR_SMTP_PORT": String(sink.port), "UPR_SMTP_SECURITY": "none",
+            "UPR_SMTP_FROM": "UPR Tracker <upr@test.upr>", "UPR_PUBLIC_URL": "https://upr.example.mn",
+        ]
+        try await withDatabase(database) { db in
+            let added = try await upr(
+                ["user", "add", "bold@test.upr", "--name", "Б. Болд", "--role", "cso-member", "--database", db],
+                environment: smtp)
+            #expect(added.status == 0, "\(added.stderr)")
+            #expect(added.stderr.contains("Mailed the link to bold@test.upr."))
+            let welcomeLink = try #require(added.stdout.split(separator: "\n").last.map(String.init))
+            #expect(welcomeLink.hasPrefix("https://upr.example.mn/password-reset/"))
+
+            let reset = try await upr(["user", "reset", "bold@test.upr", "--database", db], environment: smtp)
+            #expect(reset.status == 0, "\(reset.stderr)")
+            let resetLink = reset.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+
+            let status = try await upr(["mail", "status", "--database", db], environment: smtp)
+            #expect(status.stdout.hasPrefix("Waiting: 0, sent: 2, given up: 0"))
+            let idle = try await upr(["mail", "send", "--database", db], environment: smtp)
+            #expect(idle.status == 0)
+            #expect(idle.stdout.contains("0 sent, 0 to be retried, 0 given up, 0 expired"))
+            let without = try await upr(["mail", "send", "--database", db])
+            #expect(without.status != 0)
+            #expect(without.stderr.contains("UPR_SMTP_HOST"))
+
+            let mails = sink.received
+            #expect(mails.map(\.recipients) == [["bold@test.upr"], ["bold@test.upr"]])
+            #expect(mails.first?.subject == "Your UPR Tracker account / Таны UPR зөвлөмжийн хяналтын бүртгэл")
+            #expect(mails.first?.text.contains(welcomeLink) == true)
+            #expect(mails.last?.text.contains(resetLink) == true)
+            #expect(
+                mails.last?.header("To") == "=?UTF-8?B?" + Data("Б. Болд".utf8).base64EncodedString()
+                    + "?= <bold@test.upr>")
+        }
+        await sink.shutdown()
+    }
+
+    /// A new installation is set up from the command line: organisations first, then accounts in them.
+    @Test(arguments: TestDatabase.allCases)
+    func organisationsFromTheCommandLine(_ database: TestDatabase) async throws {
+        try await withDatabase(database) { db in
+            let added = try await upr([
+                "organisation", "add", "Ministry of Justice", "--kind", "ministry", "--database", db,
+            ])
+            #expect(added.status == 0, "\(added.stderr)")
+            #expect(added.stdout.contains("Ministry of Justice (ministry)"))
+            let again = try await upr([
+                "organisation", "add", "ministry of justice", "--kind", "ministry", "--database", db,
+            ])
+            #expect(again.status != 0)
+            #expect(again.stderr.contains("Cannot add “ministry of justice” (name)"))
+            let wrongKind = try await upr(["organisation", "add", "X", "--kind", "club", "--database", db])
+            #expect(wrongKind.status != 0)
+            _ = try await upr(["organisation", "add", "Open Society Forum", "--kind", "cso", "--database", db])
+            let list = try await upr(["organisation", "list", "--database", db])
+            #expect(
+                list.stdout.split(separator: "\n").map { $0.split(separator: "\t").dropFirst().joined(separator: " ") }
+                    == ["ministry Ministry of Justice", "cso Open Society Forum"])
+            let user = try await upr(
+                [
+                    "user", "add", "a@b.org", "--name", "A", "--role", "focal-point", "--organisation",
+                    "Ministry of Justice",
+                    "--database", db,
+                ])
+            #expect(user.status == 0, "\(user.stderr)")
+        }
+    }
+
+    @Test func everyCommandHasHelp() async throws {
+        for command in ["serve", "import", "stats", "search", "export", "mail", "organisation"] {
+            let run = try await upr([command, "--help"])
             #expect(run.status == 0, "\(command)")
             #expect(run.stdout.contains("USAGE: upr \(command)"), "\(command)")
         }
-        let unknown = try upr(["import", "--format", "pdf", "x"])
+        let unknown = try await upr(["import", "--format", "pdf", "x"])
         #expect(unknown.status != 0)
     }
 }

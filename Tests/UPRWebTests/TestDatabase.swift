@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import UPRMail
 import UPRStore
 import UPRWeb
 import VaporTesting
@@ -50,10 +51,11 @@ struct TestSetupError: Error, CustomStringConvertible {
 
 /// Builds the real application on a fresh database of the given engine, runs `body`, and removes the database.
 func withApp(
-    _ database: TestDatabase, demo: Bool = false, _ body: (Application) async throws -> Void
+    _ database: TestDatabase, demo: Bool = false, smtp: SMTPSettings? = nil, _ body: (Application) async throws -> Void
 ) async throws {
     var settings = try database.settings()
     settings.demo = demo
+    settings.smtp = smtp
     // Password hashing at full cost would dominate the run; the algorithm is the same.
     settings.bcryptCost = 4
     let app = try await Application.make(.testing)
@@ -67,6 +69,23 @@ func withApp(
     }
     try await cleanUp(app, settings)
     try await app.asyncShutdown()
+}
+
+/// A second server instance on the same database as `app` (same SQLite file or PostgreSQL schema), as when several
+/// `upr serve` share one database. The first instance owns the database and removes it.
+func withSecondInstance(of app: Application, _ body: (Application) async throws -> Void) async throws {
+    var settings = app.settings
+    settings.migrate = false
+    settings.demo = false
+    let second = try await Application.make(.testing)
+    do {
+        try await SiteApplication.configure(second, settings: settings)
+        try await body(second)
+    } catch {
+        try? await second.asyncShutdown()
+        throw error
+    }
+    try await second.asyncShutdown()
 }
 
 private func cleanUp(_ app: Application, _ settings: AppSettings) async throws {
@@ -90,6 +109,8 @@ enum Fixture {
     static var mongolia: URL { SiteResources.demoFile("mongolia_cycle1_session9_uprinfo.csv") }
     static var session9: URL { url("uprinfo-session9-excerpt.csv") }
     static var sloveniaCycle2: URL { url("slovenia-cycle2-session20.docx") }
+    /// Every recommendation to Azerbaijan in the UPR Info export of sessions 1–16 (258 rows, 257 recommendations).
+    static var azerbaijan: URL { url("uprinfo-azerbaijan-sessions-4-16.csv") }
 }
 
 extension Application {

@@ -118,6 +118,18 @@ public struct AccountStore: Sendable {
         return row != nil
     }
 
+    /// Remembers the language the person uses the site in (for mail to them); true when it changed. Recorded in the
+    /// audit log like any change of the account.
+    @discardableResult
+    public func setLanguage(_ id: Int, language: String, actor: String) async throws -> Bool {
+        guard let before = try await user(id: id), before.language != language else { return false }
+        try await sql.update("users").set("language", to: language).where("id", .equal, id).run()
+        try await AuditLog.recordChange(
+            on: sql, actor: actor, action: "language", entity: "user", entityID: id, summary: "Language for mail",
+            before: ["language": before.language], after: ["language": language])
+        return true
+    }
+
     // MARK: Sessions
 
     public func createSession(

@@ -15,10 +15,12 @@ public struct UserAccount: Sendable, Equatable {
     public var totpLastCounter: Int?
     public var active: Bool
     public var version: Int
+    /// The language code the person last used the site in (`en`, `mn`), nil until known.
+    public var language: String?
 
     static let columns = """
         u.id, u.email, u.name, u.password_hash, u.role, u.organisation_id, o.name AS organisation_name, u.totp_secret,
-        u.totp_enabled, u.totp_last_counter, u.active, u.version
+        u.totp_enabled, u.totp_last_counter, u.active, u.version, u.language
         """
 
     init(row: any SQLRow) throws {
@@ -34,5 +36,6 @@ public struct UserAccount: Sendable, Equatable {
         totpLastCounter = try row.decode(column: "totp_last_counter", as: Int?.self)
         active = try row.decode(column: "active", as: Int.self) != 0
         version = try row.decode(column: "version", as: Int.self)
+        language = try row.decode(column: "language", as: String?.self)
     }
 }

@@ -24,5 +24,7 @@ public enum StoreMigrations {
         CreateRegistryVersion(),
         ExternalContentSearchIndex(),
         ShortenNaturalKeys(),
+        CreateMailOutbox(),
+        AddUserLanguage(),
     ]
 }

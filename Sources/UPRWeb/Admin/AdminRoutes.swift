@@ -300,9 +300,12 @@ enum AdminRoutes {
         var roles: [Option]
         var organisations: [Option]
         var resetLink: String?
+        var resetMailed: String?
     }
 
-    static func userPage(_ request: Request, resetLink: String? = nil) async throws -> Vapor.Response {
+    static func userPage(_ request: Request, resetLink: String? = nil, mailed: Bool = false) async throws
+        -> Vapor.Response
+    {
         try request.require(.manageAccounts)
         let sql = try request.sql()
         guard let id = request.parameters.get("id", as: Int.self), let user = try await AccountStore(sql).user(id: id)
@@ -318,7 +321,7 @@ enum AdminRoutes {
                 + (try await OrganisationStore(sql).organisations()).map {
                     .init(value: String($0.id), label: $0.name, selected: $0.id == user.organisationID)
                 },
-            resetLink: resetLink)
+            resetLink: resetLink, resetMailed: mailed ? t("admin.resetMailed", ["email": user.email]) : nil)
         return try await request.view.render("admin-user", view).encodeResponse(for: request)
     }
 
@@ -343,16 +346,25 @@ enum AdminRoutes {
         return request.redirect(to: "/admin/users/\(id)", redirectType: .normal)
     }
 
-    /// Makes a one-time reset link for the person and shows it to the administrator to pass on.
+    /// Makes a one-time reset link for the person and shows it to the administrator to pass on; with SMTP
+    /// configured it is mailed to the person as well.
     @Sendable static func resetLink(_ request: Request) async throws -> Vapor.Response {
         try CSRF.verify(request)
         try request.require(.manageAccounts)
-        guard let id = request.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
-        let link = try await PasswordReset.issue(userID: id, settings: request.application.settings, on: request.sql())
-        try await AuditLog.append(
-            on: request.sql(), actor: request.auditName, action: "reset-link", entity: "user", entityID: String(id),
-            summary: "Password reset link issued")
-        return try await userPage(request, resetLink: link)
+        guard let id = request.parameters.get("id", as: Int.self),
+            try await AccountStore(try request.sql()).user(id: id) != nil
+        else { throw Abort(.notFound) }
+        let settings = request.application.settings
+        let issued = try await request.db.transaction { database in
+            let sql = try database.sqlDatabase()
+            let issued = try await PasswordReset.issue(userID: id, settings: settings, on: sql)
+            try await AuditLog.append(
+                on: sql, actor: request.auditName, action: "reset-link", entity: "user", entityID: String(id),
+                summary: issued.mailID == nil ? "Password reset link issued" : "Password reset link issued and mailed")
+            return issued
+        }
+        if issued.mailID != nil { request.application.mailDeliveryLoop?.wake() }
+        return try await userPage(request, resetLink: issued.link, mailed: issued.mailID != nil)
     }
 }
 
@@ -361,15 +373,5 @@ extension String {
     var nilIfBlank: String? {
         let trimmed = trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.isEmpty ? nil : trimmed
-    }
-}
-
-/// Password-reset links: a random token, stored hashed, valid once for an hour.
-public enum PasswordReset {
-    public static func issue(userID: Int, settings: AppSettings, on sql: any SQLDatabase) async throws -> String {
-        let token = SecureToken.generate()
-        try await AccountStore(sql).createReset(
-            tokenHash: SecureToken.hash(token), userID: userID, lifetime: ResetLink.lifetime)
-        return ResetLink.make(baseURL: settings.publicURL, token: token)
     }
 }

@@ -103,6 +103,10 @@ enum AuthController {
                 status: .unauthorized)
         }
         try await store.clearFailures(email: email)
+        if !account.totpEnabled {
+            // Mail to the person (reset links, later digests) goes out in the language they use the site in.
+            try await store.setLanguage(account.id, language: request.language.rawValue, actor: account.email)
+        }
         let token = SecureToken.generate()
         try await store.createSession(
             idHash: SecureToken.hash(token), userID: account.id, csrfToken: SecureToken.generate(),
@@ -180,6 +184,7 @@ enum AuthController {
         }
         try await store.completeTwoFactor(idHash: pending.hash)
         try await store.clearFailures(email: pending.user.email)
+        try await store.setLanguage(pending.user.id, language: request.language.rawValue, actor: pending.user.email)
         try await AuditLog.append(
             on: request.sql(), actor: pending.user.email, action: "login", entity: "user",
             entityID: String(pending.user.id), summary: "Signed in with a two-step code")

@@ -25,12 +25,6 @@ struct RecommendationListView: Encodable {
         var clusters: String?
         var cycleSession: String
     }
-    struct PageLink: Encodable {
-        var label: String
-        var href: String
-        var current: Bool
-    }
-
     var layout: Layout
     var heading: String
     var action: String
@@ -41,10 +35,7 @@ struct RecommendationListView: Encodable {
     var summary: String
     var rows: [Row]
     var hasRows: Bool
-    var hasPages: Bool
-    var previous: String?
-    var next: String?
-    var pageLinks: [PageLink]
+    var paging: Paging
     var apiHref: String
     var clearHref: String
     var filtered: Bool
@@ -145,15 +136,6 @@ struct RecommendationListView: Encodable {
             : t(
                 "recs.showing",
                 ["first": t.number(first), "last": t.number(last), "total": t.number(page.total)])
-        let window = max(1, page.page - 3)...max(1, min(page.pages, page.page + 3))
-        let links =
-            page.pages > 1
-            ? window.map {
-                PageLink(
-                    label: t.number($0), href: SiteRoute.recommendations(filter, page: $0).href,
-                    current: $0 == page.page)
-            }
-            : []
         var apiFilter = filter.queryItems
         if page.page > 1 { apiFilter.append(("page", String(page.page))) }
         return RecommendationListView(
@@ -167,10 +149,9 @@ struct RecommendationListView: Encodable {
             summary: summary,
             rows: rows,
             hasRows: !rows.isEmpty,
-            hasPages: page.pages > 1,
-            previous: page.page > 1 ? SiteRoute.recommendations(filter, page: page.page - 1).href : nil,
-            next: page.page < page.pages ? SiteRoute.recommendations(filter, page: page.page + 1).href : nil,
-            pageLinks: links,
+            paging: Paging(page: page.page, pages: page.pages, t: t) {
+                SiteRoute.recommendations(filter, page: $0).href
+            },
             apiHref: SiteRoute.api(.recommendations).href + SiteRoute.query(apiFilter),
             clearHref: SiteRoute.recommendations(RecommendationFilter()).href,
             filtered: !filter.isEmpty)

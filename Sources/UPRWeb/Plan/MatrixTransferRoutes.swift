@@ -17,7 +17,7 @@ enum MatrixTransferRoutes {
     }
 
     static func export(_ request: Request, xlsx: Bool) async throws -> Vapor.Response {
-        let (scope, _) = try PlanMatrixView.scope(request)
+        let scope = PlanMatrixView.scope(request)
         let sql = try request.sql()
         let matrix = try await PlanMatrix.load(
             scope, includeDrafts: Authorization.allows(request.actor, .readDrafts), on: sql)

@@ -5,8 +5,13 @@ import Vapor
 
 /// The implementation-plan matrix (annex 8.1) for a state, a working group or a ministry, with the ministry's answer
 /// beside each civil-society proposal, as the seed's "CSO implementation plan integrating government responses".
+/// Shown a page at a time so that a page stays light for a state with hundreds of recommendations; the whole view
+/// is one click away as XLSX or CSV.
 struct PlanMatrixView: Encodable {
     typealias Option = SelectOption
+    /// Rows per page: with every annex column filled, 25 rows stay well under 100 KB in either language.
+    static let perPage = 25
+
     struct Row: Encodable {
         var reference: String
         var href: String
@@ -35,33 +40,36 @@ struct PlanMatrixView: Encodable {
     var rows: [Row]
     var hasRows: Bool
     var summary: String
+    var exportLabel: String
     var xlsxHref: String
     var csvHref: String
     var signedIn: Bool
     var canImport: Bool
+    var paging: Paging
 
     /// The view a request asks for: `?group=`, `?organisation=` or `?state=` (Mongolia, the demo, by default).
-    static func scope(_ request: Request) throws -> (PlanMatrix.Scope, String) {
-        if let group = try? request.query.get(Int.self, at: "group") { return (.workingGroup(group), "group=\(group)") }
+    static func scope(_ request: Request) -> PlanMatrix.Scope {
+        if let group = try? request.query.get(Int.self, at: "group") { return .workingGroup(group) }
         if let organisation = try? request.query.get(Int.self, at: "organisation") {
-            return (.leadOrganisation(organisation), "organisation=\(organisation)")
+            return .leadOrganisation(organisation)
         }
-        let state = (try? request.query.get(String.self, at: "state")) ?? "Mongolia"
-        return (.state(state), SiteRoute.query([("state", state)]).dropFirst().description)
+        return .state((try? request.query.get(String.self, at: "state")) ?? "Mongolia")
     }
 
     static func load(_ request: Request) async throws -> PlanMatrixView {
         let sql = try request.sql()
         let t = request.t
-        let (scope, query) = try scope(request)
+        let scope = scope(request)
+        let requested = (try? request.query.get(Int.self, at: "page")) ?? 1
         let includeDrafts = Authorization.allows(request.actor, .readDrafts)
-        async let matrixResult = PlanMatrix.load(scope, includeDrafts: includeDrafts, on: sql)
+        async let pageResult = PlanMatrix.page(
+            scope, includeDrafts: includeDrafts, page: requested, per: perPage, on: sql)
         let store = OrganisationStore(sql)
         async let groupsResult = store.workingGroups()
         async let organisationsResult = store.organisations()
-        async let statesResult = FilterOptions.load(on: sql)
-        let (matrix, groups, organisations, options) = try await (
-            matrixResult, groupsResult, organisationsResult, statesResult
+        async let statesResult = FilterOptions.statesUnderReview(on: sql)
+        let (matrix, groups, organisations, states) = try await (
+            pageResult, groupsResult, organisationsResult, statesResult
         )
         var scopeLabel = ""
         var stateName: String?
@@ -72,13 +80,13 @@ struct PlanMatrixView: Encodable {
         case .workingGroup(let id): scopeLabel = groups.first { $0.id == id }?.name ?? ""
         case .leadOrganisation(let id): scopeLabel = organisations.first { $0.id == id }?.name ?? ""
         }
+        let canDraft =
+            request.actor.map { actor in
+                actor.role == .administrator || (actor.role == .csoMember && !actor.workingGroupIDs.isEmpty)
+            } ?? false
         let rows = matrix.rows.map { row -> Row in
             let r = row.recommendation
             let e = row.entry
-            let canDraft =
-                request.actor.map { actor in
-                    actor.role == .administrator || (actor.role == .csoMember && !actor.workingGroupIDs.isEmpty)
-                } ?? false
             return Row(
                 reference: r.paragraph ?? "#\(r.id)", href: SiteRoute.recommendation(r.id).href,
                 states: r.recommendingStates.joined(separator: ", "), text: r.text,
@@ -94,23 +102,30 @@ struct PlanMatrixView: Encodable {
                 entryHref: e.map { "/plan/entries/\($0.id)" },
                 draftHref: e == nil && canDraft ? "/recommendations/\(r.id)/plan" : nil)
         }
-        let withEntries = matrix.rows.filter { $0.entry != nil }.count
+        let counts = ["rows": t.number(matrix.total), "entries": t.number(matrix.withEntries)]
+        let first = (matrix.page - 1) * matrix.per + 1
+        let summary =
+            matrix.pages > 1
+            ? t(
+                "plan.summaryPage",
+                counts.merging(["first": t.number(first), "last": t.number(first + rows.count - 1)]) { a, _ in a })
+            : t("plan.summary", counts)
         return PlanMatrixView(
             layout: Layout(request: request, title: t("plan.title"), section: .plan),
             heading: t("plan.title"), scopeLabel: scopeLabel,
-            states: options.statesUnderReview.map { Option(value: $0, label: $0, selected: $0 == stateName) },
+            states: states.map { Option(value: $0, label: $0, selected: $0 == stateName) },
             groups: groups.map {
                 Option(value: String($0.id), label: $0.name, selected: scope == .workingGroup($0.id))
             },
             organisations: organisations.filter { $0.kind.isGovernment }.map {
                 Option(value: String($0.id), label: $0.name, selected: scope == .leadOrganisation($0.id))
             },
-            rows: rows, hasRows: !rows.isEmpty,
-            summary: t(
-                "plan.summary",
-                ["rows": t.number(matrix.rows.count), "entries": t.number(withEntries)]),
-            xlsxHref: "/plan/export.xlsx?" + query, csvHref: "/plan/export.csv?" + query,
+            rows: rows, hasRows: !rows.isEmpty, summary: summary,
+            exportLabel: t("plan.exportAll", ["rows": t.number(matrix.total)]),
+            xlsxHref: SiteRoute.planExport(scope, format: "xlsx").href,
+            csvHref: SiteRoute.planExport(scope, format: "csv").href,
             signedIn: request.currentUser != nil,
-            canImport: Authorization.allows(request.actor, .importMatrix))
+            canImport: Authorization.allows(request.actor, .importMatrix),
+            paging: Paging(page: matrix.page, pages: matrix.pages, t: t) { SiteRoute.plan(scope, page: $0).href })
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import UPRMail
 import UPRStore
 
 /// Everything the application needs to start, in one value: defaults that work with no configuration, overridden by
@@ -30,6 +31,10 @@ public struct AppSettings: Sendable {
     /// application crash loses nothing written; an operating-system crash during that first import can leave the
     /// new file unusable, to be deleted and imported again. The next open switches the file to write-ahead logging.
     public var sqliteFillingNewFile = false
+    /// The mail server; nil sends no mail (reset links are then only shown).
+    public var smtp: SMTPSettings?
+    /// Seconds between two looks at the mail outbox by `upr serve` (a new mail also wakes it at once).
+    public var mailPollSeconds: Int = 30
 
     public init(
         database: DatabaseLocation = .sqliteFile("upr.sqlite"), postgresSchema: String? = nil,
@@ -43,7 +48,8 @@ public struct AppSettings: Sendable {
         self.migrate = migrate
     }
 
-    /// Settings from the environment: `DATABASE_URL`, `UPR_HOSTNAME`, `UPR_PORT`.
+    /// Settings from the environment: `DATABASE_URL`, `UPR_HOSTNAME`, `UPR_PORT`, `UPR_PUBLIC_URL`,
+    /// `UPR_SECURE_COOKIES` and the `UPR_SMTP_*` mail settings.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> AppSettings
     {
@@ -57,6 +63,12 @@ public struct AppSettings: Sendable {
         }
         if let secure = environment["UPR_SECURE_COOKIES"] { settings.secureCookies = secure == "1" || secure == "true" }
         if let size = environment["UPR_SEARCH_CACHE"].flatMap(Int.init), size >= 0 { settings.searchCacheSize = size }
+        settings.smtp = try SMTPSettings.fromEnvironment(environment, heloName: settings.publicHost)
         return settings
+    }
+
+    /// The host name of the public address (for EHLO and Message-ID), `localhost` when it has none.
+    public var publicHost: String {
+        URL(string: publicURL)?.host ?? "localhost"
     }
 }

@@ -15,6 +15,10 @@ public enum SiteRoute: Sendable, Equatable {
     case language(String, returnTo: String)
     case stylesheet
     case health
+    /// The implementation-plan matrix of a view, one page of it.
+    case plan(PlanMatrix.Scope, page: Int = 1)
+    /// The whole view as the annex 8.1 matrix: `xlsx` or `csv`.
+    case planExport(PlanMatrix.Scope, format: String)
     case api(APIRoute)
 
     public enum APIRoute: Sendable, Equatable {
@@ -44,6 +48,9 @@ public enum SiteRoute: Sendable, Equatable {
         case .language(let code, let returnTo): return "/language/\(code)" + Self.query([("return", returnTo)])
         case .stylesheet: return "/assets/site.css"
         case .health: return "/healthz"
+        case .plan(let scope, let page):
+            return "/plan" + Self.query(Self.scopeItems(scope) + (page > 1 ? [("page", String(page))] : []))
+        case .planExport(let scope, let format): return "/plan/export.\(format)" + Self.query(Self.scopeItems(scope))
         case .api(let api):
             switch api {
             case .recommendations: return "/api/v1/recommendations"
@@ -78,6 +85,15 @@ public enum SiteRoute: Sendable, Equatable {
         static let apiTaxonomies = ["api", "v1", "taxonomies"]
         static let apiTaxonomy = ["api", "v1", "taxonomies", ":taxonomy"]
         static let apiOpenAPI = ["api", "v1", "openapi.json"]
+    }
+
+    /// The query parameters that name a matrix view (the plan page's `state`, `group` or `organisation`).
+    static func scopeItems(_ scope: PlanMatrix.Scope) -> [(String, String)] {
+        switch scope {
+        case .state(let name): [("state", name)]
+        case .workingGroup(let id): [("group", String(id))]
+        case .leadOrganisation(let id): [("organisation", String(id))]
+        }
     }
 
     static func segment(_ value: String) -> String {
