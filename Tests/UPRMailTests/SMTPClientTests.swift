@@ -21,7 +21,8 @@ import UPRMail
             host: "localhost", port: sink.port, security: security, username: user,
             password: user == nil ? nil : Self.password, from: MailAddress(address: "upr@example.org", name: "UPR"),
             caFile: ca ? try Self.caFile() : nil, heloName: "upr.test")
-        settings.replyTimeoutSeconds = 5
+        // Generous: the whole suite runs in parallel on two cores, and no test here waits for a timeout.
+        settings.replyTimeoutSeconds = 60
         return settings
     }
 
