@@ -47,6 +47,7 @@ let package = Package(
                 "UPRDomain",
                 "UPRImport",
                 "UPRSpreadsheet",
+                "UPRText",
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -91,7 +92,7 @@ let package = Package(
         .testTarget(
             name: "UPRWebTests",
             dependencies: [
-                "UPRWeb", "UPRStore", "UPRCommands",
+                "UPRWeb", "UPRStore", "UPRCommands", "UPRText",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             resources: [.copy("Fixtures")]

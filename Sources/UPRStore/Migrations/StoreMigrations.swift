@@ -21,5 +21,7 @@ public enum StoreMigrations {
         CreatePlanEntries(),
         SeedWorkingGroups(),
         CreateMatrixUploads(),
+        AddLabelReview(),
+        CreateRecurrenceGroups(),
     ]
 }
