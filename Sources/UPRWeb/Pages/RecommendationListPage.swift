@@ -38,6 +38,8 @@ struct RecommendationListView: Encodable {
     var selects: [Select]
     var recommendingState: String
     var recommendingStates: [String]
+    /// The "only recurring recommendations" box is ticked.
+    var recurring: Bool
     var summary: String
     var rows: [Row]
     var hasRows: Bool
@@ -164,6 +166,7 @@ struct RecommendationListView: Encodable {
             selects: selects,
             recommendingState: filter.recommendingState ?? "",
             recommendingStates: options.recommendingStates,
+            recurring: filter.recurring == true,
             summary: summary,
             rows: rows,
             hasRows: !rows.isEmpty,

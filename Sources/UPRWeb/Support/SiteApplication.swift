@@ -1,6 +1,7 @@
 import Fluent
 import Leaf
 import LeafKit
+import UPRStore
 import Vapor
 
 /// Builds the application from its settings. The server, the CLI and the tests all call this, so they run the same
@@ -14,6 +15,7 @@ public enum SiteApplication {
         app.routes.defaultMaxBodySize = "2mb"
 
         app.settings = settings
+        app.similarityCache = SimilarityCache()
         app.passwords.use(.bcrypt(cost: settings.bcryptCost))
         try DatabaseSetup.register(app, settings: settings)
         try await DatabaseSetup.prepare(app, settings: settings)
