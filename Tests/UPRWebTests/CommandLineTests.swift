@@ -114,8 +114,28 @@ import VaporTesting
         }
     }
 
+    @Test(arguments: TestDatabase.allCases)
+    func refreshClassifiesAgainAndRegroups(_ database: TestDatabase) async throws {
+        try await withDatabase(database) { db in
+            let imported = try upr(["import", Fixture.tonga.path, "--database", db])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            let refreshed = try upr(["refresh", "--database", db])
+            #expect(refreshed.status == 0, "\(refreshed.stderr)")
+            // The 93 second-cycle recommendations have no labels in the file; the groups are the import's again.
+            #expect(refreshed.stdout.hasPrefix("93 recommendations classified; "))
+            func total(_ arguments: [String]) throws -> Int? {
+                let run = try upr(["search", "CEDAW", "--state", "Tonga", "--json", "--database", db] + arguments)
+                let page = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+                return page?["total"] as? Int
+            }
+            let all = try #require(try total([]))
+            let recurring = try #require(try total(["--recurring"]))
+            #expect(recurring > 0 && recurring < all)
+        }
+    }
+
     @Test func everyCommandHasHelp() throws {
-        for command in ["serve", "import", "stats", "search", "export"] {
+        for command in ["serve", "import", "stats", "search", "export", "refresh"] {
             let run = try upr([command, "--help"])
             #expect(run.status == 0, "\(command)")
             #expect(run.stdout.contains("USAGE: upr \(command)"), "\(command)")
