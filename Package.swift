@@ -60,6 +60,7 @@ let package = Package(
                 "UPRDomain",
                 "UPRImport",
                 "UPRSpreadsheet",
+                "UPRText",
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -118,7 +119,7 @@ let package = Package(
         .testTarget(
             name: "UPRWebTests",
             dependencies: [
-                "UPRWeb", "UPRStore", "UPRCommands", "UPRMail", "SMTPSink",
+                "UPRWeb", "UPRStore", "UPRCommands", "UPRMail", "SMTPSink", "UPRText",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             resources: [.copy("Fixtures")]

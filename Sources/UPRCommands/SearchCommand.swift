@@ -12,6 +12,8 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "Only recommendations to this state.") var state: String?
     @Option(help: "Only this response: supported, noted or pending.") var response: String?
     @Option(help: "Only this cycle (1-4).") var cycle: String?
+    @Flag(help: "Only recommendations made to the state again (similar text, another cycle or mechanism).")
+    var recurring = false
     @Option(help: "How many results (at most 100).") var limit: Int = 20
     @OptionGroup var database: DatabaseOption
     @Flag(help: "Print JSON instead of text.") var json = false
@@ -21,6 +23,7 @@ struct SearchCommand: AsyncParsableCommand {
         if let state { parameters["state"] = state }
         if let response { parameters["response"] = response }
         if let cycle { parameters["cycle"] = cycle }
+        if recurring { parameters["recurring"] = "true" }
         let filter: RecommendationFilter
         do {
             filter = try RecommendationFilter(parameters: parameters)

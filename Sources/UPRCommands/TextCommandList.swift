@@ -1,8 +1,8 @@
 import ArgumentParser
 
-/// The text-intelligence commands (train, evaluate, classify, similar), listed apart so the root stays short.
+/// The text-intelligence commands (train, evaluate, classify, similar, refresh), listed apart so the root stays short.
 enum TextCommandList {
     static let all: [any ParsableCommand.Type] = [
-        TrainCommand.self, EvaluateCommand.self, ClassifyCommand.self, SimilarCommand.self,
+        TrainCommand.self, EvaluateCommand.self, ClassifyCommand.self, SimilarCommand.self, RefreshCommand.self,
     ]
 }

@@ -21,6 +21,9 @@ public enum Action: Sendable, Hashable {
     case answerPlanEntry(leadOrganisationID: Int?)
     /// Record a later change of a state's response to a recommendation.
     case changeResponse
+    /// Confirm, reject or add a recommendation's labels (issues, action category): the people who work with the
+    /// recommendations, not observers.
+    case reviewLabels
     /// Import a filled matrix; each row is checked again as `draftPlanEntry`.
     case importMatrix
     case manageOrganisations
@@ -44,6 +47,8 @@ public enum Authorization {
             return actor.role == .csoMember && !actor.workingGroupIDs.isEmpty
         case .readDrafts:
             return true
+        case .reviewLabels:
+            return actor.role == .csoMember || actor.role == .focalPoint
         case .changeResponse, .manageOrganisations, .manageWorkingGroups, .manageAccounts:
             return false
         }

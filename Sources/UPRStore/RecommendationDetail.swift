@@ -24,7 +24,25 @@ public struct RecommendationDetail: Sendable, Codable, Equatable {
         public var importID: Int
     }
 
+    /// The recurrence group the recommendation belongs to: the same or nearly the same recommendation made to the
+    /// state more than once.
+    public struct Recurrence: Sendable, Codable, Equatable {
+        /// Why the group recurs (`across-cycles`, `several-states`, `several-mechanisms`).
+        public var kinds: [String]
+        /// Made again in another cycle or by another mechanism (what the `recurring` filter finds).
+        public var madeAgain: Bool
+        public var cycles: [Int]
+        public var mechanisms: [String]
+        /// Every member of the group, this one included, ascending.
+        public var memberIDs: [Int]
+    }
+
     public var recommendation: RecommendationSummary
+    /// Who set the action category: `source`, `machine` (a classifier suggestion) or `confirmed` (a person).
+    public var actionCategoryOrigin: String?
+    /// The classifier's confidence in a suggested action category.
+    public var actionCategoryConfidence: Double?
+    public var recurrence: Recurrence?
     public var regionalGroup: String?
     public var reportSymbol: String?
     public var responseSource: String?
@@ -43,7 +61,8 @@ public struct RecommendationDetail: Sendable, Codable, Equatable {
                 """
                 SELECT r.id, r.kind, s.name AS state_name, s.regional_group, r.cycle, r.session, r.paragraph, r.text,
                        r.response, r.action_category, r.mechanism, r.recommending_states, r.review_id,
-                       r.response_source, r.version, r.created_at, r.updated_at, v.report_symbol
+                       r.response_source, r.version, r.created_at, r.updated_at, v.report_symbol,
+                       r.action_category_origin, r.action_category_confidence
                 FROM recommendations r JOIN states s ON s.id = r.state_id JOIN reviews v ON v.id = r.review_id
                 WHERE r.id = \(bind: id)
                 """
@@ -112,6 +131,9 @@ public struct RecommendationDetail: Sendable, Codable, Equatable {
         }
         return RecommendationDetail(
             recommendation: summary,
+            actionCategoryOrigin: try row.decode(column: "action_category_origin", as: String?.self),
+            actionCategoryConfidence: try row.decode(column: "action_category_confidence", as: Double?.self),
+            recurrence: try await recurrence(of: id, on: sql),
             regionalGroup: try row.decode(column: "regional_group", as: String?.self),
             reportSymbol: try row.decode(column: "report_symbol", as: String?.self),
             responseSource: try row.decode(column: "response_source", as: String?.self),
@@ -119,6 +141,34 @@ public struct RecommendationDetail: Sendable, Codable, Equatable {
             createdAt: try row.decode(column: "created_at", as: String.self),
             updatedAt: try row.decode(column: "updated_at", as: String.self),
             terms: terms, responseHistory: history, provenance: provenance, sameParagraph: siblings)
+    }
+}
+
+extension RecommendationDetail {
+    /// Whether a recommendation with this id is stored.
+    public static func exists(id: Int, on sql: any SQLDatabase) async throws -> Bool {
+        try await sql.raw("SELECT id FROM recommendations WHERE id = \(bind: id)").first() != nil
+    }
+
+    static func recurrence(of id: Int, on sql: any SQLDatabase) async throws -> Recurrence? {
+        guard
+            let group = try await sql.raw(
+                """
+                SELECT g.id, g.kinds, g.made_again, g.cycles, g.mechanisms FROM recurrence_members m
+                JOIN recurrence_groups g ON g.id = m.group_id WHERE m.recommendation_id = \(bind: id)
+                """
+            ).first()
+        else { return nil }
+        let groupID = try group.decode(column: "id", as: Int.self)
+        let members = try await sql.raw(
+            "SELECT recommendation_id FROM recurrence_members WHERE group_id = \(bind: groupID) ORDER BY recommendation_id"
+        ).all().map { try $0.decode(column: "recommendation_id", as: Int.self) }
+        func list(_ column: String) throws -> [String] {
+            try group.decode(column: column, as: String.self).split(separator: ",").map(String.init)
+        }
+        return Recurrence(
+            kinds: try list("kinds"), madeAgain: try group.decode(column: "made_again", as: Int.self) == 1,
+            cycles: try list("cycles").compactMap { Int($0) }, mechanisms: try list("mechanisms"), memberIDs: members)
     }
 }
 

@@ -19,6 +19,9 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
     public var issue: String?
     public var actionCategory: ActionCategory?
     public var kind: RecordKind?
+    /// True: only recommendations made again to the same state (similar text in another cycle or by another
+    /// mechanism); false: only the others.
+    public var recurring: Bool?
     public var sort: Sort?
     public var page: Int = 1
     public var per: Int = RecommendationFilter.defaultPageSize
@@ -29,7 +32,7 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
     /// The names of the parameters, in the order the pages show them.
     public static let parameterNames = [
         "q", "state", "cycle", "session", "response", "recommendingState", "cluster", "issue", "actionCategory", "kind",
-        "sort", "page", "per",
+        "recurring", "sort", "page", "per",
     ]
 
     public init() {}
@@ -92,6 +95,16 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
             }
             self.kind = kind
         }
+        if let raw = value("recurring") {
+            switch raw.lowercased() {
+            case "true", "1", "yes", "on": recurring = true
+            case "false", "0", "no", "off": recurring = false
+            default:
+                throw FilterError(
+                    parameter: "recurring", value: raw, messageKey: "filter.error.choice",
+                    arguments: ["choices": "true, false"])
+            }
+        }
         if let raw = value("sort") {
             guard let sort = Sort(rawValue: raw.lowercased()) else {
                 throw FilterError(
@@ -124,6 +137,7 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
         if let issue { items.append(("issue", issue)) }
         if let actionCategory { items.append(("actionCategory", String(actionCategory.rawValue))) }
         if let kind { items.append(("kind", kind.rawValue)) }
+        if let recurring { items.append(("recurring", String(recurring))) }
         if let sort { items.append(("sort", sort.rawValue)) }
         if per != Self.defaultPageSize { items.append(("per", String(per))) }
         return items
@@ -132,7 +146,7 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
     /// True when nothing narrows the list.
     public var isEmpty: Bool {
         q == nil && state == nil && cycle == nil && session == nil && response == nil && recommendingState == nil
-            && cluster == nil && issue == nil && actionCategory == nil && kind == nil
+            && cluster == nil && issue == nil && actionCategory == nil && kind == nil && recurring == nil
     }
 }
 

@@ -109,6 +109,13 @@ public enum RecommendationSearch {
         if let response = filter.response { conditions.append("r.response = \(bind: response.rawValue)") }
         if let category = filter.actionCategory { conditions.append("r.action_category = \(bind: category.rawValue)") }
         if let recordKind = filter.kind { conditions.append("r.kind = \(bind: recordKind.rawValue)") }
+        if let recurring = filter.recurring {
+            let madeAgain: SQLQueryString = """
+                EXISTS (SELECT 1 FROM recurrence_members m JOIN recurrence_groups g ON g.id = m.group_id
+                        WHERE m.recommendation_id = r.id AND g.made_again = 1)
+                """
+            conditions.append(recurring ? madeAgain : "NOT " + madeAgain)
+        }
         if let cluster = filter.cluster {
             conditions.append(termCondition(taxonomies: [.cluster], codeOrName: cluster.rawValue))
         }

@@ -75,8 +75,7 @@ final class RecordWriterSession {
         progress?(done, total)
     }
 
-    /// Rows per multi-row statement: well under both engines' limits on bound parameters.
-    static let chunk = 400
+    static let chunk = BulkInsert.chunk
 
     init(sql: any SQLDatabase) async throws {
         self.sql = sql
@@ -156,16 +155,24 @@ final class RecordWriterSession {
             }
         }
 
+        // Classifier suggestions for the new and changed records the source left unlabelled (loads the model only
+        // if there is one), and the recurrence groups of the states they belong to, worked out on another core
+        // while the rows are written.
+        let suggestions = try MachineSuggestions.suggest(created + changed.map { $0.record })
+        let recurrence = try await beginRecurrence(created: created, changed: changed)
+
         let now = Timestamp.string(Date())
-        let createdIDs = try await insertRecommendations(created, keys: createdKeys, now: now)
+        let createdIDs = try await insertRecommendations(
+            created, keys: createdKeys, suggestions: suggestions, now: now)
         let createdPairs = zip(createdIDs, created).map { ($0, $1) }
-        try await insertChildren(createdPairs, importID: importID, actor: actor, now: now)
-        for item in changed {
+        try await insertChildren(createdPairs, suggestions: suggestions, importID: importID, actor: actor, now: now)
+        for (offset, item) in changed.enumerated() {
             try await update(
-                item.id, previousResponse: item.previousResponse, record: item.record, importID: importID,
-                actor: actor, now: now)
+                item.id, previousResponse: item.previousResponse, record: item.record,
+                suggestion: suggestions[created.count + offset], importID: importID, actor: actor, now: now)
         }
         try await addMissingProvenance(unchanged, importID: importID)
+        try await recurrence.finish(createdIDs: createdIDs, on: sql)
         advance(changed.count + unchanged.count)
 
         let finishedAt = Timestamp.string(Date())
@@ -202,6 +209,26 @@ final class RecordWriterSession {
             for await (index, keys) in group { results[index] = keys }
             return results.flatMap { $0 }
         }
+    }
+
+    /// Starts recomputing the recurrence groups of the states whose recommendations this batch creates or changes.
+    private func beginRecurrence(
+        created: [RecommendationRecord], changed: [(id: Int, previousResponse: String, record: RecommendationRecord)]
+    ) async throws -> RecurrenceRefresh {
+        func member(_ record: RecommendationRecord, id: Int) -> RecurrenceRefresh.Member? {
+            guard record.kind == .recommendation, let stateID = stateIDs[record.stateUnderReview] else { return nil }
+            return RecurrenceRefresh.Member(
+                id: id, stateID: stateID, text: record.text, cycle: record.cycle, mechanism: record.mechanism,
+                recommendingStates: record.recommendingStates)
+        }
+        var pending: [String: RecurrenceRefresh.Member] = [:]
+        for item in changed {
+            if let member = member(item.record, id: item.id) { pending[item.record.naturalKey] = member }
+        }
+        // One entry per created record, pledges as nil, so that positions match `createdIDs`.
+        let newMembers = created.map { member($0, id: 0) }
+        let states = Set(pending.values.map(\.stateID)).union(newMembers.compactMap { $0?.stateID })
+        return try await RecurrenceRefresh.begin(states: states, pending: pending, created: newMembers, on: sql)
     }
 
     // MARK: - Lookups
@@ -356,29 +383,40 @@ final class RecordWriterSession {
 
     private static let recommendationColumns = [
         "review_id", "state_id", "kind", "cycle", "session", "paragraph", "natural_key", "text", "response",
-        "response_source", "action_category", "mechanism", "recommending_states", "content_hash", "version",
-        "created_at", "updated_at",
+        "response_source", "action_category", "action_category_origin", "action_category_confidence", "mechanism",
+        "recommending_states", "content_hash", "version", "created_at", "updated_at",
     ]
 
-    private func insertRecommendations(_ records: [RecommendationRecord], keys: [String], now: String) async throws
-        -> [Int]
-    {
+    /// The action category to store, with who set it: the source's, else the classifier's suggestion.
+    private static func actionCategory(_ record: RecommendationRecord, _ suggestion: MachineLabels?) -> (
+        value: Int?, origin: String?, confidence: Double?
+    ) {
+        if let category = record.actionCategory { return (category.rawValue, "source", nil) }
+        if let action = suggestion?.action { return (action.category.rawValue, "machine", action.confidence) }
+        return (nil, nil, nil)
+    }
+
+    private func insertRecommendations(
+        _ records: [RecommendationRecord], keys: [String], suggestions: [Int: MachineLabels], now: String
+    ) async throws -> [Int] {
         var ids: [Int] = []
         ids.reserveCapacity(records.count)
-        let chunks = Array(zip(records, keys)).chunked(into: Self.chunk)
-        func rows(_ chunk: ArraySlice<(RecommendationRecord, String)>) throws -> [[any Encodable & Sendable]] {
-            try chunk.map { record, key -> [any Encodable & Sendable] in
-                [
+        let chunks = Array(zip(records.indices, keys)).chunked(into: Self.chunk)
+        func rows(_ chunk: ArraySlice<(Int, String)>) throws -> [[any Encodable & Sendable]] {
+            try chunk.map { position, key -> [any Encodable & Sendable] in
+                let record = records[position]
+                let action = Self.actionCategory(record, suggestions[position])
+                return [
                     reviewIDs[try reviewLookupKey(record)] ?? 0, stateIDs[record.stateUnderReview] ?? 0,
                     record.kind.rawValue, record.cycle, record.session, record.paragraph, key,
-                    record.text, record.response.rawValue, record.responseSource, record.actionCategory?.rawValue,
-                    record.mechanism.rawValue, record.recommendingStates.joined(separator: "; "),
+                    record.text, record.response.rawValue, record.responseSource, action.value, action.origin,
+                    action.confidence, record.mechanism.rawValue, record.recommendingStates.joined(separator: "; "),
                     RecordFingerprint.of(record), 1, now, now,
                 ]
             }
         }
         // RETURNING order is not guaranteed by SQL, so ids are mapped back through the natural key.
-        func collect(_ inserted: [(Int, String)], _ chunk: ArraySlice<(RecommendationRecord, String)>) throws {
+        func collect(_ inserted: [(Int, String)], _ chunk: ArraySlice<(Int, String)>) throws {
             let idByKey = Dictionary(inserted.map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             for (_, key) in chunk {
                 guard let id = idByKey[key] else { throw StoreError.missingRow("inserted recommendation \(key)") }
@@ -411,8 +449,8 @@ final class RecordWriterSession {
                 let first = base + ids.count + 1
                 let numbered = try rows(chunk).enumerated().map { offset, row in [first + offset] + row }
                 _ = try await pipeline.send(
-                    Self.sqliteInsert("recommendations", ["id"] + Self.recommendationColumns, rows: chunk.count),
-                    Self.sqliteBinds(numbered[...]))
+                    BulkInsert.sqliteInsert("recommendations", ["id"] + Self.recommendationColumns, rows: chunk.count),
+                    BulkInsert.sqliteBinds(numbered[...]))
                 ids.append(contentsOf: first..<(first + chunk.count))
                 advance(chunk.count)
             }
@@ -426,7 +464,7 @@ final class RecordWriterSession {
 
     private static let childTables: [(table: String, columns: [String])] = [
         ("recommending_states", ["recommendation_id", "position", "state_id"]),
-        ("recommendation_terms", ["recommendation_id", "term_id", "origin"]),
+        ("recommendation_terms", ["recommendation_id", "term_id", "origin", "confidence"]),
         ("provenance", ["recommendation_id", "import_id", "file_name", "row_number"]),
         (
             "response_events",
@@ -434,21 +472,29 @@ final class RecordWriterSession {
         ),
     ]
 
-    /// The rows of the child tables (in `childTables` order) for some new records.
-    private func childRows(_ items: ArraySlice<(Int, RecommendationRecord)>, importID: Int, actor: String, now: String)
-        -> [[[any Encodable & Sendable]]]
-    {
+    /// The rows of the child tables (in `childTables` order) for some new records. `items` keeps its positions in
+    /// the batch's new records, which are the keys of `suggestions`.
+    private func childRows(
+        _ items: ArraySlice<(Int, RecommendationRecord)>, suggestions: [Int: MachineLabels], importID: Int,
+        actor: String, now: String
+    ) -> [[[any Encodable & Sendable]]] {
         var states: [[any Encodable & Sendable]] = []
         var terms: [[any Encodable & Sendable]] = []
         var provenance: [[any Encodable & Sendable]] = []
         var responses: [[any Encodable & Sendable]] = []
-        for (id, record) in items {
+        for index in items.indices {
+            let (id, record) = items[index]
             for (position, name) in record.recommendingStates.enumerated() {
                 states.append([id, position, stateIDs[name] ?? 0])
             }
             for link in termLinks(record) {
                 guard let termID = termIDs[link.key] else { continue }
-                terms.append([id, termID, link.origin])
+                terms.append([id, termID, link.origin, nil as Double?])
+            }
+            // A new record has no person's labels or rejections yet, so its suggestions go in as they are.
+            for link in suggestions[index]?.termLinks ?? [] {
+                guard let termID = termIDs[link.key] else { continue }
+                terms.append([id, termID, "machine", link.confidence])
             }
             for place in record.provenance {
                 provenance.append([id, importID, place.file, place.row])
@@ -459,12 +505,12 @@ final class RecordWriterSession {
     }
 
     private func insertChildren(
-        _ items: [(Int, RecommendationRecord)], importID: Int, actor: String, now: String
+        _ items: [(Int, RecommendationRecord)], suggestions: [Int: MachineLabels], importID: Int, actor: String,
+        now: String
     ) async throws {
         guard let lite = sql as? any SQLiteDatabase else {
-            for (table, rows) in zip(
-                Self.childTables, childRows(items[...], importID: importID, actor: actor, now: now))
-            {
+            let rows = childRows(items[...], suggestions: suggestions, importID: importID, actor: actor, now: now)
+            for (table, rows) in zip(Self.childTables, rows) {
                 try await insertRows(into: table.table, columns: table.columns, rows)
             }
             return
@@ -480,11 +526,13 @@ final class RecordWriterSession {
                     [.integer(first)])
             }
             for slice in items.chunked(into: Self.chunk) {
-                let tables = childRows(slice, importID: importID, actor: actor, now: now)
+                let tables = childRows(
+                    slice, suggestions: suggestions, importID: importID, actor: actor, now: now)
                 for (table, rows) in zip(Self.childTables, tables) {
                     for chunk in rows.chunked(into: Self.chunk) {
                         _ = try await pipeline.send(
-                            Self.sqliteInsert(table.table, table.columns, rows: chunk.count), Self.sqliteBinds(chunk))
+                            BulkInsert.sqliteInsert(table.table, table.columns, rows: chunk.count),
+                            BulkInsert.sqliteBinds(chunk))
                     }
                 }
             }
@@ -496,7 +544,8 @@ final class RecordWriterSession {
     }
 
     private func update(
-        _ id: Int, previousResponse: String, record: RecommendationRecord, importID: Int, actor: String, now: String
+        _ id: Int, previousResponse: String, record: RecommendationRecord, suggestion: MachineLabels?, importID: Int,
+        actor: String, now: String
     ) async throws {
         if kind == .sqlite {
             // The full-text index has no copy of the text: its old terms are removed with the old text in hand.
@@ -512,7 +561,6 @@ final class RecordWriterSession {
             .set("paragraph", to: record.paragraph)
             .set("response", to: record.response.rawValue)
             .set("response_source", to: record.responseSource)
-            .set("action_category", to: record.actionCategory?.rawValue)
             .set("mechanism", to: record.mechanism.rawValue)
             .set("recommending_states", to: record.recommendingStates.joined(separator: "; "))
             .set("content_hash", to: RecordFingerprint.of(record))
@@ -520,9 +568,21 @@ final class RecordWriterSession {
             .set("updated_at", to: now)
             .where("id", .equal, id)
             .run()
+        // A category a person confirmed or chose stays; the source's or the machine's is replaced.
+        let action = Self.actionCategory(record, suggestion)
+        try await sql.raw(
+            """
+            UPDATE recommendations SET action_category = \(bind: action.value),
+                action_category_origin = \(bind: action.origin), action_category_confidence = \(bind: action.confidence)
+            WHERE id = \(bind: id) AND (action_category_origin IS NULL OR action_category_origin <> 'confirmed')
+            """
+        ).run()
         try await sql.delete(from: "recommending_states").where("recommendation_id", .equal, id).run()
         try await sql.raw(
-            "DELETE FROM recommendation_terms WHERE recommendation_id = \(bind: id) AND origin IN ('source', 'derived')"
+            """
+            DELETE FROM recommendation_terms
+            WHERE recommendation_id = \(bind: id) AND origin IN ('source', 'derived', 'machine')
+            """
         ).run()
         var states: [[any Encodable & Sendable]] = []
         for (position, name) in record.recommendingStates.enumerated() {
@@ -539,6 +599,9 @@ final class RecordWriterSession {
                 VALUES (\(bind: id), \(bind: termID), \(bind: link.origin)) ON CONFLICT DO NOTHING
                 """
             ).run()
+        }
+        if let suggestion, !suggestion.issues.isEmpty {
+            try await MachineSuggestions.replaceTerms(of: id, with: suggestion, termIDs: termIDs, on: sql)
         }
         try await insertRows(
             into: "provenance", columns: ["recommendation_id", "import_id", "file_name", "row_number"],
@@ -582,43 +645,7 @@ final class RecordWriterSession {
     // MARK: - Statements
 
     private func insertRows(into table: String, columns: [String], _ rows: [[any Encodable & Sendable]]) async throws {
-        if let lite = sql as? any SQLiteDatabase {
-            for chunk in rows.chunked(into: Self.chunk) {
-                _ = try await lite.query(Self.sqliteInsert(table, columns, rows: chunk.count), Self.sqliteBinds(chunk))
-            }
-            return
-        }
-        for chunk in rows.chunked(into: Self.chunk) {
-            let insert = sql.insert(into: table).columns(columns)
-            for row in chunk { insert.values(row) }
-            try await insert.run()
-        }
-    }
-
-    /// `INSERT INTO t (a, b) VALUES (?, ?), (?, ?)…` for SQLite's positional parameters.
-    static func sqliteInsert(_ table: String, _ columns: [String], rows: Int) -> String {
-        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-            + Array(repeating: row, count: rows).joined(separator: ", ")
-    }
-
-    /// Bulk rows bound directly as SQLite values. Going through SQLKit's generic Encodable path costs more than the
-    /// insert itself when an import binds over a million values.
-    static func sqliteBinds(_ rows: ArraySlice<[any Encodable & Sendable]>) -> [SQLiteData] {
-        var binds: [SQLiteData] = []
-        binds.reserveCapacity(rows.count * (rows.first?.count ?? 0))
-        for row in rows {
-            for value in row {
-                switch value {
-                case let number as Int: binds.append(.integer(number))
-                case let text as String: binds.append(.text(text))
-                case let number as Double: binds.append(.float(number))
-                case let flag as Bool: binds.append(.integer(flag ? 1 : 0))
-                default: binds.append(.null)  // the only other values written here are nil optionals
-                }
-            }
-        }
-        return binds
+        try await BulkInsert.rows(into: table, columns: columns, rows, on: sql)
     }
 
     private func insertReturningID(into table: String, columns: [String], values: [any Encodable & Sendable])
@@ -638,8 +665,9 @@ final class RecordWriterSession {
         if let lite = sql as? any SQLiteDatabase {
             let returned = ["id", returning] + (extra.map { [$0] } ?? [])
             let query =
-                Self.sqliteInsert(table, columns, rows: rows.count) + " RETURNING " + returned.joined(separator: ", ")
-            return try await lite.query(query, Self.sqliteBinds(rows[...])).map { row in
+                BulkInsert.sqliteInsert(table, columns, rows: rows.count) + " RETURNING "
+                + returned.joined(separator: ", ")
+            return try await lite.query(query, BulkInsert.sqliteBinds(rows[...])).map { row in
                 let id = row.column("id")?.integer ?? 0
                 let value = row.column(returning)?.string ?? ""
                 guard let extra else { return (id, value) }

@@ -105,6 +105,11 @@ public struct Classifier: Sendable {
             allActionCategories: allActions)
     }
 
+    /// Suggestions for many texts, computed on all cores, in the order of `texts`.
+    public func predict(_ texts: [String]) -> [Prediction] {
+        Parallel.map(texts.count) { predict(texts[$0]) }
+    }
+
     /// Raw decision values: issues in `IssueCatalog` order, then action categories.
     func decisionValues(_ text: String) -> [Float] {
         decisionValues(features.vector(text))

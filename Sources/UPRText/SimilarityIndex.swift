@@ -197,7 +197,23 @@ public struct SimilarityIndex: Sendable {
         return nearest((Array(rowTerms[range]), Array(rowValues[range])), top: top, excludingRow: row)
     }
 
-    private func nearest(_ vector: (terms: [Int32], values: [Double]), top: Int, excludingRow: Int?)
+    /// The `top` texts most similar to the indexed text with id `id` among those whose id `including` accepts,
+    /// with a score of at least `minimumScore`, best first; itself excluded, empty for unknown ids. The filter
+    /// runs inside the selection, so a narrow filter (one state's recommendations, say) still fills `top`.
+    public func neighbours(
+        ofID id: Int, top: Int, minimumScore: Double, including: (Int) -> Bool
+    ) -> [SimilarityMatch] {
+        guard let row = rowOfID[id] else { return [] }
+        let range = rowStart[row]..<rowStart[row + 1]
+        return nearest(
+            (Array(rowTerms[range]), Array(rowValues[range])), top: top, excludingRow: row,
+            accept: { [ids] candidate, score in score >= minimumScore && including(ids[candidate]) })
+    }
+
+    private func nearest(
+        _ vector: (terms: [Int32], values: [Double]), top: Int, excludingRow: Int?,
+        accept: (Int, Double) -> Bool = { _, _ in true }
+    )
         -> [SimilarityMatch]
     {
         guard top > 0, !vector.terms.isEmpty else { return [] }
@@ -217,7 +233,9 @@ public struct SimilarityIndex: Sendable {
             }
         }
         var best = TopK(capacity: top)
-        for row in touched where Int(row) != excludingRow { best.offer(row: row, score: scores[Int(row)]) }
+        for row in touched where Int(row) != excludingRow && accept(Int(row), scores[Int(row)]) {
+            best.offer(row: row, score: scores[Int(row)])
+        }
         return best.sorted().map { SimilarityMatch(id: ids[Int($0.row)], score: $0.score) }
     }
 }

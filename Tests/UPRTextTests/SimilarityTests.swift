@@ -51,6 +51,17 @@ import UPRText
         #expect(Self.index.neighbours(ofID: -42).isEmpty)
     }
 
+    /// The filtered form keeps exactly the unfiltered ranking's matches that pass the filter and the floor.
+    @Test func filteredNeighboursAreTheFilteredRanking() {
+        let id = Self.documents[3].id
+        let everything = Self.index.neighbours(ofID: id, top: Self.documents.count)
+        let even = Self.index.neighbours(ofID: id, top: 5, minimumScore: 0.1) { $0 % 2 == 0 }
+        #expect(even == Array(everything.filter { $0.id % 2 == 0 && $0.score >= 0.1 }.prefix(5)))
+        #expect(!even.isEmpty)
+        #expect(Self.index.neighbours(ofID: id, top: 5, minimumScore: 1.1) { _ in true }.isEmpty)
+        #expect(Self.index.neighbours(ofID: -42, top: 5, minimumScore: 0) { _ in true }.isEmpty)
+    }
+
     @Test func oddQueriesGiveNoCrash() {
         #expect(Self.index.query("").isEmpty)
         #expect(Self.index.query("Монгол Улс").isEmpty)

@@ -228,8 +228,29 @@ import VaporTesting
         }
     }
 
+    @Test(arguments: TestDatabase.allCases)
+    func refreshClassifiesAgainAndRegroups(_ database: TestDatabase) async throws {
+        try await withDatabase(database) { db in
+            let imported = try await upr(["import", Fixture.tonga.path, "--database", db])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            let refreshed = try await upr(["refresh", "--database", db])
+            #expect(refreshed.status == 0, "\(refreshed.stderr)")
+            // The 93 second-cycle recommendations have no labels in the file; the groups are the import's again.
+            #expect(refreshed.stdout.hasPrefix("93 recommendations classified; "))
+            func total(_ arguments: [String]) async throws -> Int? {
+                let run = try await upr(
+                    ["search", "CEDAW", "--state", "Tonga", "--json", "--database", db] + arguments)
+                let page = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+                return page?["total"] as? Int
+            }
+            let all = try #require(try await total([]))
+            let recurring = try #require(try await total(["--recurring"]))
+            #expect(recurring > 0 && recurring < all)
+        }
+    }
+
     @Test func everyCommandHasHelp() async throws {
-        for command in ["serve", "import", "stats", "search", "export", "mail", "organisation"] {
+        for command in ["serve", "import", "stats", "search", "export", "mail", "organisation", "refresh"] {
             let run = try await upr([command, "--help"])
             #expect(run.status == 0, "\(command)")
             #expect(run.stdout.contains("USAGE: upr \(command)"), "\(command)")

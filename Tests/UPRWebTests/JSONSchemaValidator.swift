@@ -96,9 +96,11 @@ struct JSONSchemaValidator {
         }
     }
 
-    /// Foundation on Linux decodes JSON booleans as NSNumber too; the API has no boolean fields, so a number is
-    /// never taken for one.
-    private func isBool(_ value: Any) -> Bool { value is Bool && !(value is NSNumber) }
+    /// Foundation decodes JSON booleans as its boolean NSNumber (`__NSCFBoolean`), and every NSNumber casts to
+    /// Bool, so a boolean is told from a number by that class, never by a cast.
+    private func isBool(_ value: Any) -> Bool {
+        (value is Bool && !(value is NSNumber)) || String(describing: type(of: value)) == "__NSCFBoolean"
+    }
 
     private func equal(_ a: Any, _ b: Any) -> Bool {
         if let a = a as? String, let b = b as? String { return a == b }

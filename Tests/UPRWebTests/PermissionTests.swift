@@ -34,6 +34,7 @@ import VaporTesting
 
     struct Fixture: Sendable {
         var recommendation: Int
+        var recommendationVersion: Int
         var freeRecommendation: Int
         var entry: Int
         var version: Int
@@ -58,6 +59,15 @@ import VaporTesting
         },
         Route(name: "publish a plan entry", allowed: [.groupCSO, .administrator]) {
             ("/plan/entries/\($0.entry)/publish", [("version", String($0.version))])
+        },
+        Route(
+            name: "review labels",
+            allowed: [.groupCSO, .otherGroupCSO, .responsibleFocalPoint, .otherFocalPoint, .administrator]
+        ) {
+            (
+                "/recommendations/\($0.recommendation)/labels",
+                [("change", "add"), ("issue", "justice"), ("version", String($0.recommendationVersion))]
+            )
         },
         Route(name: "change a response", allowed: [.administrator]) {
             (
@@ -128,8 +138,12 @@ import VaporTesting
         let user = try #require(try await AccountStore(sql).user(email: "observer@demo.upr")).id
         let groupVersion = try #require(try await OrganisationStore(sql).workingGroups().first { $0.id == group })
             .version
+        let recommendationVersion = try await sql.raw(
+            "SELECT version FROM recommendations WHERE id = \(bind: recommendation)"
+        ).first()!.decode(column: "version", as: Int.self)
         return Fixture(
-            recommendation: recommendation, freeRecommendation: free, entry: entry, version: version, group: group,
+            recommendation: recommendation, recommendationVersion: recommendationVersion, freeRecommendation: free,
+            entry: entry, version: version, group: group,
             groupVersion: groupVersion, ministry: ministry, user: user)
     }
 

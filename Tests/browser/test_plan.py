@@ -62,3 +62,18 @@ def test_cso_drafts_focal_point_answers_public_sees(browser):
     expect(public.get_by_text(goal)).to_be_visible()
     expect(public.get_by_text("Shelters in 10 aimags first, all by 2019.")).to_be_visible()
     expect(public.locator(".tag-amend").first).to_have_text("Agree with changes")
+
+
+def test_cso_confirms_a_label_the_classifier_suggested(browser):
+    # The seed's example rows come without labels, so the classifier suggested them; a CSO member confirms one.
+    page = browser.new_context(locale="en-GB").new_page()
+    sign_in(page, "cso@demo.upr")
+    page.goto(BASE + "/recommendations?q=%22comprehensive+law+against+discrimination%22&state=Mongolia")
+    page.locator(".rec-text a", has_text="comprehensive law against discrimination on all grounds").first.click()
+    suggestion = page.locator("li.label-machine", has=page.get_by_role("button", name=re.compile("^Confirm"))).first
+    expect(suggestion.locator(".origin")).to_contain_text("suggested by the classifier")
+    name = suggestion.locator("a").first.inner_text()
+    suggestion.get_by_role("button", name=re.compile("^Confirm")).click()
+    confirmed = page.locator("li.label-confirmed", has_text=name)
+    expect(confirmed.locator(".origin")).to_have_text("confirmed by a person")
+    expect(page.get_by_role("heading", name="Similar recommendations")).to_be_visible()

@@ -26,5 +26,7 @@ public enum StoreMigrations {
         ShortenNaturalKeys(),
         CreateMailOutbox(),
         AddUserLanguage(),
+        AddLabelReview(),
+        CreateRecurrenceGroups(),
     ]
 }

@@ -103,6 +103,15 @@ public struct PlanStore: Sendable {
         if let problem = fields.problems().first {
             throw StoreError.invalid(field: problem.field, messageKey: problem.messageKey)
         }
+        let links = Set(fields.linkedRecommendationIDs)
+        if !links.isEmpty {
+            let found = try await sql.raw(
+                "SELECT COUNT(*) AS n FROM recommendations WHERE id IN (\(binds: links.sorted()))"
+            ).first()?.decode(column: "n", as: Int.self)
+            guard found == links.count else {
+                throw StoreError.invalid(field: "linkedRecommendations", messageKey: "plan.error.links")
+            }
+        }
         if let lead = fields.leadOrganisationID {
             let kind = try await sql.raw("SELECT kind FROM organisations WHERE id = \(bind: lead)").first()?
                 .decode(column: "kind", as: String.self)

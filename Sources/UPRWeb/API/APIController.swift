@@ -36,6 +36,16 @@ enum APIController {
         return detail
     }
 
+    static func similar(_ request: Request) async throws -> SimilarRecommendationList {
+        guard let id = request.parameters.get("id", as: Int.self),
+            try await RecommendationDetail.exists(id: id, on: request.sql())
+        else { throw Abort(.notFound, reason: "No recommendation with this id.") }
+        return SimilarRecommendationList(
+            recommendationID: id, minimumScore: SimilarRecommendations.minimumScore,
+            items: try await SimilarRecommendations.load(
+                id: id, cache: request.application.similarityCache, on: request.sql()))
+    }
+
     static func stats(_ request: Request) async throws -> RegistryStatistics {
         try await RegistryStatistics.load(on: request.sql())
     }
@@ -82,6 +92,7 @@ enum APIController {
 
 extension RecommendationPage: Content {}
 extension RecommendationDetail: Content {}
+extension SimilarRecommendationList: Content {}
 extension RegistryStatistics: Content {}
 extension StateListing: Content {}
 extension StateProfile: Content {}

@@ -32,6 +32,8 @@ struct RecommendationListView: Encodable {
     var selects: [Select]
     var recommendingState: String
     var recommendingStates: [String]
+    /// The "only recurring recommendations" box is ticked.
+    var recurring: Bool
     var summary: String
     var rows: [Row]
     var hasRows: Bool
@@ -146,6 +148,7 @@ struct RecommendationListView: Encodable {
             selects: selects,
             recommendingState: filter.recommendingState ?? "",
             recommendingStates: options.recommendingStates,
+            recurring: filter.recurring == true,
             summary: summary,
             rows: rows,
             hasRows: !rows.isEmpty,

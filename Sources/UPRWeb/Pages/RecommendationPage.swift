@@ -11,10 +11,6 @@ struct RecommendationView: Encodable {
         var value: String
         var href: String?
     }
-    struct TermGroup: Encodable {
-        var label: String
-        var terms: [Field]
-    }
     struct Event: Encodable {
         var response: String
         var date: String
@@ -32,6 +28,28 @@ struct RecommendationView: Encodable {
         var text: String
         var response: String
     }
+    /// One label with who set it; `code` is set when a person may confirm or reject it here.
+    struct Label: Encodable {
+        var label: String
+        var href: String?
+        /// "suggested by the classifier, 83%", "confirmed by a person"; nil for the source's own labels.
+        var origin: String?
+        var originClass: String
+        var code: String?
+        var canConfirm: Bool
+    }
+    struct LabelGroup: Encodable {
+        var label: String
+        var terms: [Label]
+    }
+    /// The forms a person who may review labels sees.
+    struct Review: Encodable {
+        var action: String
+        var csrf: String
+        var version: Int
+        var issues: [SelectOption]
+        var actionCategories: [SelectOption]
+    }
 
     var layout: Layout
     var heading: String
@@ -39,8 +57,15 @@ struct RecommendationView: Encodable {
     var response: String
     var responseClass: String
     var fields: [Field]
-    var termGroups: [TermGroup]
+    var termGroups: [LabelGroup]
     var hasTerms: Bool
+    var actionLabel: Label?
+    var review: Review?
+    var similar: SimilarSection
+    var recurrence: String?
+    var recurringHref: String?
+    var errors: [FieldError]
+    var hasErrors: Bool
     var hasSiblings: Bool
     var history: [Event]
     var sources: [Source]
@@ -55,11 +80,17 @@ struct RecommendationView: Encodable {
     var changeResponseHref: String?
 
     static func load(_ request: Request) async throws -> RecommendationView {
+        try await build(request)
+    }
+
+    /// The page; `errors` when a label form comes back refused.
+    static func build(_ request: Request, errors: [FieldError] = []) async throws -> RecommendationView {
         guard let id = request.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
         guard let detail = try await RecommendationDetail.load(id: id, on: request.sql()) else {
             throw Abort(.notFound)
         }
         let t = request.t
+        let canReview = Authorization.allows(request.actor, .reviewLabels)
         let item = detail.recommendation
         let kindLabel = t("kind.\(item.kind)")
         let heading: String
@@ -100,13 +131,6 @@ struct RecommendationView: Encodable {
         if let source = detail.responseSource {
             fields.append(Field(label: t("rec.responseSource"), value: source, href: nil))
         }
-        if let category = item.actionCategory.flatMap(ActionCategory.init(rawValue:)) {
-            fields.append(
-                Field(
-                    label: t("rec.action"),
-                    value: "\(category.rawValue) – " + t.action(category) + ": " + t.actionDescription(category),
-                    href: nil))
-        }
         if let mechanism = Mechanism(rawValue: item.mechanism) {
             fields.append(Field(label: t("rec.mechanism"), value: t.mechanism(mechanism), href: nil))
         }
@@ -115,10 +139,10 @@ struct RecommendationView: Encodable {
         }
 
         let order: [Taxonomy] = [.cluster, .issue, .theme, .affectedPersons, .sdg]
-        let termGroups: [TermGroup] = order.compactMap { taxonomy in
+        let termGroups: [LabelGroup] = order.compactMap { taxonomy in
             let terms = detail.terms.filter { $0.taxonomy == taxonomy.rawValue }
             guard !terms.isEmpty else { return nil }
-            return TermGroup(
+            return LabelGroup(
                 label: t(taxonomy.labelKey),
                 terms: terms.map { term in
                     let label: String
@@ -138,10 +162,39 @@ struct RecommendationView: Encodable {
                     let href =
                         (taxonomy == .cluster || taxonomy == .issue || taxonomy == .theme)
                         ? SiteRoute.recommendations(filter).href : nil
-                    let origin = term.origin == "machine" ? " (" + t("rec.machineSuggestion") + ")" : ""
-                    return Field(label: label + origin, value: term.code, href: href)
+                    // Clusters follow the issues, so a person reviews issues; the source's own labels are not theirs
+                    // to remove.
+                    let reviewable = canReview && taxonomy == .issue && term.origin != "source"
+                    return Label(
+                        label: label, href: href, origin: origin(term.origin, term.confidence, t),
+                        originClass: term.origin, code: reviewable ? term.code : nil,
+                        canConfirm: reviewable && term.origin == "machine")
                 })
         }
+        let actionLabel = item.actionCategory.flatMap(ActionCategory.init(rawValue:)).map { category in
+            Label(
+                label: "\(category.rawValue) – " + t.action(category) + ": " + t.actionDescription(category),
+                href: nil, origin: origin(detail.actionCategoryOrigin ?? "source", detail.actionCategoryConfidence, t),
+                originClass: detail.actionCategoryOrigin ?? "source", code: nil,
+                canConfirm: canReview && detail.actionCategoryOrigin == "machine")
+        }
+        let present = Set(detail.terms.filter { $0.taxonomy == Taxonomy.issue.rawValue }.map(\.code))
+        let review =
+            canReview
+            ? Review(
+                action: SiteRoute.labels(item.id).href, csrf: request.csrfToken, version: detail.version,
+                issues: UPRInfoIssue.all.map(\.name).filter { !present.contains(Slug.make($0)) }.map {
+                    SelectOption(value: Slug.make($0), label: t.issue($0), selected: false)
+                }.sorted { $0.label < $1.label },
+                actionCategories: [
+                    SelectOption(value: "", label: t("common.none"), selected: item.actionCategory == nil)
+                ]
+                    + ActionCategory.allCases.map {
+                        SelectOption(
+                            value: String($0.rawValue), label: "\($0.rawValue) – " + t.action($0),
+                            selected: $0.rawValue == item.actionCategory)
+                    })
+            : nil
         let history = detail.responseHistory.map { event in
             Event(
                 response: UPRDomain.Response(rawValue: event.response).map(t.response) ?? event.response,
@@ -173,7 +226,14 @@ struct RecommendationView: Encodable {
             responseClass: item.response,
             fields: fields,
             termGroups: termGroups,
-            hasTerms: !termGroups.isEmpty,
+            hasTerms: !termGroups.isEmpty || actionLabel != nil || review != nil,
+            actionLabel: actionLabel,
+            review: review,
+            similar: try await SimilarSection.load(request, id: item.id),
+            recurrence: detail.recurrence.flatMap { recurrence(item, $0, t) },
+            recurringHref: detail.recurrence?.madeAgain == true ? recurringHref(item) : nil,
+            errors: errors,
+            hasErrors: !errors.isEmpty,
             hasSiblings: !siblings.isEmpty,
             history: history,
             sources: sources,
@@ -186,6 +246,38 @@ struct RecommendationView: Encodable {
             draftHref: entry == nil && canDraft ? "/recommendations/\(item.id)/plan" : nil,
             changeResponseHref: Authorization.allows(request.actor, .changeResponse)
                 ? "/recommendations/\(item.id)/response" : nil)
+    }
+
+    /// How a label's origin reads beside it; nil for the source's own labels, which need no remark.
+    static func origin(_ origin: String, _ confidence: Double?, _ t: Translator) -> String? {
+        switch origin {
+        case "machine": t("labels.machine", ["percent": t.percent(confidence ?? 0)])
+        case "confirmed": t("labels.confirmed")
+        default: nil
+        }
+    }
+
+    /// "Made again: cycles 1 and 2, 3 recommendations in all." for a group the recurring filter finds.
+    static func recurrence(_ item: RecommendationSummary, _ group: RecommendationDetail.Recurrence, _ t: Translator)
+        -> String?
+    {
+        guard group.madeAgain else { return nil }
+        let cycles = group.cycles.map { t.cycle($0) }.joined(separator: ", ")
+        let mechanisms = group.mechanisms.compactMap(Mechanism.init(rawValue:)).map(\.abbreviation)
+            .joined(separator: ", ")
+        return t(
+            "rec.recurrence",
+            [
+                "cycles": cycles.isEmpty ? "–" : cycles, "mechanisms": mechanisms,
+                "count": t.number(group.memberIDs.count),
+            ])
+    }
+
+    static func recurringHref(_ item: RecommendationSummary) -> String {
+        var filter = RecommendationFilter()
+        filter.state = item.stateUnderReview
+        filter.recurring = true
+        return SiteRoute.recommendations(filter).href
     }
 
     static func day(_ timestamp: String, _ t: Translator) -> String {

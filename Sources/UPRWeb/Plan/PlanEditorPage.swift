@@ -34,16 +34,26 @@ struct PlanEditorView: Encodable {
     var startDate: String
     var dueDate: String
     var csoActivities: String
+    /// The same or nearly the same recommendation made to the state in another cycle or by another mechanism,
+    /// offered for the "other mechanisms" field.
+    var similar: [SimilarChoice]
+    var hasSimilar: Bool
     var errors: [FieldError]
     var hasErrors: Bool
     var conflicts: [Conflict]
     var hasConflict: Bool
+
+    struct SimilarChoice: Encodable {
+        var row: SimilarSection.Row
+        var linked: Bool
+    }
 
     struct Context {
         var recommendation: RecommendationSummary
         var entry: PlanEntry?
         var groups: [WorkingGroup]
         var organisations: [Organisation]
+        var similar: [SimilarRecommendation]
     }
 
     static func context(_ request: Request) async throws -> Context {
@@ -54,7 +64,9 @@ struct PlanEditorView: Encodable {
         let store = OrganisationStore(sql)
         return Context(
             recommendation: detail.recommendation, entry: entry, groups: try await store.workingGroups(),
-            organisations: try await store.organisations())
+            organisations: try await store.organisations(),
+            similar: try await SimilarRecommendations.load(
+                id: id, scope: .sameStateElsewhere, cache: request.application.similarityCache, on: sql))
     }
 
     /// The groups this person may draft for; for an existing entry, only its own group.
@@ -101,6 +113,12 @@ struct PlanEditorView: Encodable {
             otherMechanismsInternational: fields.otherMechanismsInternational,
             linkedRecommendations: fields.linkedRecommendationIDs.map { "#\($0)" }.joined(separator: ", "),
             startDate: fields.startDate ?? "", dueDate: fields.dueDate ?? "", csoActivities: fields.csoActivities,
+            similar: context.similar.map {
+                SimilarChoice(
+                    row: SimilarSection.Row($0, t),
+                    linked: fields.linkedRecommendationIDs.contains($0.recommendation.id))
+            },
+            hasSimilar: !context.similar.isEmpty,
             errors: errors, hasErrors: !errors.isEmpty, conflicts: conflicts, hasConflict: !conflicts.isEmpty)
     }
 
@@ -126,9 +144,10 @@ struct PlanEditorView: Encodable {
         let groupID = context.entry?.workingGroupID ?? form.workingGroupID ?? 0
         try request.require(.draftPlanEntry(workingGroupID: groupID))
         let t = request.t
-        let fields: PlanEntryFields
+        let typed: PlanEntryFields
+        let linkingSimilar = form.intent == "link-similar"
         do {
-            fields = try form.fields()
+            typed = try form.fields()
         } catch StoreError.invalid(let field, let key) {
             return try await render(
                 request,
@@ -136,6 +155,24 @@ struct PlanEditorView: Encodable {
                     request, context, fields: context.entry?.fields ?? PlanEntryFields(), groupID: groupID,
                     version: form.version ?? 0, errors: [FieldError(field: field, message: t(key))]),
                 .unprocessableEntity)
+        }
+        /// The form back as typed, with what is wrong.
+        func refused(_ fields: PlanEntryFields, _ field: String, _ key: String) async throws -> Vapor.Response {
+            try await render(
+                request,
+                build(
+                    request, context, fields: fields, groupID: groupID, version: form.version ?? 0,
+                    errors: [FieldError(field: field, message: t(key))]), .unprocessableEntity)
+        }
+        let fields: PlanEntryFields
+        if linkingSimilar {
+            do {
+                fields = try Self.linking(form.similarIDs ?? [], from: context, into: typed, t)
+            } catch StoreError.invalid(let field, let key) {
+                return try await refused(typed, field, key)
+            }
+        } else {
+            fields = typed
         }
         let sql = try request.sql()
         do {
@@ -150,13 +187,11 @@ struct PlanEditorView: Encodable {
                     recommendationID: context.recommendation.id, workingGroupID: groupID, fields: fields,
                     userID: user.account.id, actor: request.auditName)
             }
-            return request.redirect(to: "/plan/entries/\(entryID)", redirectType: .normal)
+            // After filling from the similar recommendations, the person is back in the editor with the result.
+            let next = linkingSimilar ? "/recommendations/\(context.recommendation.id)/plan#f-similarIDs" : nil
+            return request.redirect(to: next ?? "/plan/entries/\(entryID)", redirectType: .normal)
         } catch StoreError.invalid(let field, let key) {
-            return try await render(
-                request,
-                build(
-                    request, context, fields: fields, groupID: groupID, version: form.version ?? 0,
-                    errors: [FieldError(field: field, message: t(key))]), .unprocessableEntity)
+            return try await refused(fields, field, key)
         } catch StoreError.staleVersion {
             // Someone saved first: show their version beside this person's, keep what was typed in the form.
             let current = try await PlanStore(sql).entry(recommendationID: context.recommendation.id)
@@ -174,6 +209,33 @@ struct PlanEditorView: Encodable {
                     errors: [FieldError(field: "goal", message: t("plan.conflict.message"))], conflicts: conflicts),
                 .conflict)
         }
+    }
+
+    /// The entry's fields with the ticked similar recommendations added: as linked recommendations, and as one line
+    /// each in the "international" column of the matrix (the mechanisms in the registry are all international ones).
+    /// What the person typed stays; a recommendation already named there is not added twice.
+    static func linking(_ ids: [Int], from context: Context, into fields: PlanEntryFields, _ t: Translator) throws
+        -> PlanEntryFields
+    {
+        guard !ids.isEmpty else {
+            throw StoreError.invalid(field: "similarIDs", messageKey: "plan.error.chooseSimilar")
+        }
+        var fields = fields
+        var lines: [String] = []
+        for id in ids where !fields.linkedRecommendationIDs.contains(id) {
+            fields.linkedRecommendationIDs.append(id)
+            guard let similar = context.similar.first(where: { $0.recommendation.id == id }),
+                !fields.otherMechanismsInternational.contains("#\(id)")
+            else { continue }
+            let row = SimilarSection.Row(similar, t)
+            lines.append(
+                t(
+                    "plan.similarLine",
+                    ["reference": row.reference, "cycle": row.cycle, "source": row.source, "id": String(id)]))
+        }
+        let typed = fields.otherMechanismsInternational
+        fields.otherMechanismsInternational = ([typed].filter { !$0.isEmpty } + lines).joined(separator: "\n")
+        return fields
     }
 
     static func render(_ request: Request, _ view: PlanEditorView, _ status: HTTPStatus) async throws -> Vapor.Response

@@ -18,6 +18,9 @@ struct PlanForm: Content {
     var priority: String?
     var csoActivities: String?
     var version: Int?
+    /// Similar recommendations ticked in the editor, and `intent` "link-similar" when their button was pressed.
+    var similarIDs: [Int]?
+    var intent: String?
 
     /// The fields, with empty text turned into nil where the field is optional.
     func fields() throws -> PlanEntryFields {

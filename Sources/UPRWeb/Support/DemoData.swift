@@ -9,7 +9,8 @@ import UPRStore
 public enum DemoData {
     static let mongoliaFile = "mongolia_cycle1_session9_uprinfo.csv"
 
-    /// The seed's annex 8.1 rows, from Mongolia's second review (A/HRC/30/6).
+    /// The seed's annex 8.1 rows, from Mongolia's second review (A/HRC/30/6). The seed classifies neither, so their
+    /// issues, clusters and action categories are the classifier's suggestions, for a person to confirm.
     static var secondCycleExamples: [RecommendationRecord] {
         [
             RecommendationRecord(
@@ -17,15 +18,12 @@ public enum DemoData {
                 text:
                     "Adopt a comprehensive law against discrimination on all grounds, including legal protection of victims",
                 recommendingStates: ["Czech Republic"], response: .supported, responseSource: "A/HRC/30/6/Add.1",
-                actionCategory: .specific, themes: [OHCHRTheme(code: "B31", name: "Equality & non-discrimination")],
                 provenance: [Provenance(file: "coordination-meeting-outcome-report (annex 8.1)", row: 1)]),
             RecommendationRecord(
                 stateUnderReview: "Mongolia", session: 22, reportSymbol: "A/HRC/30/6", paragraph: "108.103",
                 text:
                     "Adopt the revised Law against Domestic Violence, enhance awareness-raising campaigns about domestic violence, and expand services and protection for victims",
                 recommendingStates: ["Canada"], response: .supported, responseSource: "A/HRC/30/6/Add.1",
-                actionCategory: .specific, issues: ["Women's rights"],
-                themes: [OHCHRTheme(code: "D29", name: "Domestic violence")],
                 provenance: [Provenance(file: "coordination-meeting-outcome-report (annex 8.1)", row: 2)]),
         ]
     }

@@ -16,6 +16,7 @@ public enum SiteApplication {
 
         app.settings = settings
         app.searchCache = settings.searchCacheSize > 0 ? SearchCache(capacity: settings.searchCacheSize) : nil
+        app.similarityCache = SimilarityCache()
         app.passwords.use(.bcrypt(cost: settings.bcryptCost))
         try DatabaseSetup.register(app, settings: settings)
         try await DatabaseSetup.prepare(app, settings: settings)

@@ -8,6 +8,8 @@ public enum SiteRoute: Sendable, Equatable {
     case home
     case recommendations(RecommendationFilter, page: Int = 1)
     case recommendation(Int)
+    /// Where a person confirms, rejects or adds a recommendation's labels (POST).
+    case labels(Int)
     case states
     case state(String)
     case taxonomies
@@ -24,6 +26,7 @@ public enum SiteRoute: Sendable, Equatable {
     public enum APIRoute: Sendable, Equatable {
         case recommendations
         case recommendation(Int)
+        case similar(Int)
         case stats
         case states
         case state(String)
@@ -41,6 +44,7 @@ public enum SiteRoute: Sendable, Equatable {
             if page > 1 { items.append(("page", String(page))) }
             return "/recommendations" + Self.query(items)
         case .recommendation(let id): return "/recommendations/\(id)"
+        case .labels(let id): return "/recommendations/\(id)/labels"
         case .states: return "/states"
         case .state(let name): return "/states/" + Self.segment(name)
         case .taxonomies: return "/taxonomies"
@@ -55,6 +59,7 @@ public enum SiteRoute: Sendable, Equatable {
             switch api {
             case .recommendations: return "/api/v1/recommendations"
             case .recommendation(let id): return "/api/v1/recommendations/\(id)"
+            case .similar(let id): return "/api/v1/recommendations/\(id)/similar"
             case .stats: return "/api/v1/stats"
             case .states: return "/api/v1/states"
             case .state(let name): return "/api/v1/states/" + Self.segment(name)
@@ -70,6 +75,7 @@ public enum SiteRoute: Sendable, Equatable {
         static let home: [String] = []
         static let recommendations = ["recommendations"]
         static let recommendation = ["recommendations", ":id"]
+        static let labels = ["recommendations", ":id", "labels"]
         static let states = ["states"]
         static let state = ["states", ":name"]
         static let taxonomies = ["taxonomies"]
@@ -79,6 +85,7 @@ public enum SiteRoute: Sendable, Equatable {
         static let health = ["healthz"]
         static let apiRecommendations = ["api", "v1", "recommendations"]
         static let apiRecommendation = ["api", "v1", "recommendations", ":id"]
+        static let apiSimilar = ["api", "v1", "recommendations", ":id", "similar"]
         static let apiStats = ["api", "v1", "stats"]
         static let apiStates = ["api", "v1", "states"]
         static let apiState = ["api", "v1", "states", ":name"]

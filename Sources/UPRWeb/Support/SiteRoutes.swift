@@ -8,6 +8,7 @@ enum SiteRoutes {
         get(app, P.home) { try await $0.view.render("home", HomeView.load($0)) }
         get(app, P.recommendations) { try await $0.view.render("recommendations", RecommendationListView.load($0)) }
         get(app, P.recommendation) { try await $0.view.render("recommendation", RecommendationView.load($0)) }
+        app.on(.POST, P.labels.map { PathComponent(stringLiteral: $0) }, use: LabelReviewRoute.save)
         get(app, P.states) { try await $0.view.render("states", StateListView.load($0)) }
         get(app, P.state) { try await $0.view.render("state", StateView.load($0)) }
         get(app, P.taxonomies) { try await $0.view.render("taxonomies", TaxonomyIndexView.load($0)) }
@@ -18,6 +19,7 @@ enum SiteRoutes {
 
         get(app, P.apiRecommendations, handler: APIController.recommendations)
         get(app, P.apiRecommendation, handler: APIController.recommendation)
+        get(app, P.apiSimilar, handler: APIController.similar)
         get(app, P.apiStats, handler: APIController.stats)
         get(app, P.apiStates, handler: APIController.states)
         get(app, P.apiState, handler: APIController.state)
