@@ -5,7 +5,8 @@ import UPRMail
 
 /// The client against a real (local) SMTP server: plain, STARTTLS and TLS; both AUTH mechanisms; every refusal
 /// reported with the step and the server's words, never the password.
-@Suite struct SMTPClientTests {
+// One conversation at a time: under the whole parallel suite on two cores, concurrent sinks have starved each other.
+@Suite(.serialized) struct SMTPClientTests {
     static let password = "Пароль-s3cret"
 
     static func caFile() throws -> String {
