@@ -153,6 +153,8 @@ import VaporTesting
             #expect(html.contains("rel=\"prev\" href=\"/plan?group=\(justice)\""))
             #expect(html.contains("/plan?group=\(justice)&amp;page=3"))
             #expect(html.contains("/plan/export.xlsx?group=\(justice)"))
+            // The menu shows the view chosen.
+            #expect(html.contains("<option value=\"\(justice)\" selected>"))
         }
     }
 

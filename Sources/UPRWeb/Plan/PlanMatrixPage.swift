@@ -15,9 +15,10 @@ struct PlanMatrixView: Encodable {
     var layout: Layout
     var heading: String
     var scopeLabel: String
-    var states: [Option]
-    var groups: [Option]
-    var organisations: [Option]
+    /// The `<option>`s of the three menus, already escaped (`SelectOption.html`).
+    var states: String
+    var groups: String
+    var organisations: String
     /// The matrix table, already escaped (`PlanMatrixTable`).
     var table: String
     var hasRows: Bool
@@ -74,13 +75,15 @@ struct PlanMatrixView: Encodable {
         return PlanMatrixView(
             layout: Layout(request: request, title: heading, section: .plan), heading: heading,
             scopeLabel: scopeLabel,
-            states: choices.states.map { Option(value: $0, label: $0, selected: $0 == stateName) },
-            groups: choices.workingGroups.map {
-                Option(value: String($0.id), label: $0.name, selected: scope == .workingGroup($0.id))
-            },
-            organisations: choices.governmentBodies.map {
-                Option(value: String($0.id), label: $0.name, selected: scope == .leadOrganisation($0.id))
-            },
+            states: Option.html(choices.states.map { Option(value: $0, label: $0, selected: $0 == stateName) }),
+            groups: Option.html(
+                choices.workingGroups.map {
+                    Option(value: String($0.id), label: $0.name, selected: scope == .workingGroup($0.id))
+                }),
+            organisations: Option.html(
+                choices.governmentBodies.map {
+                    Option(value: String($0.id), label: $0.name, selected: scope == .leadOrganisation($0.id))
+                }),
             table: PlanMatrixTable(t: t, caption: heading, canDraft: canDraft).html(matrix.lines),
             hasRows: !matrix.lines.isEmpty, summary: summary,
             exportLabel: t("plan.exportAll", ["rows": t.number(matrix.total)]),
