@@ -13,7 +13,9 @@ public struct FilterOptions: Sendable, Codable, Equatable {
     public var terms: [Term]
 
     public static func load(on sql: any SQLDatabase) async throws -> FilterOptions {
-        let underReview = try await statesUnderReview(on: sql)
+        let underReview = try await sql.raw(
+            "SELECT s.name FROM states s WHERE EXISTS (SELECT 1 FROM recommendations r WHERE r.state_id = s.id) ORDER BY s.name"
+        ).all().map { try $0.decode(column: "name", as: String.self) }
         let recommending = try await sql.raw(
             "SELECT s.name FROM states s WHERE EXISTS (SELECT 1 FROM recommending_states rs WHERE rs.state_id = s.id) ORDER BY s.name"
         ).all().map { try $0.decode(column: "name", as: String.self) }
@@ -35,12 +37,5 @@ public struct FilterOptions: Sendable, Codable, Equatable {
         }
         return FilterOptions(
             statesUnderReview: underReview, recommendingStates: recommending, sessions: sessions, terms: terms)
-    }
-
-    /// The states that have recommendations, alone (for pages that offer no other filter).
-    public static func statesUnderReview(on sql: any SQLDatabase) async throws -> [String] {
-        try await sql.raw(
-            "SELECT s.name FROM states s WHERE EXISTS (SELECT 1 FROM recommendations r WHERE r.state_id = s.id) ORDER BY s.name"
-        ).all().map { try $0.decode(column: "name", as: String.self) }
     }
 }

@@ -149,10 +149,84 @@ import VaporTesting
             #expect(page.total > 50)
             #expect(page.withEntries == page.total)
             let html = try await Browser.anonymous.get(app, "/plan?group=\(justice)&page=2").body.string
-            #expect(Self.rowIDs(html) == page.rows.map(\.recommendation.id))
+            #expect(Self.rowIDs(html) == page.lines.map(\.recommendationID))
             #expect(html.contains("rel=\"prev\" href=\"/plan?group=\(justice)\""))
             #expect(html.contains("/plan?group=\(justice)&amp;page=3"))
             #expect(html.contains("/plan/export.xlsx?group=\(justice)"))
+            // The menu shows the view chosen.
+            #expect(html.contains("<option value=\"\(justice)\" selected>"))
+        }
+    }
+
+    /// The database orders numbered paragraphs number by number, as `ParagraphOrder` does, on both engines, and the
+    /// pages agree with the whole view.
+    @Test(arguments: TestDatabase.allCases)
+    func paragraphsAreInReportOrder(_ database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { app in
+            let sql = try app.sql()
+            let unnumbered = try await sql.raw(
+                "SELECT id FROM recommendations WHERE paragraph IS NULL AND kind = 'recommendation' ORDER BY id LIMIT 8"
+            ).all().map { try $0.decode(column: "id", as: Int.self) }
+            let paragraphs = ["108.9", "108.42.10", "108.103.1", "90.1", "108.42.1", "A.2", "108.42.2", "7"]
+            for (id, paragraph) in zip(unnumbered, paragraphs) {
+                try await sql.raw("UPDATE recommendations SET paragraph = \(bind: paragraph) WHERE id = \(bind: id)")
+                    .run()
+            }
+            let keys = try await sql.raw(
+                """
+                SELECT r.id, r.session, r.paragraph FROM recommendations r JOIN states s ON s.id = r.state_id
+                WHERE s.name = 'Mongolia' AND r.kind = 'recommendation'
+                """
+            ).all().map {
+                (
+                    id: try $0.decode(column: "id", as: Int.self),
+                    session: try $0.decode(column: "session", as: Int?.self),
+                    paragraph: try $0.decode(column: "paragraph", as: String?.self)
+                )
+            }
+            let expected = keys.sorted { a, b in
+                switch (a.paragraph, b.paragraph) {
+                case (let x?, let y?):
+                    if a.session != b.session { return (a.session ?? 0) < (b.session ?? 0) }
+                    return x == y ? a.id < b.id : ParagraphOrder.less(x, y)
+                case (_?, nil): return true
+                case (nil, _?): return false
+                default: return a.id < b.id
+                }
+            }.map(\.id)
+            var paged: [Int] = []
+            for page in 1...6 {
+                paged += try await PlanMatrix.page(
+                    .state("Mongolia"), includeDrafts: true, page: page, per: 25, on: sql
+                ).lines.map(\.recommendationID)
+            }
+            #expect(paged == expected)
+            let whole = try await PlanMatrix.load(.state("Mongolia"), includeDrafts: true, on: sql)
+            #expect(whole.rows.map(\.recommendation.id) == expected)
+            #expect(
+                Array(whole.rows.prefix(10).compactMap(\.recommendation.paragraph)) == [
+                    "A.2", "7", "90.1", "108.9", "108.42.1", "108.42.2", "108.42.10", "108.103.1", "108.42", "108.103",
+                ])
+        }
+    }
+
+    /// The matrix table is written in Swift, not Leaf: everything in it is escaped as Leaf would.
+    @Test(arguments: TestDatabase.allCases)
+    func theTableEscapesWhatItShows(_ database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { app in
+            let rec = try await recommendationID(app, paragraph: "108.42")
+            let hostile = "<script>alert(\"x\")</script> O'Brien & Co"
+            try await app.sql().raw("UPDATE recommendations SET text = \(bind: hostile) WHERE id = \(bind: rec)").run()
+            var fields = PlanEntryFields()
+            fields.goal = "<img src=x onerror=alert(1)>"
+            let entry = try await PlanStore(try app.sql()).create(
+                recommendationID: rec, workingGroupID: try await justiceGroupID(app), fields: fields, userID: nil,
+                actor: "test")
+            try await PlanStore(try app.sql()).setStatus(entry, version: 1, status: .published, actor: "test")
+            let html = try await Browser.anonymous.get(app, "/plan?state=Mongolia").body.string
+            #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; O&#39;Brien &amp; Co"))
+            #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
+            #expect(!html.contains("<script>") && !html.contains("<img"))
         }
     }
 }

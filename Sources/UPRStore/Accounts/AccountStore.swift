@@ -147,15 +147,27 @@ public struct AccountStore: Sendable {
             .run()
     }
 
-    /// A live session and its account; expired sessions and disabled accounts give nil.
-    public func session(idHash: String) async throws -> (csrfToken: String, twoFactorPending: Bool, user: UserAccount)?
-    {
+    /// A live session, its account and the working groups of the account's organisation; expired sessions and
+    /// disabled accounts give nil. One query: every request of a signed-in person asks this.
+    public func session(idHash: String) async throws -> (
+        csrfToken: String, twoFactorPending: Bool, user: UserAccount, workingGroupIDs: Set<Int>
+    )? {
+        let groups: SQLQueryString =
+            switch DatabaseKind(sql) {
+            case .sqlite: "group_concat(m.working_group_id)"
+            case .postgres: "string_agg(CAST(m.working_group_id AS TEXT), ',')"
+            }
         guard
             let row = try await sql.raw(
                 """
-                SELECT s.csrf_token, s.two_factor_pending, s.expires_at, s.user_id FROM sessions s
-                WHERE s.id_hash = \(bind: idHash)
-                """
+                SELECT s.csrf_token, s.two_factor_pending, s.expires_at, \(unsafeRaw: UserAccount.columns),
+                       (SELECT
+                """ + " " + groups
+                    + """
+                     FROM working_group_members m WHERE m.organisation_id = u.organisation_id) AS group_ids
+                    FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN organisations o ON o.id = u.organisation_id
+                    WHERE s.id_hash = \(bind: idHash)
+                    """
             ).first()
         else { return nil }
         let expires = try row.decode(column: "expires_at", as: String.self)
@@ -163,12 +175,13 @@ public struct AccountStore: Sendable {
             try await sql.delete(from: "sessions").where("id_hash", .equal, idHash).run()
             return nil
         }
-        guard let user = try await user(id: try row.decode(column: "user_id", as: Int.self)), user.active else {
-            return nil
-        }
+        let user = try UserAccount(row: row)
+        guard user.active else { return nil }
+        let groupIDs = (try row.decode(column: "group_ids", as: String?.self) ?? "").split(separator: ",")
+            .compactMap { Int($0) }
         return (
             try row.decode(column: "csrf_token", as: String.self),
-            try row.decode(column: "two_factor_pending", as: Int.self) != 0, user
+            try row.decode(column: "two_factor_pending", as: Int.self) != 0, user, Set(groupIDs)
         )
     }
 
@@ -235,14 +248,5 @@ public struct AccountStore: Sendable {
             WHERE token_hash = \(bind: tokenHash) AND used_at IS NULL RETURNING token_hash
             """
         ).first() != nil
-    }
-
-    /// The working groups an organisation belongs to (what a CSO member may draft for).
-    public func workingGroupIDs(organisationID: Int?) async throws -> Set<Int> {
-        guard let organisationID else { return [] }
-        return Set(
-            try await sql.raw(
-                "SELECT working_group_id FROM working_group_members WHERE organisation_id = \(bind: organisationID)"
-            ).all().map { try $0.decode(column: "working_group_id", as: Int.self) })
     }
 }

@@ -2,8 +2,8 @@ import SQLKit
 import UPRDomain
 
 /// The implementation-plan matrix for one view: a state's recommendations, a working group's entries or a
-/// ministry's entries. A fixed number of queries whatever the size: the rows, their terms, then supporters and
-/// links for all entries.
+/// ministry's entries, in report order. A fixed number of queries whatever the size, and the ordering is the
+/// database's, so that a page and the whole view agree.
 public struct PlanMatrix: Sendable, Equatable, Codable {
     public struct Row: Sendable, Equatable, Codable {
         public var recommendation: RecommendationSummary
@@ -19,7 +19,7 @@ public struct PlanMatrix: Sendable, Equatable, Codable {
 
     /// One page of a view, and the size of the whole view.
     public struct Page: Sendable, Equatable {
-        public var rows: [Row]
+        public var lines: [Line]
         /// Recommendations in the whole view.
         public var total: Int
         /// Of those, how many have a (visible) plan entry.
@@ -33,84 +33,9 @@ public struct PlanMatrix: Sendable, Equatable, Codable {
 
     public var rows: [Row]
 
-    /// The whole view (for the XLSX and CSV exports). Drafts are left out unless `includeDrafts` (the public sees
-    /// published entries only).
+    /// The whole view (for the XLSX and CSV exports), with the recommendations' terms and the entries' supporters
+    /// and links. Drafts are left out unless `includeDrafts` (the public sees published entries only).
     public static func load(_ scope: Scope, includeDrafts: Bool, on sql: any SQLDatabase) async throws -> PlanMatrix {
-        guard let from = try await fromClause(scope, includeDrafts: includeDrafts, on: sql) else {
-            return PlanMatrix(rows: [])
-        }
-        var rows = try await load(from, on: sql)
-        rows.sort { precedes(Key($0.recommendation), Key($1.recommendation)) }
-        return PlanMatrix(rows: rows)
-    }
-
-    /// One page of the view in matrix order, with the counts of the whole view: first the order of every row
-    /// (three small columns), then the full rows of this page only, so that a page costs the same for a state
-    /// with 50 recommendations as for one with 500.
-    public static func page(
-        _ scope: Scope, includeDrafts: Bool, page: Int, per: Int, on sql: any SQLDatabase
-    ) async throws -> Page {
-        guard let from = try await fromClause(scope, includeDrafts: includeDrafts, on: sql) else {
-            return Page(rows: [], total: 0, withEntries: 0, page: 1, per: per)
-        }
-        let index = try await sql.raw("SELECT r.id AS rid, r.session, r.paragraph, p.id " + from).all()
-        var keys: [Key] = []
-        var withEntries = 0
-        for row in index {
-            keys.append(
-                Key(
-                    id: try row.decode(column: "rid", as: Int.self),
-                    session: try row.decode(column: "session", as: Int?.self),
-                    paragraph: try row.decode(column: "paragraph", as: String?.self)))
-            if try row.decode(column: "id", as: Int?.self) != nil { withEntries += 1 }
-        }
-        keys.sort(by: precedes)
-        let pages = max(1, (keys.count + per - 1) / per)
-        let current = min(max(1, page), pages)
-        let ids = Array(keys.dropFirst((current - 1) * per).prefix(per).map(\.id))
-        guard !ids.isEmpty else {
-            return Page(rows: [], total: keys.count, withEntries: withEntries, page: current, per: per)
-        }
-        let rows = try await load(from + " AND r.id IN (\(binds: ids))", on: sql)
-        let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        return Page(
-            rows: rows.sorted {
-                position[$0.recommendation.id, default: 0] < position[$1.recommendation.id, default: 0]
-            },
-            total: keys.count, withEntries: withEntries, page: current, per: per)
-    }
-
-    /// `FROM … WHERE …` of a view; nil when the state does not exist.
-    static func fromClause(_ scope: Scope, includeDrafts: Bool, on sql: any SQLDatabase) async throws
-        -> SQLQueryString?
-    {
-        let visibility: SQLQueryString = includeDrafts ? "" : " AND p.status = 'published'"
-        let condition: SQLQueryString
-        var join: SQLQueryString = "LEFT JOIN"
-        switch scope {
-        case .state(let name):
-            guard let id = try await RecommendationSearch.stateID(named: name, on: sql) else { return nil }
-            condition = "r.state_id = \(bind: id) AND r.kind = 'recommendation'"
-        case .workingGroup(let id):
-            condition = "p.working_group_id = \(bind: id)"
-            join = "JOIN"
-        case .leadOrganisation(let id):
-            condition = "p.lead_organisation_id = \(bind: id)"
-            join = "JOIN"
-        }
-        return "FROM recommendations r JOIN states s ON s.id = r.state_id " + join
-            + """
-             (plan_entries p JOIN working_groups g ON g.id = p.working_group_id) ON p.recommendation_id = r.id
-            """ + visibility
-                + """
-                 LEFT JOIN organisations lo ON lo.id = p.lead_organisation_id
-                LEFT JOIN users u ON u.id = p.answered_by
-                WHERE
-                """ + " " + condition
-    }
-
-    /// The full rows of `from`, with terms, supporters and links.
-    private static func load(_ from: SQLQueryString, on sql: any SQLDatabase) async throws -> [Row] {
         let query: SQLQueryString =
             """
             SELECT r.id AS rid, r.kind, s.name AS state_name, r.cycle, r.session, r.paragraph, r.text, r.response,
@@ -120,7 +45,11 @@ public struct PlanMatrix: Sendable, Equatable, Codable {
                    p.other_mechanisms_international, p.start_date, p.due_date, p.priority, p.cso_activities, p.status,
                    p.government_answer, p.government_comment, u.name AS answered_by_name, p.answered_at, p.version,
                    p.created_at, p.updated_at
-            """ + " " + from
+            FROM recommendations r JOIN states s ON s.id = r.state_id
+            """ + " " + entries(scope, includeDrafts: includeDrafts)
+            + " LEFT JOIN working_groups g ON g.id = p.working_group_id"
+            + " LEFT JOIN organisations lo ON lo.id = p.lead_organisation_id LEFT JOIN users u ON u.id = p.answered_by"
+            + " WHERE " + condition(scope) + " ORDER BY " + order(DatabaseKind(sql))
         let rows = try await sql.raw(query).all()
         var summaries: [RecommendationSummary] = []
         var entries: [PlanEntry?] = []
@@ -132,38 +61,106 @@ public struct PlanMatrix: Sendable, Equatable, Codable {
         let completed = try await PlanStore(sql).complete(entries.compactMap { $0 })
         var byID: [Int: PlanEntry] = [:]
         for entry in completed { byID[entry.id] = entry }
-        return zip(summaries, entries).map { summary, entry in
-            Row(recommendation: summary, entry: entry.flatMap { byID[$0.id] })
+        return PlanMatrix(
+            rows: zip(summaries, entries).map { summary, entry in
+                Row(recommendation: summary, entry: entry.flatMap { byID[$0.id] })
+            })
+    }
+
+    /// One page of the view with the counts of the whole view, in one query: the view's ids and sort keys once
+    /// (`v`), this page's ids by a top-N sort of those, the counts of `v`, and the shown columns joined for the
+    /// page's rows only (through the same entry join, so a draft stays hidden from whoever may not read drafts). A
+    /// page costs about the same for a state with 50 recommendations as for one with 500.
+    public static func page(
+        _ scope: Scope, includeDrafts: Bool, page: Int, per: Int, on sql: any SQLDatabase
+    ) async throws -> Page {
+        let keys = sortKeys(DatabaseKind(sql))
+        let columns = keys.enumerated().map { "\($1) AS k\($0)" }.joined(separator: ", ")
+        func order(_ table: String) -> String {
+            (0..<keys.count).map { "\(table)k\($0) NULLS FIRST" }.joined(separator: ", ") + ", \(table)id"
+        }
+        let entries = entries(scope, includeDrafts: includeDrafts)
+        func fetch(_ page: Int) async throws -> [any SQLRow] {
+            let query: SQLQueryString =
+                "WITH v AS (SELECT r.id, p.id AS pid, \(unsafeRaw: columns) FROM recommendations r " + entries
+                + " WHERE "
+                + condition(scope)
+                    + """
+                    ), c AS (SELECT * FROM v ORDER BY \(unsafeRaw: order("")) LIMIT \(unsafeRaw: String(per)) OFFSET \(unsafeRaw: String((page - 1) * per)))
+                    SELECT r.id AS rid, r.paragraph, r.recommending_states, r.text, r.response, p.id, p.status, p.goal,
+                           p.expected_action, p.indicators, p.other_mechanisms_national, p.other_mechanisms_international,
+                           lo.name AS lead_name, p.government_answer, p.government_comment,
+                           (SELECT COUNT(*) FROM v) AS total, (SELECT COUNT(pid) FROM v) AS with_entries
+                    FROM c JOIN recommendations r ON r.id = c.id
+                    """ + " " + entries
+                + " LEFT JOIN organisations lo ON lo.id = p.lead_organisation_id ORDER BY \(unsafeRaw: order("c."))"
+            return try await sql.raw(query).all()
+        }
+        var current = max(1, page)
+        var rows = try await fetch(current)
+        if rows.isEmpty && current > 1 {
+            // Past the end: show the last page (the count needs a row to ride on, so ask for the first one).
+            let total = try await fetch(1).first?.decode(column: "total", as: Int.self) ?? 0
+            current = max(1, (total + per - 1) / per)
+            rows = try await fetch(current)
+        }
+        let first = rows.first
+        return Page(
+            lines: try rows.map(Line.init(row:)), total: try first?.decode(column: "total", as: Int.self) ?? 0,
+            withEntries: try first?.decode(column: "with_entries", as: Int.self) ?? 0, page: current, per: per)
+    }
+
+    /// The join of the plan entries a view shows: all of them for a state, only the view's for a group or ministry.
+    /// A plain join on the entry's unique recommendation (a parenthesised join with the groups made SQLite build a
+    /// temporary index on every query).
+    static func entries(_ scope: Scope, includeDrafts: Bool) -> SQLQueryString {
+        let join: SQLQueryString =
+            switch scope {
+            case .state: "LEFT JOIN"
+            case .workingGroup, .leadOrganisation: "JOIN"
+            }
+        let visibility: SQLQueryString = includeDrafts ? "" : " AND p.status = 'published'"
+        return join + " plan_entries p ON p.recommendation_id = r.id" + visibility
+    }
+
+    /// The rows of a view (none for a state that does not exist).
+    static func condition(_ scope: Scope) -> SQLQueryString {
+        switch scope {
+        case .state(let name):
+            "r.state_id = (SELECT id FROM states WHERE LOWER(name) = LOWER(\(bind: name))) AND r.kind = 'recommendation'"
+        case .workingGroup(let id): "p.working_group_id = \(bind: id)"
+        case .leadOrganisation(let id): "p.lead_organisation_id = \(bind: id)"
         }
     }
 
-    /// What the matrix is ordered by.
-    struct Key {
-        var id: Int
-        var session: Int?
-        var paragraph: String?
-
-        init(id: Int, session: Int?, paragraph: String?) {
-            self.id = id
-            self.session = session
-            self.paragraph = paragraph
+    /// Report order: numbered paragraphs first, by session and then number by number (`108.9` before `108.42`, as
+    /// `ParagraphOrder` compares them), then unnumbered recommendations by id (the last key). The numbers are read by
+    /// each engine its own way: SQLite's CAST takes a leading integer, PostgreSQL's needs a regular expression. A
+    /// missing number sorts first, so `108.42` comes before `108.42.1`.
+    static func sortKeys(_ kind: DatabaseKind) -> [String] {
+        let numbers: [String]
+        switch kind {
+        case .sqlite:
+            let second = "substr(r.paragraph, instr(r.paragraph, '.') + 1)"
+            let third = "substr(\(second), instr(\(second), '.') + 1)"
+            numbers = [
+                "CAST(r.paragraph AS INTEGER)",
+                "CASE WHEN instr(r.paragraph, '.') > 0 THEN CAST(\(second) AS INTEGER) END",
+                "CASE WHEN instr(r.paragraph, '.') > 0 AND instr(\(second), '.') > 0 THEN CAST(\(third) AS INTEGER) END",
+            ]
+        case .postgres:
+            numbers = [
+                "CAST(substring(r.paragraph from '^[0-9]+') AS BIGINT)",
+                "CAST(substring(r.paragraph from '^[^.]*\\.([0-9]+)') AS BIGINT)",
+                "CAST(substring(r.paragraph from '^[^.]*\\.[^.]*\\.([0-9]+)') AS BIGINT)",
+            ]
         }
-
-        init(_ summary: RecommendationSummary) {
-            self.init(id: summary.id, session: summary.session, paragraph: summary.paragraph)
-        }
+        return ["(r.paragraph IS NULL)", "CASE WHEN r.paragraph IS NULL THEN 0 ELSE COALESCE(r.session, 0) END"]
+            + numbers
     }
 
-    /// Numbered paragraphs in report order (by session, then `108.9` before `108.42`); unnumbered ones after, by id.
-    static func precedes(_ left: Key, _ right: Key) -> Bool {
-        switch (left.paragraph, right.paragraph) {
-        case (let a?, let b?):
-            if left.session != right.session { return (left.session ?? 0) < (right.session ?? 0) }
-            if a != b { return ParagraphOrder.less(a, b) }
-            return left.id < right.id
-        case (_?, nil): return true
-        case (nil, _?): return false
-        default: return left.id < right.id
-        }
+    /// `ORDER BY` of the whole view.
+    static func order(_ kind: DatabaseKind) -> SQLQueryString {
+        SQLQueryString(sortKeys(kind).map { $0 + " NULLS FIRST" }.joined(separator: ", ") + ", r.id")
     }
 }

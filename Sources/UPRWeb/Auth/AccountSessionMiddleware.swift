@@ -15,7 +15,7 @@ struct AccountSessionMiddleware: AsyncMiddleware {
             let hash = SecureToken.hash(token)
             let store = AccountStore(try request.sql())
             if let session = try await store.session(idHash: hash), !session.twoFactorPending {
-                let groups = try await store.workingGroupIDs(organisationID: session.user.organisationID)
+                let groups = session.workingGroupIDs
                 request.currentUser = CurrentUser(
                     account: session.user,
                     actor: Principal(

@@ -12,32 +12,15 @@ struct PlanMatrixView: Encodable {
     /// Rows per page: with every annex column filled, 25 rows stay well under 100 KB in either language.
     static let perPage = 25
 
-    struct Row: Encodable {
-        var reference: String
-        var href: String
-        var states: String
-        var text: String
-        var response: String
-        var otherNational: String
-        var otherInternational: String
-        var goal: String
-        var expectedAction: String
-        var indicators: String
-        var lead: String
-        var answer: String?
-        var answerClass: String?
-        var answerComment: String?
-        var status: String?
-        var entryHref: String?
-        var draftHref: String?
-    }
     var layout: Layout
     var heading: String
     var scopeLabel: String
-    var states: [Option]
-    var groups: [Option]
-    var organisations: [Option]
-    var rows: [Row]
+    /// The `<option>`s of the three menus, already escaped (`SelectOption.html`).
+    var states: String
+    var groups: String
+    var organisations: String
+    /// The matrix table, already escaped (`PlanMatrixTable`).
+    var table: String
     var hasRows: Bool
     var summary: String
     var exportLabel: String
@@ -64,63 +47,45 @@ struct PlanMatrixView: Encodable {
         let includeDrafts = Authorization.allows(request.actor, .readDrafts)
         async let pageResult = PlanMatrix.page(
             scope, includeDrafts: includeDrafts, page: requested, per: perPage, on: sql)
-        let store = OrganisationStore(sql)
-        async let groupsResult = store.workingGroups()
-        async let organisationsResult = store.organisations()
-        async let statesResult = FilterOptions.statesUnderReview(on: sql)
-        let (matrix, groups, organisations, states) = try await (
-            pageResult, groupsResult, organisationsResult, statesResult
-        )
+        async let choicesResult = PlanMatrixChoices.load(on: sql)
+        let (matrix, choices) = try await (pageResult, choicesResult)
         var scopeLabel = ""
         var stateName: String?
         switch scope {
         case .state(let name):
             stateName = name
             scopeLabel = name
-        case .workingGroup(let id): scopeLabel = groups.first { $0.id == id }?.name ?? ""
-        case .leadOrganisation(let id): scopeLabel = organisations.first { $0.id == id }?.name ?? ""
+        case .workingGroup(let id): scopeLabel = choices.workingGroups.first { $0.id == id }?.name ?? ""
+        case .leadOrganisation(let id): scopeLabel = choices.governmentBodies.first { $0.id == id }?.name ?? ""
         }
         let canDraft =
             request.actor.map { actor in
                 actor.role == .administrator || (actor.role == .csoMember && !actor.workingGroupIDs.isEmpty)
             } ?? false
-        let rows = matrix.rows.map { row -> Row in
-            let r = row.recommendation
-            let e = row.entry
-            return Row(
-                reference: r.paragraph ?? "#\(r.id)", href: SiteRoute.recommendation(r.id).href,
-                states: r.recommendingStates.joined(separator: ", "), text: r.text,
-                response: UPRDomain.Response(rawValue: r.response).map(t.response) ?? r.response,
-                otherNational: e?.fields.otherMechanismsNational ?? "",
-                otherInternational: e?.fields.otherMechanismsInternational ?? "", goal: e?.fields.goal ?? "",
-                expectedAction: e?.fields.expectedAction ?? "", indicators: e?.fields.indicators ?? "",
-                lead: e?.leadOrganisationName ?? "",
-                answer: e?.governmentAnswer.map { t("answer.\($0.rawValue)") },
-                answerClass: e?.governmentAnswer?.rawValue,
-                answerComment: (e?.governmentComment).flatMap { $0.isEmpty ? nil : $0 },
-                status: e.map { t("status.\($0.status.rawValue)") },
-                entryHref: e.map { "/plan/entries/\($0.id)" },
-                draftHref: e == nil && canDraft ? "/recommendations/\(r.id)/plan" : nil)
-        }
+        let heading = t("plan.title")
         let counts = ["rows": t.number(matrix.total), "entries": t.number(matrix.withEntries)]
         let first = (matrix.page - 1) * matrix.per + 1
         let summary =
             matrix.pages > 1
             ? t(
                 "plan.summaryPage",
-                counts.merging(["first": t.number(first), "last": t.number(first + rows.count - 1)]) { a, _ in a })
+                counts.merging(["first": t.number(first), "last": t.number(first + matrix.lines.count - 1)]) { a, _ in a
+                })
             : t("plan.summary", counts)
         return PlanMatrixView(
-            layout: Layout(request: request, title: t("plan.title"), section: .plan),
-            heading: t("plan.title"), scopeLabel: scopeLabel,
-            states: states.map { Option(value: $0, label: $0, selected: $0 == stateName) },
-            groups: groups.map {
-                Option(value: String($0.id), label: $0.name, selected: scope == .workingGroup($0.id))
-            },
-            organisations: organisations.filter { $0.kind.isGovernment }.map {
-                Option(value: String($0.id), label: $0.name, selected: scope == .leadOrganisation($0.id))
-            },
-            rows: rows, hasRows: !rows.isEmpty, summary: summary,
+            layout: Layout(request: request, title: heading, section: .plan), heading: heading,
+            scopeLabel: scopeLabel,
+            states: Option.html(choices.states.map { Option(value: $0, label: $0, selected: $0 == stateName) }),
+            groups: Option.html(
+                choices.workingGroups.map {
+                    Option(value: String($0.id), label: $0.name, selected: scope == .workingGroup($0.id))
+                }),
+            organisations: Option.html(
+                choices.governmentBodies.map {
+                    Option(value: String($0.id), label: $0.name, selected: scope == .leadOrganisation($0.id))
+                }),
+            table: PlanMatrixTable(t: t, caption: heading, canDraft: canDraft).html(matrix.lines),
+            hasRows: !matrix.lines.isEmpty, summary: summary,
             exportLabel: t("plan.exportAll", ["rows": t.number(matrix.total)]),
             xlsxHref: SiteRoute.planExport(scope, format: "xlsx").href,
             csvHref: SiteRoute.planExport(scope, format: "csv").href,
