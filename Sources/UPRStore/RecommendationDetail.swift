@@ -25,12 +25,10 @@ public struct RecommendationDetail: Sendable, Codable, Equatable {
     }
 
     /// The recurrence group the recommendation belongs to: the same or nearly the same recommendation made to the
-    /// state more than once.
+    /// state again, in another cycle or by another mechanism (what the `recurring` filter finds).
     public struct Recurrence: Sendable, Codable, Equatable {
-        /// Why the group recurs (`across-cycles`, `several-states`, `several-mechanisms`).
+        /// The ways the group recurs (`across-cycles`, `several-states`, `several-mechanisms`).
         public var kinds: [String]
-        /// Made again in another cycle or by another mechanism (what the `recurring` filter finds).
-        public var madeAgain: Bool
         public var cycles: [Int]
         public var mechanisms: [String]
         /// Every member of the group, this one included, ascending.
@@ -154,7 +152,7 @@ extension RecommendationDetail {
         guard
             let group = try await sql.raw(
                 """
-                SELECT g.id, g.kinds, g.made_again, g.cycles, g.mechanisms FROM recurrence_members m
+                SELECT g.id, g.kinds, g.cycles, g.mechanisms FROM recurrence_members m
                 JOIN recurrence_groups g ON g.id = m.group_id WHERE m.recommendation_id = \(bind: id)
                 """
             ).first()
@@ -167,8 +165,8 @@ extension RecommendationDetail {
             try group.decode(column: column, as: String.self).split(separator: ",").map(String.init)
         }
         return Recurrence(
-            kinds: try list("kinds"), madeAgain: try group.decode(column: "made_again", as: Int.self) == 1,
-            cycles: try list("cycles").compactMap { Int($0) }, mechanisms: try list("mechanisms"), memberIDs: members)
+            kinds: try list("kinds"), cycles: try list("cycles").compactMap { Int($0) },
+            mechanisms: try list("mechanisms"), memberIDs: members)
     }
 }
 

@@ -364,6 +364,7 @@ final class RecordWriterSession {
     ) async throws {
         var states: [[any Encodable & Sendable]] = []
         var terms: [[any Encodable & Sendable]] = []
+        var machineTerms: [[any Encodable & Sendable]] = []
         var provenance: [[any Encodable & Sendable]] = []
         var responses: [[any Encodable & Sendable]] = []
         var search: [[any Encodable & Sendable]] = []
@@ -373,12 +374,12 @@ final class RecordWriterSession {
             }
             for link in termLinks(record) {
                 guard let termID = termIDs[link.key] else { continue }
-                terms.append([id, termID, link.origin, nil as Double?])
+                terms.append([id, termID, link.origin])
             }
             // A new record has no person's labels or rejections yet, so its suggestions go in as they are.
             for link in suggestions[index]?.termLinks ?? [] {
                 guard let termID = termIDs[link.key] else { continue }
-                terms.append([id, termID, "machine", link.confidence])
+                machineTerms.append([id, termID, "machine", link.confidence])
             }
             for place in record.provenance {
                 provenance.append([id, importID, place.file, place.row])
@@ -388,8 +389,10 @@ final class RecordWriterSession {
         }
         try await insertRows(
             into: "recommending_states", columns: ["recommendation_id", "position", "state_id"], states)
+        try await insertRows(into: "recommendation_terms", columns: ["recommendation_id", "term_id", "origin"], terms)
         try await insertRows(
-            into: "recommendation_terms", columns: ["recommendation_id", "term_id", "origin", "confidence"], terms)
+            into: "recommendation_terms", columns: ["recommendation_id", "term_id", "origin", "confidence"],
+            machineTerms)
         try await insertRows(
             into: "provenance", columns: ["recommendation_id", "import_id", "file_name", "row_number"], provenance)
         try await insertRows(

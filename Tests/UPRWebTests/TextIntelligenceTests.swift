@@ -470,7 +470,7 @@ extension Application {
             try await app.testing().test(.GET, "/api/v1/recommendations/\(id)") { response in
                 let detail = try JSONDecoder().decode(RecommendationDetail.self, from: Data(buffer: response.body))
                 #expect(detail.actionCategoryOrigin == "machine")
-                #expect(detail.recurrence?.madeAgain == true)
+                #expect(detail.recurrence?.kinds.contains("across-cycles") == true)
                 #expect(detail.recurrence?.cycles == [1, 2])
             }
             try await app.testing().test(.GET, "/api/v1/recommendations/424242/similar") { response in

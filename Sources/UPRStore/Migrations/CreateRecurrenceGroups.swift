@@ -1,6 +1,7 @@
-/// Recommendations to one state that are the same or nearly the same (cosine ≥ 0.8 over the state's recommendations),
-/// grouped by single linkage, with why the group recurs. Kept as tables so that "recurring" is a SQL filter; an
-/// import recomputes the groups of the states it touched. A group's id is its smallest member's recommendation id,
+/// Recommendations made to one state again: the same or nearly the same text (cosine ≥ 0.8 over the state's
+/// recommendations, grouped by single linkage) in another cycle or by another mechanism, with the ways the group
+/// recurs. Kept as tables so that "recurring" is a SQL filter; an import recomputes the groups of the states it
+/// touched. A group's id is its smallest member's recommendation id,
 /// so a recomputation writes its rows without reading generated keys back.
 struct CreateRecurrenceGroups: SchemaMigration {
     func statements(_ kind: DatabaseKind) -> [String] {
@@ -10,7 +11,6 @@ struct CreateRecurrenceGroups: SchemaMigration {
                 id BIGINT PRIMARY KEY,
                 state_id BIGINT NOT NULL REFERENCES states(id),
                 kinds TEXT NOT NULL,
-                made_again INTEGER NOT NULL,
                 cycles TEXT NOT NULL,
                 mechanisms TEXT NOT NULL,
                 member_count INTEGER NOT NULL

@@ -231,7 +231,7 @@ struct RecommendationView: Encodable {
             review: review,
             similar: try await SimilarSection.load(request, id: item.id),
             recurrence: detail.recurrence.flatMap { recurrence(item, $0, t) },
-            recurringHref: detail.recurrence?.madeAgain == true ? recurringHref(item) : nil,
+            recurringHref: detail.recurrence == nil ? nil : recurringHref(item),
             errors: errors,
             hasErrors: !errors.isEmpty,
             hasSiblings: !siblings.isEmpty,
@@ -257,11 +257,10 @@ struct RecommendationView: Encodable {
         }
     }
 
-    /// "Made again: cycles 1 and 2, 3 recommendations in all." for a group the recurring filter finds.
+    /// "Made to this state more than once (cycles, mechanisms): n recommendations …" for its recurrence group.
     static func recurrence(_ item: RecommendationSummary, _ group: RecommendationDetail.Recurrence, _ t: Translator)
         -> String?
     {
-        guard group.madeAgain else { return nil }
         let cycles = group.cycles.map { t.cycle($0) }.joined(separator: ", ")
         let mechanisms = group.mechanisms.compactMap(Mechanism.init(rawValue:)).map(\.abbreviation)
             .joined(separator: ", ")
