@@ -148,19 +148,17 @@ extension RecommendationDetail {
         try await sql.raw("SELECT id FROM recommendations WHERE id = \(bind: id)").first() != nil
     }
 
+    /// The group with all its members, in one query: one row per member.
     static func recurrence(of id: Int, on sql: any SQLDatabase) async throws -> Recurrence? {
-        guard
-            let group = try await sql.raw(
-                """
-                SELECT g.id, g.kinds, g.cycles, g.mechanisms FROM recurrence_members m
-                JOIN recurrence_groups g ON g.id = m.group_id WHERE m.recommendation_id = \(bind: id)
-                """
-            ).first()
-        else { return nil }
-        let groupID = try group.decode(column: "id", as: Int.self)
-        let members = try await sql.raw(
-            "SELECT recommendation_id FROM recurrence_members WHERE group_id = \(bind: groupID) ORDER BY recommendation_id"
-        ).all().map { try $0.decode(column: "recommendation_id", as: Int.self) }
+        let rows = try await sql.raw(
+            """
+            SELECT g.kinds, g.cycles, g.mechanisms, other.recommendation_id FROM recurrence_members m
+            JOIN recurrence_groups g ON g.id = m.group_id JOIN recurrence_members other ON other.group_id = g.id
+            WHERE m.recommendation_id = \(bind: id) ORDER BY other.recommendation_id
+            """
+        ).all()
+        guard let group = rows.first else { return nil }
+        let members = try rows.map { try $0.decode(column: "recommendation_id", as: Int.self) }
         func list(_ column: String) throws -> [String] {
             try group.decode(column: column, as: String.self).split(separator: ",").map(String.init)
         }

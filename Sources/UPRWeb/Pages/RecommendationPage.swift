@@ -86,6 +86,8 @@ struct RecommendationView: Encodable {
     /// The page; `errors` when a label form comes back refused.
     static func build(_ request: Request, errors: [FieldError] = []) async throws -> RecommendationView {
         guard let id = request.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
+        // The similar recommendations need only the id, so they are looked up while the rest is read.
+        async let similar = SimilarSection.load(request, id: id)
         guard let detail = try await RecommendationDetail.load(id: id, on: request.sql()) else {
             throw Abort(.notFound)
         }
@@ -229,7 +231,7 @@ struct RecommendationView: Encodable {
             hasTerms: !termGroups.isEmpty || actionLabel != nil || review != nil,
             actionLabel: actionLabel,
             review: review,
-            similar: try await SimilarSection.load(request, id: item.id),
+            similar: try await similar,
             recurrence: detail.recurrence.flatMap { recurrence(item, $0, t) },
             recurringHref: detail.recurrence == nil ? nil : recurringHref(item),
             errors: errors,
