@@ -34,6 +34,7 @@ func runServer(_ settings: AppSettings) async throws {
     let app = try await Application.make(environment)
     do {
         try await SiteApplication.configure(app, settings: settings)
+        SiteApplication.warmUp(app)
         app.logger.notice("UPR Tracker on \(settings.database) at http://\(settings.hostname):\(settings.port)")
         try await app.execute()
         try await app.asyncShutdown()
