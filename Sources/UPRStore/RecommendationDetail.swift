@@ -25,12 +25,10 @@ public struct RecommendationDetail: Sendable, Codable, Equatable {
     }
 
     /// The recurrence group the recommendation belongs to: the same or nearly the same recommendation made to the
-    /// state more than once.
+    /// state again, in another cycle or by another mechanism (what the `recurring` filter finds).
     public struct Recurrence: Sendable, Codable, Equatable {
-        /// Why the group recurs (`across-cycles`, `several-states`, `several-mechanisms`).
+        /// The ways the group recurs (`across-cycles`, `several-states`, `several-mechanisms`).
         public var kinds: [String]
-        /// Made again in another cycle or by another mechanism (what the `recurring` filter finds).
-        public var madeAgain: Bool
         public var cycles: [Int]
         public var mechanisms: [String]
         /// Every member of the group, this one included, ascending.
@@ -150,25 +148,23 @@ extension RecommendationDetail {
         try await sql.raw("SELECT id FROM recommendations WHERE id = \(bind: id)").first() != nil
     }
 
+    /// The group with all its members, in one query: one row per member.
     static func recurrence(of id: Int, on sql: any SQLDatabase) async throws -> Recurrence? {
-        guard
-            let group = try await sql.raw(
-                """
-                SELECT g.id, g.kinds, g.made_again, g.cycles, g.mechanisms FROM recurrence_members m
-                JOIN recurrence_groups g ON g.id = m.group_id WHERE m.recommendation_id = \(bind: id)
-                """
-            ).first()
-        else { return nil }
-        let groupID = try group.decode(column: "id", as: Int.self)
-        let members = try await sql.raw(
-            "SELECT recommendation_id FROM recurrence_members WHERE group_id = \(bind: groupID) ORDER BY recommendation_id"
-        ).all().map { try $0.decode(column: "recommendation_id", as: Int.self) }
+        let rows = try await sql.raw(
+            """
+            SELECT g.kinds, g.cycles, g.mechanisms, other.recommendation_id FROM recurrence_members m
+            JOIN recurrence_groups g ON g.id = m.group_id JOIN recurrence_members other ON other.group_id = g.id
+            WHERE m.recommendation_id = \(bind: id) ORDER BY other.recommendation_id
+            """
+        ).all()
+        guard let group = rows.first else { return nil }
+        let members = try rows.map { try $0.decode(column: "recommendation_id", as: Int.self) }
         func list(_ column: String) throws -> [String] {
             try group.decode(column: column, as: String.self).split(separator: ",").map(String.init)
         }
         return Recurrence(
-            kinds: try list("kinds"), madeAgain: try group.decode(column: "made_again", as: Int.self) == 1,
-            cycles: try list("cycles").compactMap { Int($0) }, mechanisms: try list("mechanisms"), memberIDs: members)
+            kinds: try list("kinds"), cycles: try list("cycles").compactMap { Int($0) },
+            mechanisms: try list("mechanisms"), memberIDs: members)
     }
 }
 

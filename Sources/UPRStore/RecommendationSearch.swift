@@ -110,10 +110,8 @@ public enum RecommendationSearch {
         if let category = filter.actionCategory { conditions.append("r.action_category = \(bind: category.rawValue)") }
         if let recordKind = filter.kind { conditions.append("r.kind = \(bind: recordKind.rawValue)") }
         if let recurring = filter.recurring {
-            let madeAgain: SQLQueryString = """
-                EXISTS (SELECT 1 FROM recurrence_members m JOIN recurrence_groups g ON g.id = m.group_id
-                        WHERE m.recommendation_id = r.id AND g.made_again = 1)
-                """
+            let madeAgain: SQLQueryString =
+                "EXISTS (SELECT 1 FROM recurrence_members m WHERE m.recommendation_id = r.id)"
             conditions.append(recurring ? madeAgain : "NOT " + madeAgain)
         }
         if let cluster = filter.cluster {

@@ -4,11 +4,14 @@ import UPRDomain
 import UPRText
 
 /// Recomputes the stored recurrence groups of some states: the same or nearly the same recommendation (cosine of
-/// at least `threshold` between TF-IDF vectors over the state's own recommendations) made to one state again.
+/// at least `threshold` between TF-IDF vectors over the state's own recommendations) made to one state again in
+/// another cycle or by another mechanism (`RecurrenceKind.acrossCycles`, `.severalMechanisms`).
 ///
 /// Each state is its own corpus, so a state's groups depend only on its recommendations: an import recomputes the
-/// states it touched and leaves every other state's groups exactly as a full recomputation would make them.
-/// Voluntary pledges are left out: a state repeating its own pledge is not a recommendation made again.
+/// states it touched and leaves every other state's groups exactly as a full recomputation would make them. A state
+/// whose recommendations all come from one cycle and one mechanism cannot have any, so its texts are not even tokenized,
+/// which keeps the import of a large file cheap. Voluntary pledges are left out: a state repeating its own pledge is
+/// not a recommendation made again.
 public struct RecurrenceRefresh: Sendable {
     /// Cosine at which two recommendations count as the same one made again.
     public static let threshold = 0.8
@@ -31,28 +34,29 @@ public struct RecurrenceRefresh: Sendable {
         var cycles: [Int]
         var mechanisms: [Mechanism]
 
-        /// Made again in another cycle or by another mechanism: what the "recurring" filter finds.
-        var madeAgain: Bool { kinds.contains(.acrossCycles) || kinds.contains(.severalMechanisms) }
     }
 
     let states: Set<Int>
     let work: Task<[StoredGroup], Never>?
 
-    /// Groups of each state's members (any order), by state then smallest id.
+    /// Groups made again among each state's members (any order), by state then smallest id.
     static func groups(_ members: [Member]) -> [StoredGroup] {
         var byState: [Int: [Member]] = [:]
         for member in members { byState[member.stateID, default: []].append(member) }
         var out: [StoredGroup] = []
         for stateID in byState.keys.sorted() {
             let members = byState[stateID]!.sorted { $0.id < $1.id }
-            guard members.count > 1 else { continue }
+            guard Set(members.compactMap(\.cycle)).count > 1 || Set(members.map(\.mechanism)).count > 1 else {
+                continue
+            }
             let index = SimilarityIndex(members.map { ($0.id, $0.text) })
             let items = members.map {
                 RecurrenceItem(
                     id: $0.id, stateUnderReview: String(stateID), recommendingStates: $0.recommendingStates,
                     cycle: $0.cycle, mechanism: $0.mechanism)
             }
-            for group in RecurrenceGrouping.groups(items: items, pairs: index.allPairs(threshold: threshold)) {
+            for group in RecurrenceGrouping.groups(items: items, pairs: index.allPairs(threshold: threshold))
+            where group.kinds.contains(.acrossCycles) || group.kinds.contains(.severalMechanisms) {
                 out.append(
                     StoredGroup(
                         stateID: stateID, memberIDs: group.ids, kinds: group.kinds, cycles: group.cycles,
@@ -148,7 +152,8 @@ public struct RecurrenceRefresh: Sendable {
         for group in groups {
             let id = group.memberIDs[0]
             groupRows.append([
-                id, group.stateID, group.kinds.map(\.rawValue).joined(separator: ","), group.madeAgain ? 1 : 0,
+                // Only groups made again are stored now; the column stays for databases made before that.
+                id, group.stateID, group.kinds.map(\.rawValue).joined(separator: ","), 1,
                 group.cycles.map(String.init).joined(separator: ","),
                 group.mechanisms.map(\.rawValue).joined(separator: ","), group.memberIDs.count,
             ])

@@ -35,12 +35,15 @@ public enum SimilarRecommendations {
         case sameStateElsewhere
     }
 
-    /// The `top` nearest recommendations at or above `minimumScore`, best first; empty for an unknown id.
+    /// The `top` nearest recommendations at or above `minimumScore`, best first; nil when no recommendation has this
+    /// id. `terms: false` leaves out the clusters and issues of the summaries (a query the page does not need).
     public static func load(
-        id: Int, scope: Scope = .all, top: Int = count, cache: SimilarityCache, on sql: any SQLDatabase
-    ) async throws -> [SimilarRecommendation] {
+        id: Int, scope: Scope = .all, top: Int = count, terms: Bool = true, cache: SimilarityCache,
+        on sql: any SQLDatabase
+    ) async throws -> [SimilarRecommendation]? {
+        // The index is as new as the registry, so a recommendation it does not know does not exist.
         let corpus = try await cache.corpus(on: sql)
-        guard let own = corpus.facts[id] else { return [] }
+        guard let own = corpus.facts[id] else { return nil }
         let facts = corpus.facts
         let matches = corpus.index.neighbours(ofID: id, top: top, minimumScore: minimumScore) { other in
             switch scope {
@@ -58,7 +61,7 @@ public enum SimilarRecommendations {
             FROM recommendations r JOIN states s ON s.id = r.state_id WHERE r.id IN (\(binds: matches.map(\.id)))
             """
         ).all().map(RecommendationSearch.summary(from:))
-        try await RecommendationSearch.attachTerms(&summaries, on: sql)
+        if terms { try await RecommendationSearch.attachTerms(&summaries, on: sql) }
         let byID = Dictionary(uniqueKeysWithValues: summaries.map { ($0.id, $0) })
         // A recommendation may have gone since the index was built; the rest keep their order.
         return matches.compactMap { match in

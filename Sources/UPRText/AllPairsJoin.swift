@@ -64,7 +64,7 @@ extension SimilarityIndex {
         // Later rows meet more earlier rows, so blocks are dealt round-robin to the jobs to even out the work.
         let blockSize = 64
         let blockCount = (rowCount + blockSize - 1) / blockSize
-        let jobs = min(blockCount, 64)
+        let jobs = rowCount < Self.smallCorpus ? 1 : min(blockCount, 64)
         let bounds = PrefixBounds(bound: prefixBound, norm: prefixNorm, firstIndexedTerm: firstIndexedTerm)
         let largest = largestValue
         let found = Parallel.map(jobs) { job -> [(first: Int32, second: Int32, score: Double)] in

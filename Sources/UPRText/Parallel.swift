@@ -6,6 +6,7 @@ enum Parallel {
     /// `body(i)` for every `i` in `0..<count`, computed concurrently, returned in index order.
     static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 0 else { return [] }
+        if count == 1 { return [body(0)] }
         let slots = ResultSlots<T>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             slots.set(index, body(index))

@@ -58,12 +58,17 @@ public struct SimilarityIndex: Sendable {
     /// Number of indexed texts.
     public var count: Int { ids.count }
 
+    /// Below this many texts, building and joining run in the calling thread.
+    static let smallCorpus = 1024
+
     /// Indexes `documents`; ids should be unique (a repeated id keeps its first row for `neighbours`).
     public init(_ documents: [(id: Int, text: String)]) {
         ids = documents.map(\.id)
-        let tokenLists = Parallel.map(documents.count) {
-            Tokenizer.tokens(documents[$0].text, droppingStopWords: true)
-        }
+        // A small corpus (one state's recommendations, say) is tokenised sooner here than by waking other threads.
+        let tokenLists =
+            documents.count < Self.smallCorpus
+            ? documents.map { Tokenizer.tokens($0.text, droppingStopWords: true) }
+            : Parallel.map(documents.count) { Tokenizer.tokens(documents[$0].text, droppingStopWords: true) }
         // Vocabulary and document frequencies, with provisional ids in first-seen order.
         var provisional: [String: Int32] = [:]
         var words: [String] = []

@@ -272,7 +272,8 @@ extension Application {
             let id = try await app.recommendationID(text: "Ratify CEDAW", session: 15)
             let twin = try await app.recommendationID(text: "Ratify CEDAW.", session: 2)
             let cache = SimilarityCache()
-            let similar = try await SimilarRecommendations.load(id: id, cache: cache, on: app.sql())
+            let similar = try #require(try await SimilarRecommendations.load(id: id, cache: cache, on: app.sql()))
+            #expect(try await SimilarRecommendations.load(id: 424_242, cache: cache, on: app.sql()) == nil)
             #expect(similar.first?.recommendation.id == twin)
             #expect(abs((similar.first?.score ?? 0) - 1) < 1e-9)
             #expect(similar.count <= SimilarRecommendations.count)
@@ -291,8 +292,8 @@ extension Application {
             #expect(similar.map(\.recommendation.id) == expected.map(\.id))
 
             // Only Tonga's, from the other cycle, for the plan.
-            let elsewhere = try await SimilarRecommendations.load(
-                id: id, scope: .sameStateElsewhere, cache: cache, on: app.sql())
+            let elsewhere = try #require(
+                try await SimilarRecommendations.load(id: id, scope: .sameStateElsewhere, cache: cache, on: app.sql()))
             #expect(elsewhere.first?.recommendation.id == twin)
             #expect(
                 elsewhere.allSatisfy { $0.recommendation.stateUnderReview == "Tonga" && $0.recommendation.cycle == 1 })
@@ -318,7 +319,7 @@ extension Application {
             try await app.importFiles([Fixture.tonga])
             let id = try await app.recommendationID(text: "Ratify CEDAW", session: 15)
             // The same cache sees the new records without being told.
-            let similar = try await SimilarRecommendations.load(id: id, cache: cache, on: app.sql())
+            let similar = try #require(try await SimilarRecommendations.load(id: id, cache: cache, on: app.sql()))
             let twin = try await app.recommendationID(text: "Ratify CEDAW.", session: 2)
             #expect(similar.contains { $0.recommendation.id == twin })
             #expect(try await cache.corpus(on: app.sql()).version != first.version)
@@ -470,7 +471,7 @@ extension Application {
             try await app.testing().test(.GET, "/api/v1/recommendations/\(id)") { response in
                 let detail = try JSONDecoder().decode(RecommendationDetail.self, from: Data(buffer: response.body))
                 #expect(detail.actionCategoryOrigin == "machine")
-                #expect(detail.recurrence?.madeAgain == true)
+                #expect(detail.recurrence?.kinds.contains("across-cycles") == true)
                 #expect(detail.recurrence?.cycles == [1, 2])
             }
             try await app.testing().test(.GET, "/api/v1/recommendations/424242/similar") { response in

@@ -66,17 +66,9 @@ request = function()
   i = i % #queries + 1
   return wrk.format("GET", queries[i])
 end
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT %.3f %.3f %.3f %.1f %d\n", latency:percentile(50) / 1000, latency:percentile(95) / 1000,
-    latency:percentile(99) / 1000, summary.requests / (summary.duration / 1e6), summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout))
-end
 LUA
-cat >"$tmp/plain.lua" <<'LUA'
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT %.3f %.3f %.3f %.1f %d\n", latency:percentile(50) / 1000, latency:percentile(95) / 1000,
-    latency:percentile(99) / 1000, summary.requests / (summary.duration / 1e6), summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout))
-end
-LUA
+cat benchmarks/registry/report.lua >>"$tmp/search.lua"
+cp benchmarks/registry/report.lua "$tmp/plain.lua"
 wrk -t2 -c16 -d2s -s "$tmp/search.lua" http://127.0.0.1:18181 >/dev/null  # warm-up
 wrk -t2 -c16 -d2s -s "$tmp/search.lua" http://127.0.0.1:18182 >/dev/null
 : >"$tmp/load"

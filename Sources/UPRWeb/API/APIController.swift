@@ -38,12 +38,11 @@ enum APIController {
 
     static func similar(_ request: Request) async throws -> SimilarRecommendationList {
         guard let id = request.parameters.get("id", as: Int.self),
-            try await RecommendationDetail.exists(id: id, on: request.sql())
+            let items = try await SimilarRecommendations.load(
+                id: id, cache: request.application.similarityCache, on: request.sql())
         else { throw Abort(.notFound, reason: "No recommendation with this id.") }
         return SimilarRecommendationList(
-            recommendationID: id, minimumScore: SimilarRecommendations.minimumScore,
-            items: try await SimilarRecommendations.load(
-                id: id, cache: request.application.similarityCache, on: request.sql()))
+            recommendationID: id, minimumScore: SimilarRecommendations.minimumScore, items: items)
     }
 
     static func stats(_ request: Request) async throws -> RegistryStatistics {

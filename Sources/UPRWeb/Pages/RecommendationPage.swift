@@ -86,6 +86,8 @@ struct RecommendationView: Encodable {
     /// The page; `errors` when a label form comes back refused.
     static func build(_ request: Request, errors: [FieldError] = []) async throws -> RecommendationView {
         guard let id = request.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
+        // The similar recommendations need only the id, so they are looked up while the rest is read.
+        async let similar = SimilarSection.load(request, id: id)
         guard let detail = try await RecommendationDetail.load(id: id, on: request.sql()) else {
             throw Abort(.notFound)
         }
@@ -229,9 +231,9 @@ struct RecommendationView: Encodable {
             hasTerms: !termGroups.isEmpty || actionLabel != nil || review != nil,
             actionLabel: actionLabel,
             review: review,
-            similar: try await SimilarSection.load(request, id: item.id),
+            similar: try await similar,
             recurrence: detail.recurrence.flatMap { recurrence(item, $0, t) },
-            recurringHref: detail.recurrence?.madeAgain == true ? recurringHref(item) : nil,
+            recurringHref: detail.recurrence == nil ? nil : recurringHref(item),
             errors: errors,
             hasErrors: !errors.isEmpty,
             hasSiblings: !siblings.isEmpty,
@@ -257,11 +259,10 @@ struct RecommendationView: Encodable {
         }
     }
 
-    /// "Made again: cycles 1 and 2, 3 recommendations in all." for a group the recurring filter finds.
+    /// "Made to this state more than once (cycles, mechanisms): n recommendations …" for its recurrence group.
     static func recurrence(_ item: RecommendationSummary, _ group: RecommendationDetail.Recurrence, _ t: Translator)
         -> String?
     {
-        guard group.madeAgain else { return nil }
         let cycles = group.cycles.map { t.cycle($0) }.joined(separator: ", ")
         let mechanisms = group.mechanisms.compactMap(Mechanism.init(rawValue:)).map(\.abbreviation)
             .joined(separator: ", ")

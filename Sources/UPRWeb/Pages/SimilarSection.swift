@@ -46,8 +46,9 @@ struct SimilarSection: Encodable {
 
     static func load(_ request: Request, id: Int) async throws -> SimilarSection {
         let t = request.t
-        let similar = try await SimilarRecommendations.load(
-            id: id, cache: request.application.similarityCache, on: request.sql())
+        let similar =
+            try await SimilarRecommendations.load(
+                id: id, terms: false, cache: request.application.similarityCache, on: request.sql()) ?? []
         let rows = similar.map { Row($0, t) }
         return SimilarSection(
             rows: rows, hasRows: !rows.isEmpty,

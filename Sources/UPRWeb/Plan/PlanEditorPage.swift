@@ -66,7 +66,8 @@ struct PlanEditorView: Encodable {
             recommendation: detail.recommendation, entry: entry, groups: try await store.workingGroups(),
             organisations: try await store.organisations(),
             similar: try await SimilarRecommendations.load(
-                id: id, scope: .sameStateElsewhere, cache: request.application.similarityCache, on: sql))
+                id: id, scope: .sameStateElsewhere, terms: false, cache: request.application.similarityCache, on: sql)
+                ?? [])
     }
 
     /// The groups this person may draft for; for an existing entry, only its own group.

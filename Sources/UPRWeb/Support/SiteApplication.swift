@@ -52,6 +52,20 @@ public enum SiteApplication {
     }
 }
 
+extension SiteApplication {
+    /// Starts building the similarity index in the background, so that the first recommendation page a server shows
+    /// does not wait for it (about a second over 30,000 recommendations). For servers, not for commands or tests.
+    public static func warmUp(_ app: Application) {
+        Task {
+            do {
+                _ = try await app.similarityCache.corpus(on: app.sql())
+            } catch {
+                app.logger.warning("The similarity index will be built on first use: \(error)")
+            }
+        }
+    }
+}
+
 /// Headers every response carries: no external content may load, pages may not be framed, types are not sniffed.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Vapor.Response {
