@@ -31,6 +31,10 @@ public enum Action: Sendable, Hashable {
     case manageAccounts
     /// See draft plan entries and members-only content.
     case readDrafts
+    /// Open an assessment round (for the annual assessment meeting) or close it, which freezes it as a snapshot.
+    case manageAssessmentRounds
+    /// Record an organisation's own assessment of a recommendation in an open round.
+    case assess(organisationID: Int)
 }
 
 /// The permission rules in one place, as a pure function, so one table-driven test covers them all.
@@ -47,9 +51,12 @@ public enum Authorization {
             return actor.role == .csoMember && !actor.workingGroupIDs.isEmpty
         case .readDrafts:
             return true
+        case .assess(let organisation):
+            // Each stakeholder speaks for itself: observers (UN agencies, embassies) read, they do not assess.
+            return (actor.role == .focalPoint || actor.role == .csoMember) && actor.organisationID == organisation
         case .reviewLabels:
             return actor.role == .csoMember || actor.role == .focalPoint
-        case .changeResponse, .manageOrganisations, .manageWorkingGroups, .manageAccounts:
+        case .changeResponse, .manageOrganisations, .manageWorkingGroups, .manageAccounts, .manageAssessmentRounds:
             return false
         }
     }

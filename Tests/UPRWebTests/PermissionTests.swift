@@ -42,6 +42,8 @@ import VaporTesting
         var groupVersion: Int
         var ministry: Int
         var user: Int
+        var round: Int
+        var roundVersion: Int
     }
 
     static let routes: [Route] = [
@@ -91,6 +93,21 @@ import VaporTesting
             )
         },
         Route(name: "issue a reset link", allowed: [.administrator]) { ("/admin/users/\($0.user)/reset", []) },
+        Route(name: "open an assessment round", allowed: [.administrator]) { _ in
+            ("/assessments", [("title", "Annual assessment 2019"), ("state", "Mongolia"), ("heldOn", "2019-12-01")])
+        },
+        Route(
+            name: "record an assessment",
+            allowed: [.groupCSO, .otherGroupCSO, .responsibleFocalPoint, .otherFocalPoint, .administrator]
+        ) {
+            (
+                "/assessments/\($0.round)/recommendations/\($0.recommendation)",
+                [("status", "partial"), ("justification", "Bill drafted."), ("version", "0")]
+            )
+        },
+        Route(name: "close an assessment round", allowed: [.administrator]) {
+            ("/assessments/\($0.round)/close", [("version", String($0.roundVersion))])
+        },
     ]
 
     @Test(arguments: TestDatabase.allCases)
@@ -141,10 +158,11 @@ import VaporTesting
         let recommendationVersion = try await sql.raw(
             "SELECT version FROM recommendations WHERE id = \(bind: recommendation)"
         ).first()!.decode(column: "version", as: Int.self)
+        let round = try #require(try await AssessmentStore(sql).rounds().first { $0.status == .open })
         return Fixture(
             recommendation: recommendation, recommendationVersion: recommendationVersion, freeRecommendation: free,
             entry: entry, version: version, group: group,
-            groupVersion: groupVersion, ministry: ministry, user: user)
+            groupVersion: groupVersion, ministry: ministry, user: user, round: round.id, roundVersion: round.version)
     }
 
     /// Row counts and versions of everything a route could change (the audit log included).
@@ -152,11 +170,13 @@ import VaporTesting
         var out: [String: Int] = [:]
         for table in [
             "plan_entries", "organisations", "users", "password_resets", "response_events", "audit_log",
-            "working_group_members",
+            "working_group_members", "assessment_rounds", "assessments",
         ] {
             out[table] = try await app.count(table)
         }
-        for table in ["plan_entries", "recommendations", "working_groups", "organisations"] {
+        for table in [
+            "plan_entries", "recommendations", "working_groups", "organisations", "assessment_rounds", "assessments",
+        ] {
             out[table + ".versions"] = try await app.sql().raw(
                 "SELECT COALESCE(SUM(version), 0) AS n FROM \(unsafeRaw: table)"
             ).first()!.decode(column: "n", as: Int.self)

@@ -116,7 +116,7 @@ enum AdminRoutes {
                 status: .unprocessableEntity)
         }
         do {
-            _ = try await request.db.transaction { database in
+            _ = try await request.db.writeTransaction { database in
                 try await OrganisationStore(try database.sqlDatabase()).create(
                     name: form.name ?? "", kind: kind, representsState: form.representsState?.nilIfBlank,
                     validFrom: form.validFrom?.nilIfBlank, actor: request.auditName)
@@ -179,7 +179,7 @@ enum AdminRoutes {
                 status: .unprocessableEntity)
         }
         do {
-            try await request.db.transaction { database in
+            try await request.db.writeTransaction { database in
                 try await OrganisationStore(try database.sqlDatabase()).update(
                     id, version: form.version ?? 0, name: form.name ?? "", kind: kind,
                     representsState: form.representsState?.nilIfBlank, validTo: form.validTo?.nilIfBlank,
@@ -236,7 +236,7 @@ enum AdminRoutes {
         let form = try request.content.decode(GroupForm.self)
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw StoreError.invalid(field: "name", messageKey: "form.error.required") }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await OrganisationStore(try database.sqlDatabase()).updateWorkingGroup(
                 id, version: form.version ?? 0, name: name, cluster: form.cluster.flatMap(Cluster.init(rawValue:)),
                 memberIDs: form.memberIDs ?? [], actor: request.auditName)
@@ -277,7 +277,7 @@ enum AdminRoutes {
         }
         let hash = try await request.password.async.hash(password)
         do {
-            _ = try await request.db.transaction { database in
+            _ = try await request.db.writeTransaction { database in
                 try await AccountStore(try database.sqlDatabase()).createUser(
                     email: email, name: name, passwordHash: hash, role: role,
                     organisationID: form.organisationID.flatMap(Int.init), actor: request.auditName)
@@ -337,7 +337,7 @@ enum AdminRoutes {
         }
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw StoreError.invalid(field: "name", messageKey: "form.error.required") }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await AccountStore(try database.sqlDatabase()).updateUser(
                 id, version: form.version ?? 0, name: name, role: role,
                 organisationID: form.organisationID.flatMap(Int.init), active: form.active == "on",
@@ -355,7 +355,7 @@ enum AdminRoutes {
             try await AccountStore(try request.sql()).user(id: id) != nil
         else { throw Abort(.notFound) }
         let settings = request.application.settings
-        let issued = try await request.db.transaction { database in
+        let issued = try await request.db.writeTransaction { database in
             let sql = try database.sqlDatabase()
             let issued = try await PasswordReset.issue(userID: id, settings: settings, on: sql)
             try await AuditLog.append(

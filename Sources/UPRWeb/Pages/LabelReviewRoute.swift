@@ -24,7 +24,7 @@ enum LabelReviewRoute {
         let t = request.t
         do {
             let change = try change(form)
-            try await request.db.transaction { database in
+            try await request.db.writeTransaction { database in
                 try await LabelReview.apply(
                     change, recommendationID: id, version: form.version ?? 0, actor: request.auditName,
                     on: try database.sqlDatabase())

@@ -181,7 +181,7 @@ enum MatrixTransferRoutes {
             return try await request.view.render("plan-import", view(request, plan: plan, uploadID: id))
                 .encodeResponse(for: request)
         }
-        _ = try await request.db.transaction { database in
+        _ = try await request.db.writeTransaction { database in
             let sql = try database.sqlDatabase()
             let result = try await MatrixTransfer.apply(plan, userID: user.account.id, actor: auditName, on: sql)
             try await sql.update("matrix_uploads").set("applied_at", to: Timestamp.string(Date()))

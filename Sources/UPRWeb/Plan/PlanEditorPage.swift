@@ -8,11 +8,7 @@ import Vapor
 /// with their version beside what this person typed, so nothing is lost.
 struct PlanEditorView: Encodable {
     typealias Option = SelectOption
-    struct Conflict: Encodable {
-        var label: String
-        var theirs: String
-        var yours: String
-    }
+    typealias Conflict = ConflictField
     var layout: Layout
     var csrf: String
     var heading: String
@@ -177,7 +173,7 @@ struct PlanEditorView: Encodable {
         }
         let sql = try request.sql()
         do {
-            let entryID: Int = try await request.db.transaction { database in
+            let entryID: Int = try await request.db.writeTransaction { database in
                 let store = PlanStore(try database.sqlDatabase())
                 if let entry = context.entry {
                     try await store.update(

@@ -55,7 +55,7 @@ enum PlanRoutes {
         guard let answer = form.answer.flatMap(GovernmentAnswer.init(rawValue:)) else {
             throw StoreError.invalid(field: "answer", messageKey: "form.error.choice")
         }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await PlanStore(try database.sqlDatabase()).answer(
                 entry.id, version: form.version ?? 0, answer: answer,
                 comment: (form.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines), userID: user.account.id,
@@ -73,7 +73,7 @@ enum PlanRoutes {
         let entry = try await entry(request)
         try request.require(.draftPlanEntry(workingGroupID: entry.workingGroupID))
         let version = try request.content.decode(VersionForm.self).version ?? 0
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await PlanStore(try database.sqlDatabase()).setStatus(
                 entry.id, version: version, status: status, actor: request.auditName)
         }

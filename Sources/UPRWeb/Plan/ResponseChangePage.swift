@@ -67,7 +67,7 @@ struct ResponseChangeView: Encodable {
             return try await request.render("response-change", view, status: .unprocessableEntity)
         }
         do {
-            try await request.db.transaction { database in
+            try await request.db.writeTransaction { database in
                 try await ResponseChange.record(
                     recommendationID: id, version: form.version ?? 0, response: response,
                     effectiveDate: (form.effectiveDate ?? "").trimmingCharacters(in: .whitespaces),

@@ -64,6 +64,8 @@ extension DatabaseSetup {
                 try await sql.raw("PRAGMA cache_size = -32768").run()  // 32 MiB
                 try await sql.raw("PRAGMA mmap_size = 1073741824").run()  // up to 1 GiB of the file, mapped
                 try await sql.raw("PRAGMA temp_store = MEMORY").run()
+                // A writer waits for another to commit rather than failing at once (see `writeTransaction`).
+                try await sql.raw("PRAGMA busy_timeout = 10000").run()
                 return ()
             }
         }

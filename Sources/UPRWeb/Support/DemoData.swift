@@ -54,6 +54,7 @@ public enum DemoData {
             "UPDATE reviews SET review_date = '2015-05-05' WHERE session = 22 AND state_id = (SELECT id FROM states WHERE name = 'Mongolia')"
         ).run()
         try await seedStakeholders(on: sql, passwordHash: passwordHash)
+        try await seedAssessments(on: sql)
         return true
     }
 }
@@ -66,6 +67,7 @@ extension DemoData {
         ("cso@demo.upr", "CSO member", .csoMember, "Mongolian NGO Human Rights Forum"),
         ("focal@demo.upr", "Focal point", .focalPoint, "Ministry of Justice and Home Affairs"),
         ("observer@demo.upr", "Observer", .observer, "UN Resident Coordinator's Office"),
+        ("nhri@demo.upr", "Human rights commissioner", .csoMember, "National Human Rights Commission of Mongolia"),
     ]
 
     /// The stakeholders the seed names (its participants, section 4), the renamed Ministry of Justice (DOMAIN.md),

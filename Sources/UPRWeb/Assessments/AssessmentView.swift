@@ -1,0 +1,168 @@
+import UPRDomain
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// One recommendation in one round: every stakeholder's assessment side by side, whether they agree, and the form
+/// with which a person records their organisation's own.
+struct AssessmentView: Encodable {
+    struct Given: Encodable {
+        var organisation: String
+        var perspective: String
+        var status: String
+        var statusClass: String
+        var justification: String
+        var evidenceURL: String?
+        var recordedBy: String
+    }
+    typealias Conflict = ConflictField
+    var layout: Layout
+    var csrf: String
+    var heading: String
+    var roundTitle: String
+    var roundHref: String
+    var recommendationText: String
+    var recommendationHref: String
+    var response: String
+    var given: [Given]
+    var hasGiven: Bool
+    var agreement: String
+    var disagree: Bool
+    var canAssess: Bool
+    var isClosed: Bool
+    var formHeading: String
+    /// The organisations an administrator may record for (a stakeholder that sent its assessment on paper); empty
+    /// for everyone else, who records for their own organisation.
+    var organisations: [SelectOption]
+    var choosesOrganisation: Bool
+    var statuses: [SelectOption]
+    var justification: String
+    var evidenceURL: String
+    var version: Int
+    var errors: [FieldError]
+    var hasErrors: Bool
+    var conflicts: [Conflict]
+    var hasConflicts: Bool
+
+    struct Form: Content {
+        var organisationID: Int?
+        var status: String?
+        var justification: String?
+        var evidenceURL: String?
+        var version: Int?
+    }
+
+    static func build(
+        _ request: Request, round: AssessmentRound, form: Form? = nil, errors: [FieldError] = [],
+        conflicts: [Conflict] = []
+    ) async throws -> AssessmentView {
+        guard let id = request.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
+        let sql = try request.sql()
+        let store = AssessmentStore(sql)
+        guard let detail = try await RecommendationDetail.load(id: id, on: sql), try await store.inScope(round, id)
+        else { throw Abort(.notFound) }
+        let t = request.t
+        let assessments = try await store.assessments(round: round.id, recommendation: id)
+        let user = request.currentUser
+        let isAdministrator = user?.account.role == .administrator
+        let organisations: [Organisation] =
+            isAdministrator ? try await OrganisationStore(sql).organisations().filter { $0.validTo == nil } : []
+        let organisationID = form?.organisationID ?? user?.account.organisationID ?? organisations.first?.id
+        let own = assessments.first { $0.organisationID == organisationID }
+        let canAssess =
+            round.status == .open
+            && organisationID.map { Authorization.allows(request.actor, .assess(organisationID: $0)) }
+                == true
+        let chosen = form?.status.flatMap(ImplementationStatus.init(rawValue:)) ?? own?.status
+        let reference = detail.recommendation.paragraph ?? "#\(id)"
+        return AssessmentView(
+            layout: Layout(request: request, title: t("assessment.title", ["ref": reference]), section: .assessments),
+            csrf: request.csrfToken,
+            heading: t("assessment.title", ["ref": reference]) + " – " + detail.recommendation.stateUnderReview,
+            roundTitle: round.title, roundHref: AssessmentRoutes.href(round.id),
+            recommendationText: detail.recommendation.text,
+            recommendationHref: SiteRoute.recommendation(id).href,
+            response: t.response(UPRDomain.Response(rawValue: detail.recommendation.response) ?? .pending),
+            given: assessments.map { assessment in
+                Given(
+                    organisation: assessment.organisationName, perspective: t(assessment.perspective.labelKey),
+                    status: t(assessment.status.labelKey), statusClass: assessment.status.rawValue,
+                    justification: assessment.justification, evidenceURL: assessment.evidenceURL,
+                    recordedBy: [assessment.recordedByName, Timestamp.date(assessment.updatedAt).map { t.date($0) }]
+                        .compactMap { $0 }.joined(separator: ", "))
+            },
+            hasGiven: !assessments.isEmpty,
+            agreement: t("agreement.\(AssessmentAgreement(assessments.map(\.status)).rawValue)"),
+            disagree: AssessmentAgreement(assessments.map(\.status)) == .disagree, canAssess: canAssess,
+            isClosed: round.status == .closed,
+            formHeading: own == nil ? t("assessment.record") : t("assessment.change"),
+            organisations: organisations.map {
+                SelectOption(value: String($0.id), label: $0.name, selected: $0.id == organisationID)
+            },
+            choosesOrganisation: isAdministrator,
+            statuses: ImplementationStatus.allCases.map {
+                SelectOption(value: $0.rawValue, label: t($0.labelKey), selected: $0 == chosen)
+            },
+            justification: form?.justification ?? own?.justification ?? "",
+            evidenceURL: form?.evidenceURL ?? own?.evidenceURL ?? "",
+            version: form?.version ?? own?.version ?? 0, errors: errors, hasErrors: !errors.isEmpty,
+            conflicts: conflicts, hasConflicts: !conflicts.isEmpty)
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
+        let round = try await AssessmentRoutes.round(request)
+        return try await request.view.render("assessment", build(request, round: round)).encodeResponse(for: request)
+    }
+
+    @Sendable static func save(_ request: Request) async throws -> Vapor.Response {
+        try CSRF.verify(request)
+        let user = try request.requireUser()
+        let round = try await AssessmentRoutes.round(request)
+        guard let recommendation = request.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
+        let form = try request.content.decode(Form.self)
+        // Administrators record for the organisation they choose; everyone else for their own.
+        let organisation =
+            user.account.role == .administrator
+            ? (form.organisationID ?? user.account.organisationID) : user.account.organisationID
+        guard let organisation else { throw Abort(.forbidden) }
+        try request.require(.assess(organisationID: organisation))
+        let t = request.t
+        let input = AssessmentInput(
+            status: form.status.flatMap(ImplementationStatus.init(rawValue:)), justification: form.justification ?? "",
+            evidenceURL: form.evidenceURL ?? "")
+        do {
+            try await request.db.writeTransaction { database in
+                try await AssessmentStore(try database.sqlDatabase()).save(
+                    round: round.id, recommendation: recommendation, organisationID: organisation, input: input,
+                    version: form.version ?? 0, userID: user.account.id, actor: request.auditName)
+            }
+        } catch StoreError.invalid(let field, let key) {
+            let view = try await build(
+                request, round: round, form: form, errors: [FieldError(field: field, message: t(key))])
+            return try await request.render("assessment", view, status: .unprocessableEntity)
+        } catch StoreError.staleVersion {
+            // Someone of the same organisation saved first: show theirs beside what this person typed.
+            let current = try await AssessmentStore(try request.sql()).assessments(
+                round: round.id, recommendation: recommendation
+            ).first { $0.organisationID == organisation }
+            var fresh = form
+            fresh.version = current?.version ?? 0
+            let conflicts = [
+                Conflict(
+                    label: t("assessment.status"), theirs: current.map { t($0.status.labelKey) } ?? "",
+                    yours: input.status.map { t($0.labelKey) } ?? ""),
+                Conflict(
+                    label: t("assessment.justification"), theirs: current?.justification ?? "",
+                    yours: input.justification),
+                Conflict(
+                    label: t("assessment.evidence"), theirs: current?.evidenceURL ?? "", yours: input.evidenceURL),
+            ].filter { $0.theirs != $0.yours }
+            let view = try await build(
+                request, round: round, form: fresh,
+                errors: [FieldError(field: "status", message: t("assessment.conflict"))], conflicts: conflicts)
+            return try await request.render("assessment", view, status: .conflict)
+        }
+        return request.redirect(
+            to: AssessmentRoutes.href(round.id, recommendation: recommendation), redirectType: .normal)
+    }
+}

@@ -1,0 +1,80 @@
+import UPRDomain
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// Two rounds compared: how many statuses moved forward or back, the counts of each round side by side, and every
+/// organisation-and-recommendation pair whose status changed.
+struct RoundComparisonView: Encodable {
+    struct CountRow: Encodable {
+        var perspective: String
+        var status: String
+        var earlier: String
+        var later: String
+    }
+    struct Change: Encodable {
+        var reference: String
+        var href: String
+        var text: String
+        var organisation: String
+        var perspective: String
+        var before: String
+        var after: String
+        var movement: String
+        var movementClass: String
+    }
+    struct Movement: Encodable {
+        var label: String
+        var count: String
+    }
+    var layout: Layout
+    var heading: String
+    var earlierTitle: String
+    var laterTitle: String
+    var earlierHref: String
+    var laterHref: String
+    var movements: [Movement]
+    var countRows: [CountRow]
+    var changes: [Change]
+    var hasChanges: Bool
+
+    @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
+        let t = request.t
+        let a = try await AssessmentRoutes.round(request, parameter: "from")
+        let b = try await AssessmentRoutes.round(request, parameter: "to")
+        let comparison = try await RoundComparison.load(a, b, on: try request.sql())
+        var countRows: [CountRow] = []
+        for perspective in Perspective.allCases {
+            let earlier = comparison.earlierCounts[perspective] ?? [:]
+            let later = comparison.laterCounts[perspective] ?? [:]
+            guard !earlier.isEmpty || !later.isEmpty else { continue }
+            for status in ImplementationStatus.allCases {
+                countRows.append(
+                    CountRow(
+                        perspective: t(perspective.labelKey), status: t(status.labelKey),
+                        earlier: t.number(earlier[status] ?? 0), later: t.number(later[status] ?? 0)))
+            }
+        }
+        let view = RoundComparisonView(
+            layout: Layout(request: request, title: t("compare.title"), section: .assessments),
+            heading: t("compare.title"), earlierTitle: comparison.earlier.title, laterTitle: comparison.later.title,
+            earlierHref: AssessmentRoutes.href(comparison.earlier.id),
+            laterHref: AssessmentRoutes.href(comparison.later.id),
+            movements: StatusMovement.allCases.map {
+                Movement(label: t($0.labelKey), count: t.number(comparison.movements[$0] ?? 0))
+            },
+            countRows: countRows,
+            changes: comparison.changes.map { change in
+                Change(
+                    reference: change.paragraph ?? "#\(change.recommendationID)",
+                    href: AssessmentRoutes.href(comparison.later.id, recommendation: change.recommendationID),
+                    text: change.text.count > 160 ? String(change.text.prefix(160)) + "…" : change.text,
+                    organisation: change.organisation, perspective: t(change.perspective.labelKey),
+                    before: change.before.map { t($0.labelKey) } ?? "–",
+                    after: change.after.map { t($0.labelKey) } ?? "–",
+                    movement: t(change.movement.labelKey), movementClass: change.movement.rawValue)
+            },
+            hasChanges: !comparison.changes.isEmpty)
+        return try await request.view.render("assessment-compare", view).encodeResponse(for: request)
+    }
+}

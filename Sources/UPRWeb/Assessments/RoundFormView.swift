@@ -1,0 +1,72 @@
+import UPRDomain
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// Opening an assessment round (the secretariat, for the annual assessment meeting).
+struct RoundFormView: Encodable {
+    var layout: Layout
+    var csrf: String
+    var heading: String
+    var title: String
+    var heldOn: String
+    var states: [SelectOption]
+    var cycles: [SelectOption]
+    var errors: [FieldError]
+    var hasErrors: Bool
+
+    struct Form: Content {
+        var title: String?
+        var state: String?
+        var cycle: String?
+        var heldOn: String?
+    }
+
+    static func build(_ request: Request, form: Form?, errors: [FieldError] = []) async throws -> RoundFormView {
+        let t = request.t
+        let choices = try await PlanMatrixChoices.load(on: try request.sql())
+        let state = form?.state ?? "Mongolia"
+        let cycle = form?.cycle ?? ""
+        return RoundFormView(
+            layout: Layout(request: request, title: t("round.new.title"), section: .assessments),
+            csrf: request.csrfToken, heading: t("round.new.title"), title: form?.title ?? "",
+            heldOn: form?.heldOn ?? Timestamp.day(Date()),
+            states: choices.states.map { SelectOption(value: $0, label: $0, selected: $0 == state) },
+            cycles: [SelectOption(value: "", label: t("round.allCycles"), selected: cycle.isEmpty)]
+                + (1...4).map {
+                    SelectOption(
+                        value: String($0), label: t("round.cycle", ["cycle": t.number($0)]),
+                        selected: cycle == String($0))
+                },
+            errors: errors, hasErrors: !errors.isEmpty)
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
+        try request.require(.manageAssessmentRounds)
+        return try await request.view.render("assessment-round-new", build(request, form: nil)).encodeResponse(
+            for: request)
+    }
+
+    @Sendable static func save(_ request: Request) async throws -> Vapor.Response {
+        try CSRF.verify(request)
+        try request.require(.manageAssessmentRounds)
+        let form = try request.content.decode(Form.self)
+        let t = request.t
+        let cycleText = (form.cycle ?? "").trimmingCharacters(in: .whitespaces)
+        do {
+            let cycle: Int? = cycleText.isEmpty ? nil : Int(cycleText)
+            if !cycleText.isEmpty && cycle == nil {
+                throw StoreError.invalid(field: "cycle", messageKey: "assessment.error.cycle")
+            }
+            let id = try await request.db.writeTransaction { database in
+                try await AssessmentStore(try database.sqlDatabase()).createRound(
+                    stateName: form.state ?? "", cycle: cycle, title: form.title ?? "",
+                    heldOn: (form.heldOn ?? "").trimmingCharacters(in: .whitespaces), actor: request.auditName)
+            }
+            return request.redirect(to: AssessmentRoutes.href(id), redirectType: .normal)
+        } catch StoreError.invalid(let field, let key) {
+            let view = try await build(request, form: form, errors: [FieldError(field: field, message: t(key))])
+            return try await request.render("assessment-round-new", view, status: .unprocessableEntity)
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import UPRDomain
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// One round: each recommendation with every stakeholder's status side by side, the disagreements marked, and the
+/// counts by perspective and status (as a table: the dashboards draw the same numbers).
+struct RoundView: Encodable {
+    struct Cell: Encodable {
+        var label: String
+        var statuses: [Status]
+        var hasStatuses: Bool
+    }
+    struct Status: Encodable {
+        var label: String
+        var organisation: String
+        var statusClass: String
+    }
+    struct Line: Encodable {
+        var reference: String
+        var href: String
+        var text: String
+        var response: String
+        var workingGroup: String?
+        var cells: [Cell]
+        var disagree: Bool
+        var agreement: String
+    }
+    struct CountRow: Encodable {
+        struct Count: Encodable {
+            var label: String
+            var value: String
+        }
+        var perspective: String
+        var counts: [Count]
+        var total: String
+    }
+    struct Filter: Encodable {
+        var label: String
+        var href: String
+        var current: Bool
+    }
+    var layout: Layout
+    var csrf: String
+    var heading: String
+    var facts: [PlanEntryView.Field]
+    var isOpen: Bool
+    var canClose: Bool
+    var version: Int
+    var roundID: Int
+    var perspectives: [String]
+    var statusLabels: [String]
+    var countRows: [CountRow]
+    var hasCounts: Bool
+    var filters: [Filter]
+    var lines: [Line]
+    var hasLines: Bool
+    var summary: String
+    var paging: Paging
+
+    static let perPage = 40
+
+    static func scopeLabel(_ round: AssessmentRound, _ t: Translator) -> String {
+        round.cycle.map { t("round.cycle", ["cycle": t.number($0)]) } ?? t("round.allCycles")
+    }
+
+    static func day(_ text: String, _ t: Translator) -> String {
+        Timestamp.date(text + "T00:00:00Z").map { t.date($0) } ?? text
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
+        let round = try await AssessmentRoutes.round(request)
+        let t = request.t
+        let show = (try? request.query.get(String.self, at: "show")).flatMap(RoundOverview.Show.init(rawValue:)) ?? .all
+        let page = max((try? request.query.get(Int.self, at: "page")) ?? 1, 1)
+        let overview = try await RoundOverview.load(
+            round: round, show: show, page: page, pageSize: perPage, on: try request.sql())
+        let statuses = ImplementationStatus.allCases
+        let countRows = Perspective.allCases.compactMap { perspective -> CountRow? in
+            guard let counts = overview.counts[perspective] else { return nil }
+            return CountRow(
+                perspective: t(perspective.labelKey),
+                counts: statuses.map { CountRow.Count(label: t($0.labelKey), value: t.number(counts[$0] ?? 0)) },
+                total: t.number(counts.values.reduce(0, +)))
+        }
+        let lines = overview.lines.map { line in
+            Line(
+                reference: line.paragraph ?? "#\(line.recommendationID)",
+                href: AssessmentRoutes.href(round.id, recommendation: line.recommendationID),
+                text: line.text.count > 220 ? String(line.text.prefix(220)) + "…" : line.text,
+                response: t.response(line.response), workingGroup: line.workingGroup,
+                cells: Perspective.allCases.map { perspective in
+                    let given = line.statuses[perspective] ?? []
+                    return Cell(
+                        label: t(perspective.labelKey),
+                        statuses: given.map {
+                            Status(
+                                label: t($0.status.labelKey), organisation: $0.organisation,
+                                statusClass: $0.status.rawValue)
+                        }, hasStatuses: !given.isEmpty)
+                },
+                disagree: line.agreement == .disagree, agreement: t("agreement.\(line.agreement.rawValue)"))
+        }
+        let pages = max(1, (overview.total + perPage - 1) / perPage)
+        let base = AssessmentRoutes.href(round.id)
+        let view = RoundView(
+            layout: Layout(request: request, title: round.title, section: .assessments), csrf: request.csrfToken,
+            heading: round.title,
+            facts: [
+                PlanEntryView.Field(label: t("round.state"), value: round.stateName),
+                PlanEntryView.Field(label: t("round.scope"), value: scopeLabel(round, t)),
+                PlanEntryView.Field(label: t("round.heldOn"), value: day(round.heldOn, t)),
+                PlanEntryView.Field(label: t("round.statusLabel"), value: t("round.status.\(round.status.rawValue)")),
+                PlanEntryView.Field(
+                    label: t("round.progress"),
+                    value: t(
+                        "round.progressValue",
+                        ["assessed": t.number(overview.assessed), "total": t.number(overview.inScope)])),
+                PlanEntryView.Field(label: t("round.disagreements"), value: t.number(overview.disagreements)),
+            ],
+            isOpen: round.status == .open,
+            canClose: round.status == .open && Authorization.allows(request.actor, .manageAssessmentRounds),
+            version: round.version, roundID: round.id,
+            perspectives: Perspective.allCases.map { t($0.labelKey) }, statusLabels: statuses.map { t($0.labelKey) },
+            countRows: countRows, hasCounts: !countRows.isEmpty,
+            filters: RoundOverview.Show.allCases.map { option in
+                Filter(
+                    label: t("round.show.\(option.rawValue)"),
+                    href: option == .all ? base : base + "?show=" + option.rawValue, current: option == show)
+            },
+            lines: lines, hasLines: !lines.isEmpty,
+            summary: t("round.summary", ["count": t.number(overview.total)]),
+            paging: Paging(page: page, pages: pages, t: t) { number in
+                var items: [String] = []
+                if show != .all { items.append("show=" + show.rawValue) }
+                if number > 1 { items.append("page=\(number)") }
+                return base + (items.isEmpty ? "" : "?" + items.joined(separator: "&"))
+            })
+        return try await request.view.render("assessment-round", view).encodeResponse(for: request)
+    }
+
+    struct VersionForm: Content {
+        var version: Int?
+    }
+
+    @Sendable static func close(_ request: Request) async throws -> Vapor.Response {
+        try CSRF.verify(request)
+        try request.require(.manageAssessmentRounds)
+        let round = try await AssessmentRoutes.round(request)
+        let version = try request.content.decode(VersionForm.self).version ?? 0
+        try await request.db.writeTransaction { database in
+            try await AssessmentStore(try database.sqlDatabase()).closeRound(
+                round.id, version: version, actor: request.auditName)
+        }
+        return request.redirect(to: AssessmentRoutes.href(round.id), redirectType: .normal)
+    }
+}
