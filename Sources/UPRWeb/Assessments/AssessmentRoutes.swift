@@ -14,6 +14,7 @@ enum AssessmentRoutes {
         app.post("assessments", ":round", "close", use: RoundView.close)
         app.get("assessments", ":round", "recommendations", ":id", use: AssessmentView.show)
         app.post("assessments", ":round", "recommendations", ":id", use: AssessmentView.save)
+        app.get("dashboard", use: DashboardView.show)
     }
 
     /// The round a request names. An open round is work in progress: only people with an account see it.

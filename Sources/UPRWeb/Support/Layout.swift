@@ -22,7 +22,7 @@ struct Layout: Encodable {
     var userName: String?
     var csrf: String
 
-    enum Section { case home, recommendations, plan, assessments, states, taxonomies, admin, account, api, none }
+    enum Section { case home, recommendations, plan, assessments, dashboard, states, taxonomies, admin, account, api, none }
 
     init(request: Request, title: String, section: Section = .none) {
         let t = request.t
@@ -37,6 +37,7 @@ struct Layout: Encodable {
                 label: t("nav.recommendations"), current: section == .recommendations),
             Link(href: "/plan", label: t("nav.plan"), current: section == .plan),
             Link(href: "/assessments", label: t("nav.assessments"), current: section == .assessments),
+            Link(href: "/dashboard", label: t("nav.dashboard"), current: section == .dashboard),
             Link(href: SiteRoute.states.href, label: t("nav.states"), current: section == .states),
             Link(href: SiteRoute.taxonomies.href, label: t("nav.taxonomies"), current: section == .taxonomies),
             Link(href: SiteRoute.api(.openAPI).href, label: t("nav.api"), current: section == .api),

@@ -1,0 +1,194 @@
+import Foundation
+import UPRDomain
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// The dashboard of a state: implementation status by response, by cluster and by responsible ministry in one
+/// assessment round as one perspective sees it, and the road to the mid-term report and the next review. Charts are
+/// SVG made here; each comes with its numbers as a table. The public sees closed rounds and published plan entries
+/// only.
+struct DashboardView: Encodable {
+    struct Chart: Encodable {
+        var heading: String
+        var svg: String
+        var note: String?
+        var table: Table
+    }
+    struct Table: Encodable {
+        var caption: String
+        var groupHeading: String
+        var columns: [String]
+        var rows: [Row]
+    }
+    struct Row: Encodable {
+        var label: String
+        var cells: [Cell]
+        var total: String
+    }
+    struct Cell: Encodable {
+        var label: String
+        var value: String
+    }
+    struct Milestone: Encodable {
+        var label: String
+        var date: String
+    }
+    var layout: Layout
+    var heading: String
+    var states: [SelectOption]
+    var rounds: [SelectOption]
+    var perspectives: [SelectOption]
+    var roundSummary: String?
+    var charts: [Chart]
+    var hasCharts: Bool
+    var timeline: String?
+    var milestones: [Milestone]
+    var timelineHeading: String
+
+    static let series: [(DashboardStatus, String, Bool)] = [
+        (.full, "#00703c", false), (.partial, "#ffdd00", true), (.notStarted, "#d4351c", false),
+        (.noData, "#b1b4b6", true), (.notAssessed, "#f3f2f1", true),
+    ]
+
+    @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
+        let view = try await load(request)
+        return try await request.view.render("dashboard", view).encodeResponse(for: request)
+    }
+
+    static func load(_ request: Request) async throws -> DashboardView {
+        let t = request.t
+        let sql = try request.sql()
+        let members = Authorization.allows(request.actor, .readDrafts)
+        let stateName = (try? request.query.get(String.self, at: "state")) ?? "Mongolia"
+        guard
+            let stateID = try await sql.raw("SELECT id FROM states WHERE name = \(bind: stateName)").first()?
+                .decode(column: "id", as: Int.self)
+        else { throw Abort(.notFound) }
+        async let choicesResult = PlanMatrixChoices.load(on: sql)
+        async let roundsResult = AssessmentStore(sql).rounds(closedOnly: !members)
+        async let timelineResult = ReviewTimeline.load(stateID: stateID, closedRoundsOnly: !members, on: sql)
+        let (choices, allRounds, timeline) = try await (choicesResult, roundsResult, timelineResult)
+        let rounds = allRounds.filter { $0.stateID == stateID }
+        let wanted = try? request.query.get(Int.self, at: "round")
+        let round = rounds.first { $0.id == wanted } ?? rounds.first
+        let perspective =
+            (try? request.query.get(String.self, at: "perspective")).flatMap(DashboardPerspective.init(rawValue:))
+            ?? .everyone
+        var charts: [Chart] = []
+        if let round {
+            for dimension in DashboardDimension.allCases {
+                let breakdown = try await StatusBreakdown.load(
+                    round: round, dimension: dimension, perspective: perspective, publishedOnly: !members, on: sql)
+                charts.append(chart(breakdown, round: round, perspective: perspective, t))
+            }
+        }
+        let heading = t("dashboard.title", ["state": stateName])
+        return DashboardView(
+            layout: Layout(request: request, title: heading, section: .dashboard), heading: heading,
+            states: choices.states.map { SelectOption(value: $0, label: $0, selected: $0 == stateName) },
+            rounds: rounds.map { item in
+                SelectOption(
+                    value: String(item.id),
+                    label: item.title + (item.status == .open ? " (" + t("round.status.open") + ")" : ""),
+                    selected: item.id == round?.id)
+            },
+            perspectives: DashboardPerspective.allCases.map {
+                SelectOption(value: $0.rawValue, label: t($0.labelKey), selected: $0 == perspective)
+            },
+            roundSummary: round.map { round in
+                t(
+                    "dashboard.roundSummary",
+                    [
+                        "round": round.title, "date": RoundView.day(round.heldOn, t),
+                        "perspective": t(perspective.labelKey),
+                    ])
+            },
+            charts: charts, hasCharts: !charts.isEmpty,
+            timeline: timelineSVG(timeline, t), milestones: milestones(timeline, t),
+            timelineHeading: t("dashboard.timeline"))
+    }
+
+    static func label(_ key: String?, _ dimension: DashboardDimension, _ t: Translator) -> String {
+        guard let key else { return t("dashboard.none.\(dimension.rawValue)") }
+        switch dimension {
+        case .cluster: return t("cluster.\(key)")
+        case .ministry: return key
+        case .response: return UPRDomain.Response(rawValue: key).map { t.response($0) } ?? key
+        }
+    }
+
+    static func chart(
+        _ breakdown: StatusBreakdown, round: AssessmentRound, perspective: DashboardPerspective, _ t: Translator
+    ) -> Chart {
+        let dimension = breakdown.dimension
+        let heading = t("dashboard.chart.\(dimension.rawValue)")
+        let statuses = series.map(\.0)
+        let bars = breakdown.groups.map { group in
+            StackedBarChart.Bar(
+                label: label(group.key, dimension, t), values: statuses.map { group.counts[$0] ?? 0 })
+        }
+        let chart = StackedBarChart(
+            id: "chart-\(dimension.rawValue)", title: heading,
+            description: t(
+                "dashboard.chartDescription",
+                ["round": round.title, "perspective": t(perspective.labelKey), "count": t.number(bars.count)]),
+            series: series.map { status, color, dark in
+                StackedBarChart.Series(key: status.rawValue, label: t(status.labelKey), color: color, darkText: dark)
+            }, bars: bars, totalLabel: { "n = " + t.number($0) }, number: { t.number($0) })
+        var note: String?
+        if dimension == .response,
+            let noted = breakdown.groups.first(where: { $0.key == UPRDomain.Response.noted.rawValue }),
+            noted.total > 0
+        {
+            // The seed's point: noted recommendations get implemented too (19% acted on at mid-term, UPR Info).
+            let acted = (noted.counts[.partial] ?? 0) + (noted.counts[.full] ?? 0)
+            note = t(
+                "dashboard.notedNote",
+                [
+                    "acted": t.number(acted), "total": t.number(noted.total),
+                    "percent": t.number(Int((Double(acted) * 100 / Double(noted.total)).rounded())),
+                ])
+        }
+        return Chart(
+            heading: heading, svg: chart.svg, note: note,
+            table: Table(
+                caption: heading, groupHeading: t(dimension.labelKey), columns: statuses.map { t($0.labelKey) },
+                rows: breakdown.groups.map { group in
+                    Row(
+                        label: label(group.key, dimension, t),
+                        cells: statuses.map { Cell(label: t($0.labelKey), value: t.number(group.counts[$0] ?? 0)) },
+                        total: t.number(group.total))
+                }))
+    }
+
+    static func events(_ timeline: ReviewTimeline, _ t: Translator) -> [TimelineChart.Event] {
+        var events: [TimelineChart.Event] = []
+        if let review = timeline.reviewDate {
+            events.append(TimelineChart.Event(date: review, label: t("dashboard.review"), milestone: true))
+        }
+        for round in timeline.rounds {
+            events.append(TimelineChart.Event(date: round.heldOn, label: round.title, milestone: false))
+        }
+        if let midTerm = timeline.midTermReport {
+            events.append(TimelineChart.Event(date: midTerm, label: t("dashboard.midTerm"), milestone: true))
+        }
+        if let next = timeline.nextReview {
+            events.append(TimelineChart.Event(date: next, label: t("dashboard.nextReview"), milestone: true))
+        }
+        return events
+    }
+
+    static func timelineSVG(_ timeline: ReviewTimeline, _ t: Translator) -> String? {
+        let events = events(timeline, t)
+        guard !events.isEmpty else { return nil }
+        return TimelineChart(
+            id: "chart-timeline", title: t("dashboard.timeline"), description: t("dashboard.timelineDescription"),
+            events: events, today: Date(), todayLabel: t("dashboard.today"), dateLabel: { t.date($0) }
+        ).svg
+    }
+
+    static func milestones(_ timeline: ReviewTimeline, _ t: Translator) -> [Milestone] {
+        events(timeline, t).sorted { $0.date < $1.date }.map { Milestone(label: $0.label, date: t.date($0.date)) }
+    }
+}
