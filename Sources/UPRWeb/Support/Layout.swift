@@ -22,7 +22,9 @@ struct Layout: Encodable {
     var userName: String?
     var csrf: String
 
-    enum Section { case home, recommendations, plan, assessments, dashboard, states, taxonomies, admin, account, api, none }
+    enum Section {
+        case home, recommendations, plan, assessments, dashboard, states, taxonomies, admin, account, api, none
+    }
 
     init(request: Request, title: String, section: Section = .none) {
         let t = request.t
