@@ -51,6 +51,8 @@ let package = Package(
         ),
         // The implementation-plan matrix (annex 8.1) as XLSX and CSV, written and read back.
         .target(name: "UPRSpreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Word documents (DOCX) of generated reports, packaged like the spreadsheets.
+        .target(name: "UPRDocument", dependencies: ["UPRSpreadsheet"]),
         // Text intelligence: tokenisation, classifier, similarity. Pure Swift, in-process.
         .target(name: "UPRText", dependencies: ["UPRDomain"], resources: [.copy("Model")]),
         // Storage: Fluent models, migrations, and the SQL that Fluent is too slow for.
@@ -81,6 +83,7 @@ let package = Package(
                 "UPRLocalization",
                 "UPRSecurity",
                 "UPRMail",
+                "UPRDocument",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
@@ -119,8 +122,9 @@ let package = Package(
         .testTarget(
             name: "UPRWebTests",
             dependencies: [
-                "UPRWeb", "UPRStore", "UPRCommands", "UPRMail", "SMTPSink", "UPRText",
+                "UPRWeb", "UPRStore", "UPRCommands", "UPRMail", "SMTPSink", "UPRText", "UPRDocument",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Fixtures")]
         ),

@@ -1,12 +1,12 @@
 /// What a cell's text must become before it is written, in either format.
-enum CellText {
+public enum CellText {
     /// Excel's limit on the text of one cell, in UTF-16 code units.
     static let maximumLength = 32_767
 
     /// Line breaks as LF, characters XML 1.0 forbids removed, text cut at Excel's cell limit with an ellipsis.
     ///
     /// Both writers apply it so that the XLSX and the CSV of one document hold the same text.
-    static func sanitize(_ text: String) -> String {
+    public static func sanitize(_ text: String) -> String {
         guard needsWork(text) else { return text }
         var scalars = String.UnicodeScalarView()
         var previousWasCR = false

@@ -9,10 +9,6 @@ import ZIPFoundation
 /// Cells are inline strings, so nothing is ever read as a number or a formula; the Rec # column is formatted as
 /// text so that a paragraph number typed into a new row in Excel ("108.10") stays text.
 enum XLSXWriter {
-    /// Every entry's modification date: 1 January 1980, the first date a zip archive can hold, so that the same
-    /// document always gives the same bytes.
-    static let entryDate = Date(timeIntervalSince1970: 315_532_800)
-
     /// Cell style indexes into `cellXfs` of the styles part.
     private enum Style: Int {
         case header = 1
@@ -36,28 +32,7 @@ enum XLSXWriter {
             ("xl/styles.xml", styles),
             ("xl/worksheets/sheet1.xml", sheet(document, title: title)),
         ]
-        return package(parts)
-    }
-
-    /// A zip package of the parts, in the order given, each deflated and dated `entryDate`.
-    static func package(_ parts: [(path: String, bytes: [UInt8])]) -> Data {
-        do {
-            let archive = try Archive(data: Data(), accessMode: .create)
-            for part in parts {
-                let data = Data(part.bytes)
-                try archive.addEntry(
-                    with: part.path, type: .file, uncompressedSize: Int64(data.count), modificationDate: entryDate,
-                    permissions: 0o644, compressionMethod: .deflate, bufferSize: 1 << 16
-                ) { position, size in
-                    data.subdata(in: Int(position)..<(Int(position) + size))
-                }
-            }
-            guard let bytes = archive.data else { preconditionFailure("an in-memory archive has no data") }
-            return bytes
-        } catch {
-            // Only an allocation failure can make writing to memory fail.
-            preconditionFailure("writing the workbook to memory failed: \(error)")
-        }
+        return OfficePackage.zip(parts)
     }
 
     // MARK: - The worksheet

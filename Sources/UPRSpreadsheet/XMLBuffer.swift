@@ -1,25 +1,25 @@
 /// Builds an XML part as UTF-8 bytes; the sheet of a 5,000-row matrix is megabytes, so no intermediate strings.
-struct XMLBuffer {
-    private(set) var bytes: [UInt8] = []
+public struct XMLBuffer {
+    public private(set) var bytes: [UInt8] = []
 
-    init(capacity: Int = 4096) {
+    public init(capacity: Int = 4096) {
         bytes.reserveCapacity(capacity)
         append(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#)
         append("\n")
     }
 
     /// Markup, appended as it is.
-    mutating func append(_ markup: String) {
+    public mutating func append(_ markup: String) {
         bytes.append(contentsOf: markup.utf8)
     }
 
-    mutating func append(_ number: Int) {
+    public mutating func append(_ number: Int) {
         append(String(number))
     }
 
     /// Text content or an attribute value, with `&`, `<`, `>` and `"` escaped. The text must already be
     /// sanitized (see `CellText.sanitize`): characters XML forbids are not checked here.
-    mutating func appendEscaped(_ text: String) {
+    public mutating func appendEscaped(_ text: String) {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "&"): append("&amp;")
@@ -35,7 +35,7 @@ struct XMLBuffer {
     }
 
     /// An element holding escaped text: `<name>text</name>`.
-    mutating func element(_ name: String, _ text: String) {
+    public mutating func element(_ name: String, _ text: String) {
         append("<\(name)>")
         appendEscaped(text)
         append("</\(name)>")

@@ -117,7 +117,7 @@ private final class ElementCollector: XMLPartHandler {
 
 /// A workbook package from hand-written parts, for files "saved by Excel" and damaged files.
 func workbookPackage(_ parts: [(String, String)]) -> Data {
-    XLSXWriter.package(parts.map { ($0.0, Array($0.1.utf8)) })
+    OfficePackage.zip(parts.map { ($0.0, Array($0.1.utf8)) })
 }
 
 let mainNamespace = #"xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main""#

@@ -80,7 +80,7 @@ struct ReadErrorTests {
     func damagedXML() throws {
         var files = try parts(of: ImplementationMatrix.xlsx(Fixtures.seedOnly))
         files["xl/worksheets/sheet1.xml"] = Array(#"<worksheet><sheetData><row></sheetData>"#.utf8)
-        let broken = XLSXWriter.package(files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        let broken = OfficePackage.zip(files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         let error = try #require(readError(broken, "plan.xlsx"))
         #expect(error.message.contains("xl/worksheets/sheet1.xml is not well-formed XML"))
 
@@ -88,18 +88,18 @@ struct ReadErrorTests {
         let sheet = try parts(of: ImplementationMatrix.xlsx(Fixtures.seedOnly))["xl/worksheets/sheet1.xml"]!
         for length in [sheet.count / 3, sheet.count - 20] {
             files["xl/worksheets/sheet1.xml"] = Array(sheet.prefix(length))
-            let cut = XLSXWriter.package(files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+            let cut = OfficePackage.zip(files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
             #expect(try #require(readError(cut, "plan.xlsx")).message.contains("is not well-formed XML"))
         }
 
         // A tag name with a byte that is not UTF-8 would trap FoundationXML; it is refused first.
         files["xl/worksheets/sheet1.xml"] = Array("<worksheet><sheetData><r".utf8) + [0xFF, 0xFE] + Array("w/>".utf8)
-        let invalid = XLSXWriter.package(files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        let invalid = OfficePackage.zip(files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         #expect(try #require(readError(invalid, "plan.xlsx")).message.contains("not UTF-8"))
 
         files["xl/worksheets/sheet1.xml"] = Array(
             #"<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaa">]><worksheet>&a;</worksheet>"#.utf8)
-        let entity = XLSXWriter.package(files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        let entity = OfficePackage.zip(files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         #expect(try #require(readError(entity, "plan.xlsx")).message.contains("document type declaration"))
     }
 

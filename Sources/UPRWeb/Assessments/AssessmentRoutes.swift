@@ -15,6 +15,9 @@ enum AssessmentRoutes {
         app.get("assessments", ":round", "recommendations", ":id", use: AssessmentView.show)
         app.post("assessments", ":round", "recommendations", ":id", use: AssessmentView.save)
         app.get("dashboard", use: DashboardView.show)
+        for format in MidTermReportFile.Format.allCases {
+            app.get("reports", "midterm.\(format.rawValue)") { try await MidTermReportFile.download($0, format) }
+        }
     }
 
     /// The round a request names. An open round is work in progress: only people with an account see it.

@@ -45,6 +45,8 @@ struct DashboardView: Encodable {
     var timeline: String?
     var milestones: [Milestone]
     var timelineHeading: String
+    var reportDocx: String
+    var reportHTML: String
 
     static let series: [(DashboardStatus, String, Bool)] = [
         (.full, "#00703c", false), (.partial, "#ffdd00", true), (.notStarted, "#d4351c", false),
@@ -106,7 +108,11 @@ struct DashboardView: Encodable {
             },
             charts: charts, hasCharts: !charts.isEmpty,
             timeline: timelineSVG(timeline, t), milestones: milestones(timeline, t),
-            timelineHeading: t("dashboard.timeline"))
+            timelineHeading: t("dashboard.timeline"),
+            reportDocx: "/reports/midterm.docx?state="
+                + (stateName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
+            reportHTML: "/reports/midterm.html?state="
+                + (stateName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
     }
 
     static func label(_ key: String?, _ dimension: DashboardDimension, _ t: Translator) -> String {
