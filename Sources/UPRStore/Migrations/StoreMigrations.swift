@@ -28,5 +28,6 @@ public enum StoreMigrations {
         AddUserLanguage(),
         AddLabelReview(),
         CreateRecurrenceGroups(),
+        CreateIndicators(),
     ]
 }

@@ -22,7 +22,7 @@ struct Layout: Encodable {
     var userName: String?
     var csrf: String
 
-    enum Section { case home, recommendations, plan, states, taxonomies, admin, account, api, none }
+    enum Section { case home, recommendations, plan, indicators, states, taxonomies, admin, account, api, none }
 
     init(request: Request, title: String, section: Section = .none) {
         let t = request.t
@@ -36,6 +36,9 @@ struct Layout: Encodable {
                 href: SiteRoute.recommendations(RecommendationFilter()).href,
                 label: t("nav.recommendations"), current: section == .recommendations),
             Link(href: "/plan", label: t("nav.plan"), current: section == .plan),
+            Link(
+                href: SiteRoute.indicators(IndicatorFilter()).href, label: t("nav.indicators"),
+                current: section == .indicators),
             Link(href: SiteRoute.states.href, label: t("nav.states"), current: section == .states),
             Link(href: SiteRoute.taxonomies.href, label: t("nav.taxonomies"), current: section == .taxonomies),
             Link(href: SiteRoute.api(.openAPI).href, label: t("nav.api"), current: section == .api),

@@ -40,6 +40,7 @@ enum SiteRoutes {
         app.get("password-reset", ":token", use: AccountController.showReset)
         app.post("password-reset", ":token", use: AccountController.reset)
         PlanRoutes.register(app)
+        IndicatorRoutes.register(app)
         AdminRoutes.register(app)
     }
 
