@@ -222,10 +222,35 @@ import VaporTesting
 
             // The plan matrix counts the entry's indicators and the SMART ones in its one query.
             let matrix = try await Browser.anonymous.get(app, "/plan?state=Mongolia").body.string
-            #expect(matrix.contains("1 indicators track these entries; 1 of them pass all five SMART criteria."))
-            #expect(matrix.contains("1 indicators, 1 SMART"))
+            #expect(matrix.contains("Indicators tracking these entries: 1; passing all five SMART criteria: 1."))
+            #expect(matrix.contains("Indicators: 1, SMART: 1"))
             let page1 = try await PlanMatrix.page(.state("Mongolia"), includeDrafts: false, page: 1, per: 25, on: sql)
             #expect(page1.indicators == 1 && page1.smartIndicators == 1)
+        }
+    }
+
+    /// The served demo's indicators: three on published plan entries the public sees, one on a recommendation only.
+    @Test(arguments: TestDatabase.allCases)
+    func demoIndicators(_ database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { app in
+            let sql = try app.sql()
+            try await DemoIndicators.load(on: sql)
+            let store = IndicatorStore(sql)
+            let all = try await store.list(IndicatorFilter(state: "Mongolia"), includeDrafts: true)
+            #expect(all.count == 4)
+            #expect(all.filter(\.smartPasses).count == 3)
+            #expect(try await store.list(IndicatorFilter(), includeDrafts: false).count == 3)
+            #expect(try await store.list(IndicatorFilter(kind: .structural), includeDrafts: true).count == 1)
+            #expect(try await app.count("measurements", where: "WHERE status = 'pending'") == 1)
+            let violence = try #require(all.first { $0.title.hasPrefix("Domestic violence") })
+            #expect(violence.latestValue == 3_300)
+            let page = try await Browser.anonymous.get(app, "/indicators/\(violence.id)")
+            #expect(page.status == .ok)
+            #expect(page.body.readableBytes < 100_000)
+            #expect(
+                try Self.pointValues(try #require(Self.svg(in: page.body.string))) == [
+                    2_200, 2_650, 3_050, 3_300, 3_300, 4_000,
+                ])
         }
     }
 

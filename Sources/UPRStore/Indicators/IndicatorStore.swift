@@ -73,8 +73,11 @@ public struct IndicatorStore: Sendable {
     }
 
     /// The indicators a list shows, by title; the public sees those a published plan entry tracks.
-    public func list(_ filter: IndicatorFilter, includeDrafts: Bool) async throws -> [IndicatorListItem] {
+    public func list(_ filter: IndicatorFilter, includeDrafts: Bool, only ids: [Int]? = nil) async throws
+        -> [IndicatorListItem]
+    {
         var conditions: [SQLQueryString] = []
+        if let ids { conditions.append("i.id IN (\(binds: ids + [-1]))") }
         if !includeDrafts {
             conditions.append(
                 """
@@ -105,7 +108,9 @@ public struct IndicatorStore: Sendable {
         }
         let condition: SQLQueryString =
             conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        // The latest accepted measurement, by a window over the measurements of the listed indicators only.
+        // The latest accepted measurement, by a window over the measurements; a page about one recommendation reads
+        // only its indicators' measurements.
+        let scope: SQLQueryString = ids.map { " AND indicator_id IN (\(binds: $0 + [-1]))" } ?? ""
         let query: SQLQueryString =
             """
             SELECT i.id, i.title, i.kind, i.unit, o.name AS responsible_name, i.smart_ok, i.target_value,
@@ -113,8 +118,8 @@ public struct IndicatorStore: Sendable {
             FROM indicators i LEFT JOIN organisations o ON o.id = i.responsible_organisation_id
             LEFT JOIN (SELECT indicator_id, value, measured_on,
                               ROW_NUMBER() OVER (PARTITION BY indicator_id ORDER BY measured_on DESC, id DESC) AS n
-                       FROM measurements WHERE status = 'accepted') m ON m.indicator_id = i.id AND m.n = 1
-            """ + condition + " ORDER BY i.title, i.id"
+                       FROM measurements WHERE status = 'accepted'
+            """ + scope + ") m ON m.indicator_id = i.id AND m.n = 1" + condition + " ORDER BY i.title, i.id"
         return try await sql.raw(query).all().map { row in
             IndicatorListItem(
                 id: try row.decode(column: "id", as: Int.self), title: try row.decode(column: "title", as: String.self),
@@ -133,8 +138,7 @@ public struct IndicatorStore: Sendable {
     public func tracking(planEntryID: Int?, recommendationID: Int?, includeDrafts: Bool) async throws
         -> [IndicatorListItem]
     {
-        let all = try await list(IndicatorFilter(), includeDrafts: includeDrafts)
-        let ids = Set(
+        let ids = Array(
             try await sql.raw(
                 """
                 SELECT indicator_id FROM indicator_plan_entries WHERE plan_entry_id = \(bind: planEntryID ?? -1)
@@ -144,7 +148,8 @@ public struct IndicatorStore: Sendable {
                 WHERE p.recommendation_id = \(bind: recommendationID ?? -1)
                 """
             ).all().map { try $0.decode(column: "indicator_id", as: Int.self) })
-        return all.filter { ids.contains($0.id) }
+        guard !ids.isEmpty else { return [] }
+        return try await list(IndicatorFilter(), includeDrafts: includeDrafts, only: ids)
     }
 
     /// The working groups of plan entries, for the rule on who may create an indicator for them.

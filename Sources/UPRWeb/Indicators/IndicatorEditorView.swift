@@ -9,11 +9,7 @@ import Vapor
 /// comes back beside what this person typed.
 struct IndicatorEditorView: Encodable {
     typealias Option = SelectOption
-    struct Conflict: Encodable {
-        var label: String
-        var theirs: String
-        var yours: String
-    }
+    typealias Conflict = PlanEditorView.Conflict
     var layout: Layout
     var csrf: String
     var heading: String
@@ -170,12 +166,8 @@ struct IndicatorEditorView: Encodable {
             return try await refused(fields, field, key)
         } catch StoreError.staleVersion {
             let current = try await store.indicator(id: existing?.id ?? 0)
-            let theirs = current?.fields.asText ?? [:]
-            let yours = fields.asText
-            let conflicts = yours.keys.sorted().compactMap { key -> Conflict? in
-                let a = (theirs[key] ?? nil) ?? ""
-                let b = (yours[key] ?? nil) ?? ""
-                return a == b ? nil : Conflict(label: t("indicator.field.\(key)"), theirs: a, yours: b)
+            let conflicts = Conflict.rows(theirs: current?.fields.asText ?? [:], yours: fields.asText) {
+                t("indicator.field.\($0)")
             }
             return try await request.render(
                 "indicator-edit",

@@ -45,17 +45,7 @@ enum IndicatorRoutes {
             layout: Layout(request: request, title: t("history.title"), section: .indicators),
             heading: t("history.title") + ": " + indicator.fields.title,
             backHref: SiteRoute.indicator(indicator.id).href,
-            entries: log.map { item in
-                let changes = item.changes.keys.sorted().map { key in
-                    PlanRoutes.HistoryView.Change(
-                        field: t("indicator.field.\(key)"), before: item.changes[key]?.before ?? "",
-                        after: item.changes[key]?.after ?? "")
-                }
-                return PlanRoutes.HistoryView.Entry(
-                    at: Timestamp.date(item.at).map { t.date($0) + " " + String(item.at.dropFirst(11).prefix(5)) }
-                        ?? item.at,
-                    actor: item.actor, summary: item.summary, changes: changes, hasChanges: !changes.isEmpty)
-            })
+            entries: PlanRoutes.HistoryView.entries(log, t) { t("indicator.field.\($0)") })
         return try await request.view.render("history", view).encodeResponse(for: request)
     }
 }

@@ -12,6 +12,15 @@ struct PlanEditorView: Encodable {
         var label: String
         var theirs: String
         var yours: String
+
+        /// The fields whose saved value differs from the typed one, in field order, labelled by `label(field)`.
+        static func rows(theirs: [String: String?], yours: [String: String?], label: (String) -> String) -> [Conflict] {
+            yours.keys.sorted().compactMap { key in
+                let a = (theirs[key] ?? nil) ?? ""
+                let b = (yours[key] ?? nil) ?? ""
+                return a == b ? nil : Conflict(label: label(key), theirs: a, yours: b)
+            }
+        }
     }
     var layout: Layout
     var csrf: String
@@ -196,12 +205,8 @@ struct PlanEditorView: Encodable {
         } catch StoreError.staleVersion {
             // Someone saved first: show their version beside this person's, keep what was typed in the form.
             let current = try await PlanStore(sql).entry(recommendationID: context.recommendation.id)
-            let theirs = current?.fields.asText ?? [:]
-            let yours = fields.asText
-            let conflicts = yours.keys.sorted().compactMap { key -> Conflict? in
-                let a = (theirs[key] ?? nil) ?? ""
-                let b = (yours[key] ?? nil) ?? ""
-                return a == b ? nil : Conflict(label: t("plan.field.\(key)"), theirs: a, yours: b)
+            let conflicts = Conflict.rows(theirs: current?.fields.asText ?? [:], yours: fields.asText) {
+                t("plan.field.\($0)")
             }
             return try await render(
                 request,
