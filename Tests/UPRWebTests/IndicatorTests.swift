@@ -115,6 +115,13 @@ import VaporTesting
             let accepted = try await admin.post(
                 app, "/measurements/\(pending.id)/review", [("decision", "accepted"), ("version", "1")])
             #expect(accepted.status == .seeOther)
+            // A review made on the page as it was before: refused, the first review stands.
+            let stale = try await admin.post(
+                app, "/measurements/\(pending.id)/review",
+                [("decision", "rejected"), ("comment", "late"), ("version", "1")])
+            #expect(stale.status == .conflict)
+            #expect(stale.body.string.contains("changed"))
+            #expect(try await store.measurement(id: pending.id)?.status == .accepted)
             let audit = try await AuditLog.history(entity: "measurement", id: pending.id, on: try app.sql())
             #expect(audit.map(\.action) == ["accept", "create"])
             #expect(audit.first?.changes["status"] == AuditLog.FieldChange(before: "pending", after: "accepted"))
