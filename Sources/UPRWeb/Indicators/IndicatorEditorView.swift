@@ -118,7 +118,8 @@ struct IndicatorEditorView: Encodable {
                 "indicator-edit",
                 build(
                     request, existing: existing, fields: fields, version: version, organisations: organisations,
-                    errors: [FieldError(field: field, message: t(key))]), status: .unprocessableEntity)
+                    errors: [FieldError(field: field, message: t("indicator.field.\(field)") + ": " + t(key))]),
+                status: .unprocessableEntity)
         }
         let fields: IndicatorFields
         do {

@@ -51,6 +51,18 @@ struct MeasurementEditorView: Encodable {
             errors: errors, hasErrors: !errors.isEmpty)
     }
 
+    /// The label of a form field, so a message names the field it is about.
+    static func label(_ field: String, _ t: Translator) -> String {
+        if field.hasPrefix("dis-"), let dimension = DisaggregationDimension(rawValue: String(field.dropFirst(4))) {
+            return t(dimension.labelKey)
+        }
+        let keys = [
+            "value": "measurement.field.value", "date": "measurement.field.date", "unit": "indicator.field.unit",
+            "source": "measurement.field.source", "link": "measurement.field.link", "evidence": "measurement.evidence",
+        ]
+        return keys[field].map { t($0) } ?? field
+    }
+
     static func requireEntry(_ request: Request, _ indicator: Indicator) throws {
         try request.require(
             .enterMeasurement(
@@ -75,7 +87,9 @@ struct MeasurementEditorView: Encodable {
         func refused(_ field: String, _ message: String) async throws -> Vapor.Response {
             try await request.render(
                 "measurement-new",
-                build(request, indicator, form: form, errors: [FieldError(field: field, message: message)]),
+                build(
+                    request, indicator, form: form,
+                    errors: [FieldError(field: field, message: label(field, t) + ": " + message)]),
                 status: .unprocessableEntity)
         }
         let today = CalendarDay(Timestamp.day(Date()))!
