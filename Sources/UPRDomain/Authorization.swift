@@ -35,6 +35,14 @@ public enum Action: Sendable, Hashable {
     case manageAssessmentRounds
     /// Record an organisation's own assessment of a recommendation in an open round.
     case assess(organisationID: Int)
+    /// Create an indicator for the plan entries of these working groups (empty: tracking recommendations only).
+    case createIndicator(entryGroupIDs: Set<Int>)
+    /// Edit an indicator: its fields, links and data partners.
+    case editIndicator(responsibleOrganisationID: Int?)
+    /// Enter a measurement of an indicator: the responsible organisation, or a data partner sharing its data.
+    case enterMeasurement(responsibleOrganisationID: Int?, dataPartnerIDs: Set<Int>)
+    /// Accept or reject a measurement.
+    case reviewMeasurement
 }
 
 /// The permission rules in one place, as a pure function, so one table-driven test covers them all.
@@ -56,7 +64,18 @@ public enum Authorization {
             return (actor.role == .focalPoint || actor.role == .csoMember) && actor.organisationID == organisation
         case .reviewLabels:
             return actor.role == .csoMember || actor.role == .focalPoint
-        case .changeResponse, .manageOrganisations, .manageWorkingGroups, .manageAccounts, .manageAssessmentRounds:
+        case .createIndicator(let groups):
+            return actor.role == .focalPoint
+                || (actor.role == .csoMember && !groups.isDisjoint(with: actor.workingGroupIDs))
+        case .editIndicator(let responsible):
+            return actor.role != .observer && responsible != nil && responsible == actor.organisationID
+        case .enterMeasurement(let responsible, let partners):
+            // A data partner is often a UN agency whose people are observers elsewhere: sharing its data is the
+            // one write it makes, so the organisation decides, not the role.
+            guard let organisation = actor.organisationID else { return false }
+            return (actor.role != .observer && organisation == responsible) || partners.contains(organisation)
+        case .changeResponse, .manageOrganisations, .reviewMeasurement, .manageWorkingGroups, .manageAccounts,
+            .manageAssessmentRounds:
             return false
         }
     }

@@ -44,6 +44,8 @@ import VaporTesting
         var user: Int
         var round: Int
         var roundVersion: Int
+        var indicator: Int
+        var measurement: Int
     }
 
     static let routes: [Route] = [
@@ -108,6 +110,33 @@ import VaporTesting
         Route(name: "close an assessment round", allowed: [.administrator]) {
             ("/assessments/\($0.round)/close", [("version", String($0.roundVersion))])
         },
+        // Indicators: the government focal points, and the CSO members of the group whose entry it tracks, create;
+        // the responsible ministry edits and measures, so does its data partner (the observer's UN office); only
+        // the administrator reviews.
+        Route(
+            name: "create an indicator",
+            allowed: [.groupCSO, .responsibleFocalPoint, .otherFocalPoint, .administrator]
+        ) {
+            (
+                "/indicators",
+                [("title", "Cases decided"), ("kind", "outcome"), ("planEntries", String($0.entry)), ("version", "0")]
+            )
+        },
+        Route(name: "edit an indicator", allowed: [.responsibleFocalPoint, .administrator]) {
+            (
+                "/indicators/\($0.indicator)",
+                [
+                    ("title", "Cases decided"), ("kind", "process"), ("responsibleOrganisationID", String($0.ministry)),
+                    ("version", "1"),
+                ]
+            )
+        },
+        Route(name: "enter a measurement", allowed: [.responsibleFocalPoint, .observer, .administrator]) {
+            ("/indicators/\($0.indicator)/measurements", [("value", "12"), ("date", "2019-12-31")])
+        },
+        Route(name: "review a measurement", allowed: [.administrator]) {
+            ("/measurements/\($0.measurement)/review", [("decision", "accepted"), ("version", "1")])
+        },
     ]
 
     @Test(arguments: TestDatabase.allCases)
@@ -158,11 +187,21 @@ import VaporTesting
         let recommendationVersion = try await sql.raw(
             "SELECT version FROM recommendations WHERE id = \(bind: recommendation)"
         ).first()!.decode(column: "version", as: Int.self)
+        let indicator = try await IndicatorStore(sql).create(
+            IndicatorFixture.fields(
+                ministry: ministry, partner: try await organisationID(app, "UN Resident Coordinator's Office"),
+                entry: entry), userID: nil, actor: "test")
+        let valid = try MeasurementInput(value: "11", date: "2018-12-31", unit: "")
+            .validate(indicatorUnit: "decisions", dimensions: [], today: CalendarDay("2026-01-01")!).get()
+        let measurement = try await MeasurementStore(sql).add(
+            indicatorID: indicator, valid, evidence: nil, userID: nil, actor: "test")
         let round = try #require(try await AssessmentStore(sql).rounds().first { $0.status == .open })
         return Fixture(
             recommendation: recommendation, recommendationVersion: recommendationVersion, freeRecommendation: free,
             entry: entry, version: version, group: group,
-            groupVersion: groupVersion, ministry: ministry, user: user, round: round.id, roundVersion: round.version)
+            groupVersion: groupVersion, ministry: ministry, user: user, round: round.id, roundVersion: round.version,
+            indicator: indicator,
+            measurement: measurement)
     }
 
     /// Row counts and versions of everything a route could change (the audit log included).
@@ -170,12 +209,13 @@ import VaporTesting
         var out: [String: Int] = [:]
         for table in [
             "plan_entries", "organisations", "users", "password_resets", "response_events", "audit_log",
-            "working_group_members", "assessment_rounds", "assessments",
+            "working_group_members", "assessment_rounds", "assessments", "indicators", "measurements",
         ] {
             out[table] = try await app.count(table)
         }
         for table in [
             "plan_entries", "recommendations", "working_groups", "organisations", "assessment_rounds", "assessments",
+            "indicators", "measurements",
         ] {
             out[table + ".versions"] = try await app.sql().raw(
                 "SELECT COALESCE(SUM(version), 0) AS n FROM \(unsafeRaw: table)"

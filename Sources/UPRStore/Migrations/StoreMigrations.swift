@@ -29,5 +29,6 @@ public enum StoreMigrations {
         AddLabelReview(),
         CreateRecurrenceGroups(),
         CreateAssessments(),
+        CreateIndicators(),
     ]
 }

@@ -24,6 +24,9 @@ public struct PlanMatrix: Sendable, Equatable, Codable {
         public var total: Int
         /// Of those, how many have a (visible) plan entry.
         public var withEntries: Int
+        /// Indicators tracking the view's (visible) entries, and how many of them pass all five SMART criteria.
+        public var indicators: Int = 0
+        public var smartIndicators: Int = 0
         /// The page shown (a page past the end shows the last one).
         public var page: Int
         public var per: Int
@@ -90,7 +93,15 @@ public struct PlanMatrix: Sendable, Equatable, Codable {
                     SELECT r.id AS rid, r.paragraph, r.recommending_states, r.text, r.response, p.id, p.status, p.goal,
                            p.expected_action, p.indicators, p.other_mechanisms_national, p.other_mechanisms_international,
                            lo.name AS lead_name, p.government_answer, p.government_comment,
-                           (SELECT COUNT(*) FROM v) AS total, (SELECT COUNT(pid) FROM v) AS with_entries
+                           (SELECT COUNT(*) FROM v) AS total, (SELECT COUNT(pid) FROM v) AS with_entries,
+                           (SELECT COUNT(*) FROM indicator_plan_entries ip WHERE ip.plan_entry_id = p.id) AS indicator_count,
+                           (SELECT COUNT(*) FROM indicator_plan_entries ip JOIN indicators i ON i.id = ip.indicator_id
+                            WHERE ip.plan_entry_id = p.id AND i.smart_ok = 1) AS smart_count,
+                           (SELECT COUNT(DISTINCT ip.indicator_id) FROM indicator_plan_entries ip
+                            JOIN v ON v.pid = ip.plan_entry_id) AS view_indicators,
+                           (SELECT COUNT(DISTINCT ip.indicator_id) FROM indicator_plan_entries ip
+                            JOIN v ON v.pid = ip.plan_entry_id JOIN indicators i ON i.id = ip.indicator_id
+                            WHERE i.smart_ok = 1) AS view_smart
                     FROM c JOIN recommendations r ON r.id = c.id
                     """ + " " + entries
                 + " LEFT JOIN organisations lo ON lo.id = p.lead_organisation_id ORDER BY \(unsafeRaw: order("c."))"
@@ -107,7 +118,9 @@ public struct PlanMatrix: Sendable, Equatable, Codable {
         let first = rows.first
         return Page(
             lines: try rows.map(Line.init(row:)), total: try first?.decode(column: "total", as: Int.self) ?? 0,
-            withEntries: try first?.decode(column: "with_entries", as: Int.self) ?? 0, page: current, per: per)
+            withEntries: try first?.decode(column: "with_entries", as: Int.self) ?? 0,
+            indicators: try first?.decode(column: "view_indicators", as: Int.self) ?? 0,
+            smartIndicators: try first?.decode(column: "view_smart", as: Int.self) ?? 0, page: current, per: per)
     }
 
     /// The join of the plan entries a view shows: all of them for a state, only the view's for a group or ministry.

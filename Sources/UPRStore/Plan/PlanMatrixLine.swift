@@ -16,6 +16,9 @@ extension PlanMatrix {
             public var leadOrganisationName: String?
             public var governmentAnswer: GovernmentAnswer?
             public var governmentComment: String
+            /// Indicators tracking the entry, and how many pass all five SMART criteria.
+            public var indicatorCount: Int
+            public var smartCount: Int
         }
 
         public var recommendationID: Int
@@ -43,7 +46,9 @@ extension PlanMatrix {
                 leadOrganisationName: try row.decode(column: "lead_name", as: String?.self),
                 governmentAnswer: (try row.decode(column: "government_answer", as: String?.self))
                     .flatMap(GovernmentAnswer.init(rawValue:)),
-                governmentComment: try row.decode(column: "government_comment", as: String.self))
+                governmentComment: try row.decode(column: "government_comment", as: String.self),
+                indicatorCount: try row.decode(column: "indicator_count", as: Int.self),
+                smartCount: try row.decode(column: "smart_count", as: Int.self))
         }
     }
 }

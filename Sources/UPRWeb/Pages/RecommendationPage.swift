@@ -78,6 +78,7 @@ struct RecommendationView: Encodable {
     var planStatus: String?
     var draftHref: String?
     var changeResponseHref: String?
+    var indicatorLinks: IndicatorLinks
 
     static func load(_ request: Request) async throws -> RecommendationView {
         try await build(request)
@@ -247,7 +248,9 @@ struct RecommendationView: Encodable {
             planStatus: visible.map { t("status.\($0.status.rawValue)") },
             draftHref: entry == nil && canDraft ? "/recommendations/\(item.id)/plan" : nil,
             changeResponseHref: Authorization.allows(request.actor, .changeResponse)
-                ? "/recommendations/\(item.id)/response" : nil)
+                ? "/recommendations/\(item.id)/response" : nil,
+            indicatorLinks: try await IndicatorLinks.load(
+                request, recommendationID: item.id, entry: entry.map { (id: $0.id, group: $0.workingGroupID) }))
     }
 
     /// How a label's origin reads beside it; nil for the source's own labels, which need no remark.

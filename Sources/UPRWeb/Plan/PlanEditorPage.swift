@@ -192,12 +192,8 @@ struct PlanEditorView: Encodable {
         } catch StoreError.staleVersion {
             // Someone saved first: show their version beside this person's, keep what was typed in the form.
             let current = try await PlanStore(sql).entry(recommendationID: context.recommendation.id)
-            let theirs = current?.fields.asText ?? [:]
-            let yours = fields.asText
-            let conflicts = yours.keys.sorted().compactMap { key -> Conflict? in
-                let a = (theirs[key] ?? nil) ?? ""
-                let b = (yours[key] ?? nil) ?? ""
-                return a == b ? nil : Conflict(label: t("plan.field.\(key)"), theirs: a, yours: b)
+            let conflicts = Conflict.rows(theirs: current?.fields.asText ?? [:], yours: fields.asText) {
+                t("plan.field.\($0)")
             }
             return try await render(
                 request,

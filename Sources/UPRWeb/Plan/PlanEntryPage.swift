@@ -31,6 +31,7 @@ struct PlanEntryView: Encodable {
     var entryID: Int
     var version: Int
     var answerOptions: [Option]
+    var indicatorLinks: IndicatorLinks
 
     static func load(_ request: Request) async throws -> PlanEntryView {
         guard let id = request.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
@@ -41,10 +42,15 @@ struct PlanEntryView: Encodable {
         guard let detail = try await RecommendationDetail.load(id: entry.recommendationID, on: sql) else {
             throw Abort(.notFound)
         }
-        return build(request, entry: entry, recommendation: detail.recommendation)
+        return build(
+            request, entry: entry, recommendation: detail.recommendation,
+            indicatorLinks: try await IndicatorLinks.load(
+                request, recommendationID: nil, entry: (id: entry.id, group: entry.workingGroupID)))
     }
 
-    static func build(_ request: Request, entry: PlanEntry, recommendation: RecommendationSummary) -> PlanEntryView {
+    static func build(
+        _ request: Request, entry: PlanEntry, recommendation: RecommendationSummary, indicatorLinks: IndicatorLinks
+    ) -> PlanEntryView {
         let t = request.t
         let actor = request.actor
         let f = entry.fields
@@ -90,6 +96,6 @@ struct PlanEntryView: Encodable {
             entryID: entry.id, version: entry.version,
             answerOptions: GovernmentAnswer.allCases.map {
                 Option(value: $0.rawValue, label: t("answer.\($0.rawValue)"), selected: $0 == entry.governmentAnswer)
-            })
+            }, indicatorLinks: indicatorLinks)
     }
 }

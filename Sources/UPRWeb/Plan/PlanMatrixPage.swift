@@ -72,6 +72,13 @@ struct PlanMatrixView: Encodable {
                 counts.merging(["first": t.number(first), "last": t.number(first + matrix.lines.count - 1)]) { a, _ in a
                 })
             : t("plan.summary", counts)
+        let smartSummary =
+            matrix.indicators == 0
+            ? ""
+            : " "
+                + t(
+                    "plan.smartSummary",
+                    ["count": t.number(matrix.indicators), "smart": t.number(matrix.smartIndicators)])
         return PlanMatrixView(
             layout: Layout(request: request, title: heading, section: .plan), heading: heading,
             scopeLabel: scopeLabel,
@@ -85,7 +92,7 @@ struct PlanMatrixView: Encodable {
                     Option(value: String($0.id), label: $0.name, selected: scope == .leadOrganisation($0.id))
                 }),
             table: PlanMatrixTable(t: t, caption: heading, canDraft: canDraft).html(matrix.lines),
-            hasRows: !matrix.lines.isEmpty, summary: summary,
+            hasRows: !matrix.lines.isEmpty, summary: summary + smartSummary,
             exportLabel: t("plan.exportAll", ["rows": t.number(matrix.total)]),
             xlsxHref: SiteRoute.planExport(scope, format: "xlsx").href,
             csvHref: SiteRoute.planExport(scope, format: "csv").href,

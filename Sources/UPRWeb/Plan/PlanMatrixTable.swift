@@ -54,7 +54,18 @@ struct PlanMatrixTable {
             entry?.expectedAction ?? "", entry?.indicators ?? "", entry?.leadOrganisationName ?? "",
         ]
         for (index, value) in cells.enumerated() {
-            cell(headings[index + 1], into: &out) { $0.text(value) }
+            cell(headings[index + 1], into: &out) { out in
+                out.text(value)
+                // The structured indicators beside the free text: how many, and how many pass the SMART check.
+                if index == 7, let entry, entry.indicatorCount > 0 {
+                    out.raw("<br><a class=\"smart-count\" href=\"/plan/entries/\(entry.id)#indicators-title\">")
+                    out.text(
+                        t(
+                            "plan.indicatorCount",
+                            ["count": t.number(entry.indicatorCount), "smart": t.number(entry.smartCount)]))
+                    out.raw("</a>")
+                }
+            }
         }
         cell(headings[10], into: &out) { out in
             if let entry, let answer = entry.governmentAnswer {

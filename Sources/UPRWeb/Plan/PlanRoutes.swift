@@ -97,6 +97,21 @@ enum PlanRoutes {
         var heading: String
         var backHref: String
         var entries: [Entry]
+
+        /// Audit entries as the page lists them, each changed field labelled by `label(field)`.
+        static func entries(_ log: [AuditLog.Entry], _ t: Translator, label: (String) -> String) -> [Entry] {
+            log.map { item in
+                let changes = item.changes.keys.sorted().map { key in
+                    Change(
+                        field: label(key), before: item.changes[key]?.before ?? "",
+                        after: item.changes[key]?.after ?? "")
+                }
+                return Entry(
+                    at: Timestamp.date(item.at).map { t.date($0) + " " + String(item.at.dropFirst(11).prefix(5)) }
+                        ?? item.at,
+                    actor: item.actor, summary: item.summary, changes: changes, hasChanges: !changes.isEmpty)
+            }
+        }
     }
 
     /// Every change of a plan entry: who, when, which fields, before and after. Read-only by design.
@@ -108,17 +123,7 @@ enum PlanRoutes {
         let view = HistoryView(
             layout: Layout(request: request, title: t("history.title"), section: .plan),
             heading: t("history.title"), backHref: "/plan/entries/\(entry.id)",
-            entries: log.map { item in
-                let changes = item.changes.keys.sorted().map { key in
-                    HistoryView.Change(
-                        field: t("plan.field.\(key)"), before: item.changes[key]?.before ?? "",
-                        after: item.changes[key]?.after ?? "")
-                }
-                return HistoryView.Entry(
-                    at: Timestamp.date(item.at).map { t.date($0) + " " + String(item.at.dropFirst(11).prefix(5)) }
-                        ?? item.at,
-                    actor: item.actor, summary: item.summary, changes: changes, hasChanges: !changes.isEmpty)
-            })
+            entries: HistoryView.entries(log, t) { t("plan.field.\($0)") })
         return try await request.view.render("history", view).encodeResponse(for: request)
     }
 }

@@ -5,3 +5,15 @@ struct ConflictField: Encodable, Sendable {
     var theirs: String
     var yours: String
 }
+
+extension ConflictField {
+    /// The fields whose saved value differs from the typed one, in field order, labelled by `label(field)`.
+    static func rows(theirs: [String: String?], yours: [String: String?], label: (String) -> String) -> [ConflictField]
+    {
+        yours.keys.sorted().compactMap { key in
+            let a = (theirs[key] ?? nil) ?? ""
+            let b = (yours[key] ?? nil) ?? ""
+            return a == b ? nil : ConflictField(label: label(key), theirs: a, yours: b)
+        }
+    }
+}

@@ -23,7 +23,8 @@ struct Layout: Encodable {
     var csrf: String
 
     enum Section {
-        case home, recommendations, plan, assessments, dashboard, states, taxonomies, admin, account, api, none
+        case home, recommendations, plan, indicators, assessments, dashboard, states, taxonomies, admin, account, api
+        case none
     }
 
     init(request: Request, title: String, section: Section = .none) {
@@ -38,6 +39,9 @@ struct Layout: Encodable {
                 href: SiteRoute.recommendations(RecommendationFilter()).href,
                 label: t("nav.recommendations"), current: section == .recommendations),
             Link(href: "/plan", label: t("nav.plan"), current: section == .plan),
+            Link(
+                href: SiteRoute.indicators(IndicatorFilter()).href, label: t("nav.indicators"),
+                current: section == .indicators),
             Link(href: "/assessments", label: t("nav.assessments"), current: section == .assessments),
             Link(href: "/dashboard", label: t("nav.dashboard"), current: section == .dashboard),
             Link(href: SiteRoute.states.href, label: t("nav.states"), current: section == .states),

@@ -21,6 +21,9 @@ public enum SiteRoute: Sendable, Equatable {
     case plan(PlanMatrix.Scope, page: Int = 1)
     /// The whole view as the annex 8.1 matrix: `xlsx` or `csv`.
     case planExport(PlanMatrix.Scope, format: String)
+    /// The indicators, filtered; and one indicator's page.
+    case indicators(IndicatorFilter)
+    case indicator(Int)
     case api(APIRoute)
 
     public enum APIRoute: Sendable, Equatable {
@@ -55,6 +58,14 @@ public enum SiteRoute: Sendable, Equatable {
         case .plan(let scope, let page):
             return "/plan" + Self.query(Self.scopeItems(scope) + (page > 1 ? [("page", String(page))] : []))
         case .planExport(let scope, let format): return "/plan/export.\(format)" + Self.query(Self.scopeItems(scope))
+        case .indicators(let filter):
+            var items: [(String, String)] = []
+            if let state = filter.state { items.append(("state", state)) }
+            if let group = filter.workingGroupID { items.append(("group", String(group))) }
+            if let organisation = filter.organisationID { items.append(("organisation", String(organisation))) }
+            if let kind = filter.kind { items.append(("kind", kind.rawValue)) }
+            return "/indicators" + Self.query(items)
+        case .indicator(let id): return "/indicators/\(id)"
         case .api(let api):
             switch api {
             case .recommendations: return "/api/v1/recommendations"

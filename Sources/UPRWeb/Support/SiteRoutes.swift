@@ -41,6 +41,7 @@ enum SiteRoutes {
         app.post("password-reset", ":token", use: AccountController.reset)
         PlanRoutes.register(app)
         AssessmentRoutes.register(app)
+        IndicatorRoutes.register(app)
         AdminRoutes.register(app)
     }
 

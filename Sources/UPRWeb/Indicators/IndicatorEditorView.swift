@@ -1,0 +1,183 @@
+import FluentKit
+import UPRDomain
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// Creating or editing an indicator, with its SMART check: "Check" shows the checklist for what is typed without
+/// saving (no script needed); saving shows it on the indicator page. When someone else saved first, their version
+/// comes back beside what this person typed.
+struct IndicatorEditorView: Encodable {
+    typealias Option = SelectOption
+    typealias Conflict = PlanEditorView.Conflict
+    var layout: Layout
+    var csrf: String
+    var heading: String
+    var action: String
+    var version: Int
+    var title: String
+    var definition: String
+    var kinds: [Option]
+    var unit: String
+    var baselineValue: String
+    var baselineDate: String
+    var targetValue: String
+    var targetDate: String
+    var dataSource: String
+    var frequency: String
+    var dimensions: [Option]
+    var responsibles: [Option]
+    var partners: [Option]
+    var recommendations: String
+    var planEntries: String
+    var smart: SMARTChecklist?
+    var errors: [FieldError]
+    var hasErrors: Bool
+    var conflicts: [Conflict]
+    var hasConflict: Bool
+
+    static func build(
+        _ request: Request, existing: Indicator?, fields: IndicatorFields, version: Int, organisations: [Organisation],
+        smart: SMARTCheck? = nil, errors: [FieldError] = [], conflicts: [Conflict] = []
+    ) -> IndicatorEditorView {
+        let t = request.t
+        let active = organisations.filter { $0.validTo == nil }
+        return IndicatorEditorView(
+            layout: Layout(
+                request: request, title: t(existing == nil ? "indicator.new" : "indicator.edit"), section: .indicators),
+            csrf: request.csrfToken,
+            heading: existing.map { t("indicator.edit") + ": " + $0.fields.title } ?? t("indicator.new"),
+            action: existing.map { "/indicators/\($0.id)" } ?? "/indicators", version: version,
+            title: fields.title, definition: fields.definition,
+            kinds: IndicatorKind.allCases.map {
+                Option(value: $0.rawValue, label: t($0.labelKey), selected: $0 == fields.kind)
+            },
+            unit: fields.unit, baselineValue: fields.baselineValue.map(IndicatorFields.number) ?? "",
+            baselineDate: fields.baselineDate ?? "", targetValue: fields.targetValue.map(IndicatorFields.number) ?? "",
+            targetDate: fields.targetDate ?? "", dataSource: fields.dataSource, frequency: fields.frequency,
+            dimensions: DisaggregationDimension.allCases.map {
+                Option(value: $0.rawValue, label: t($0.labelKey), selected: fields.dimensions.contains($0))
+            },
+            responsibles: [
+                Option(value: "", label: t("common.none"), selected: fields.responsibleOrganisationID == nil)
+            ]
+                + active.map {
+                    Option(value: String($0.id), label: $0.name, selected: $0.id == fields.responsibleOrganisationID)
+                },
+            partners: active.map {
+                Option(value: String($0.id), label: $0.name, selected: fields.dataPartnerIDs.contains($0.id))
+            },
+            recommendations: fields.recommendationIDs.map { "#\($0)" }.joined(separator: ", "),
+            planEntries: fields.planEntryIDs.map(String.init).joined(separator: ", "),
+            smart: smart.map { SMARTChecklist($0, t) }, errors: errors, hasErrors: !errors.isEmpty,
+            conflicts: conflicts, hasConflict: !conflicts.isEmpty)
+    }
+
+    /// The form for a new indicator, prefilled from `?entry=` or `?recommendation=`.
+    @Sendable static func new(_ request: Request) async throws -> Vapor.Response {
+        let sql = try request.sql()
+        var fields = IndicatorFields()
+        if let entry = try? request.query.get(Int.self, at: "entry") { fields.planEntryIDs = [entry] }
+        if let recommendation = try? request.query.get(Int.self, at: "recommendation") {
+            fields.recommendationIDs = [recommendation]
+        }
+        let groups = try await IndicatorStore(sql).workingGroups(ofEntries: fields.planEntryIDs)
+        try request.require(.createIndicator(entryGroupIDs: groups))
+        if request.actor?.role == .focalPoint { fields.responsibleOrganisationID = request.actor?.organisationID }
+        let view = build(
+            request, existing: nil, fields: fields, version: 0,
+            organisations: try await OrganisationStore(sql).organisations())
+        return try await request.view.render("indicator-edit", view).encodeResponse(for: request)
+    }
+
+    @Sendable static func edit(_ request: Request) async throws -> Vapor.Response {
+        let indicator = try await IndicatorRoutes.indicator(request)
+        try request.require(.editIndicator(responsibleOrganisationID: indicator.fields.responsibleOrganisationID))
+        let sql = try request.sql()
+        let view = build(
+            request, existing: indicator, fields: indicator.fields, version: indicator.version,
+            organisations: try await OrganisationStore(sql).organisations(),
+            smart: try await IndicatorStore(sql).smartCheck(indicator))
+        return try await request.view.render("indicator-edit", view).encodeResponse(for: request)
+    }
+
+    /// Creates (no `:id`) or saves an indicator, or only checks it when `intent` is "preview".
+    @Sendable static func save(_ request: Request) async throws -> Vapor.Response {
+        try CSRF.verify(request)
+        let user = try request.requireUser()
+        let sql = try request.sql()
+        let store = IndicatorStore(sql)
+        let existing: Indicator? =
+            request.parameters.get("id") == nil ? nil : try await IndicatorRoutes.indicator(request)
+        let form = try request.content.decode(IndicatorForm.self)
+        let organisations = try await OrganisationStore(sql).organisations()
+        let t = request.t
+        let version = form.version ?? 0
+        func refused(_ fields: IndicatorFields, _ field: String, _ key: String) async throws -> Vapor.Response {
+            try await request.render(
+                "indicator-edit",
+                build(
+                    request, existing: existing, fields: fields, version: version, organisations: organisations,
+                    errors: [FieldError(field: field, message: t("indicator.field.\(field)") + ": " + t(key))]),
+                status: .unprocessableEntity)
+        }
+        let fields: IndicatorFields
+        do {
+            fields = try form.fields()
+        } catch StoreError.invalid(let field, let key) {
+            return try await refused(existing?.fields ?? IndicatorFields(), field, key)
+        }
+        if let existing {
+            try request.require(.editIndicator(responsibleOrganisationID: existing.fields.responsibleOrganisationID))
+        } else {
+            let groups = try await store.workingGroups(ofEntries: fields.planEntryIDs)
+            try request.require(.createIndicator(entryGroupIDs: groups))
+        }
+        if form.intent == "preview" {
+            let texts = try await store.recommendationTexts(
+                recommendationIDs: fields.recommendationIDs, planEntryIDs: fields.planEntryIDs)
+            var observations: [MeasurementRecord] = []
+            if let existing {
+                observations = try await MeasurementStore(sql).measurements(
+                    indicatorID: existing.id, acceptedOnly: true)
+            }
+            let check = SMARTCheck(
+                fields.draft(recommendationTexts: texts),
+                observations: observations.compactMap { m in
+                    CalendarDay(m.date).map { Observation(day: $0, value: m.value) }
+                })
+            return try await request.view.render(
+                "indicator-edit",
+                build(
+                    request, existing: existing, fields: fields, version: version, organisations: organisations,
+                    smart: check)
+            ).encodeResponse(for: request)
+        }
+        do {
+            let id: Int = try await request.db.writeTransaction { database in
+                let store = IndicatorStore(try database.sqlDatabase())
+                if let existing {
+                    try await store.update(existing.id, version: version, fields: fields, actor: request.auditName)
+                    return existing.id
+                }
+                return try await store.create(fields, userID: user.account.id, actor: request.auditName)
+            }
+            return request.redirect(to: SiteRoute.indicator(id).href, redirectType: .normal)
+        } catch StoreError.invalid(let field, let key) {
+            return try await refused(fields, field, key)
+        } catch StoreError.staleVersion {
+            let current = try await store.indicator(id: existing?.id ?? 0)
+            let conflicts = Conflict.rows(theirs: current?.fields.asText ?? [:], yours: fields.asText) {
+                t("indicator.field.\($0)")
+            }
+            return try await request.render(
+                "indicator-edit",
+                build(
+                    request, existing: existing, fields: fields, version: current?.version ?? 0,
+                    organisations: organisations,
+                    errors: [FieldError(field: "title", message: t("indicator.conflict.message"))], conflicts: conflicts
+                ),
+                status: .conflict)
+        }
+    }
+}

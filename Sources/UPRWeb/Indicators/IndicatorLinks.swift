@@ -1,0 +1,39 @@
+import UPRDomain
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// The indicators tracking a recommendation or a plan entry, as those pages list them, with a link to add one.
+struct IndicatorLinks: Encodable {
+    struct Item: Encodable {
+        var href: String
+        var title: String
+        var smart: String
+    }
+    var items: [Item]
+    var hasItems: Bool
+    var addHref: String?
+
+    /// `entry` is the plan entry with its working group, when there is one (the rule on who may create depends on it).
+    static func load(_ request: Request, recommendationID: Int?, entry: (id: Int, group: Int)?) async throws
+        -> IndicatorLinks
+    {
+        let t = request.t
+        let items = try await IndicatorStore(try request.sql()).tracking(
+            planEntryID: entry?.id, recommendationID: recommendationID,
+            includeDrafts: Authorization.allows(request.actor, .readDrafts))
+        let groups: Set<Int> = entry.map { [$0.group] } ?? []
+        var addHref: String?
+        if Authorization.allows(request.actor, .createIndicator(entryGroupIDs: groups)) {
+            addHref =
+                entry.map { "/indicators/new?entry=\($0.id)" }
+                ?? recommendationID.map { "/indicators/new?recommendation=\($0)" }
+        }
+        return IndicatorLinks(
+            items: items.map {
+                Item(
+                    href: SiteRoute.indicator($0.id).href, title: $0.title,
+                    smart: t($0.smartPasses ? "smart.passesAll" : "smart.incomplete"))
+            }, hasItems: !items.isEmpty, addHref: addHref)
+    }
+}

@@ -1,0 +1,81 @@
+import UPRDomain
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// The indicators, filtered by state, working group, responsible ministry and type, with the latest accepted value
+/// against the target and whether each passes the SMART check.
+struct IndicatorListView: Encodable {
+    typealias Option = SelectOption
+    struct Row: Encodable {
+        var href: String
+        var title: String
+        var kind: String
+        var responsible: String
+        var latest: String
+        var target: String
+        var smart: String
+        var smartPasses: Bool
+    }
+    var layout: Layout
+    var heading: String
+    var states: [Option]
+    var groups: [Option]
+    var organisations: [Option]
+    var kinds: [Option]
+    var rows: [Row]
+    var hasRows: Bool
+    var summary: String
+    var canCreate: Bool
+
+    static func filter(_ request: Request) -> IndicatorFilter {
+        func text(_ name: String) -> String? {
+            (try? request.query.get(String.self, at: name)).flatMap { $0.isEmpty ? nil : $0 }
+        }
+        return IndicatorFilter(
+            state: text("state"), workingGroupID: text("group").flatMap(Int.init),
+            organisationID: text("organisation").flatMap(Int.init), kind: text("kind").flatMap(IndicatorKind.init))
+    }
+
+    static func load(_ request: Request) async throws -> IndicatorListView {
+        let sql = try request.sql()
+        let t = request.t
+        let filter = filter(request)
+        let items = try await IndicatorStore(sql).list(
+            filter, includeDrafts: Authorization.allows(request.actor, .readDrafts))
+        let choices = try await PlanMatrixChoices.load(on: sql)
+        let none = Option(value: "", label: t("common.all"), selected: false)
+        func value(_ number: Double?, _ unit: String, _ date: String?) -> String {
+            guard let number else { return "" }
+            return IndicatorFields.number(number) + (unit.isEmpty ? "" : " " + unit) + (date.map { " (\($0))" } ?? "")
+        }
+        let heading = t("indicator.list.title")
+        return IndicatorListView(
+            layout: Layout(request: request, title: heading, section: .indicators), heading: heading,
+            states: [none] + choices.states.map { Option(value: $0, label: $0, selected: $0 == filter.state) },
+            groups: [none]
+                + choices.workingGroups.map {
+                    Option(value: String($0.id), label: $0.name, selected: $0.id == filter.workingGroupID)
+                },
+            organisations: [none]
+                + choices.governmentBodies.map {
+                    Option(value: String($0.id), label: $0.name, selected: $0.id == filter.organisationID)
+                },
+            kinds: [none]
+                + IndicatorKind.allCases.map {
+                    Option(value: $0.rawValue, label: t($0.labelKey), selected: $0 == filter.kind)
+                },
+            rows: items.map { item in
+                Row(
+                    href: SiteRoute.indicator(item.id).href, title: item.title, kind: t(item.kind.labelKey),
+                    responsible: item.responsibleName ?? "",
+                    latest: value(item.latestValue, item.unit, item.latestDate),
+                    target: value(item.targetValue, item.unit, item.targetDate),
+                    smart: t(item.smartPasses ? "smart.passesAll" : "smart.incomplete"), smartPasses: item.smartPasses)
+            },
+            hasRows: !items.isEmpty, summary: t("indicator.list.summary", ["count": t.number(items.count)]),
+            canCreate: request.actor.map {
+                Authorization.allows($0, .createIndicator(entryGroupIDs: $0.workingGroupIDs))
+            } ?? false)
+    }
+}

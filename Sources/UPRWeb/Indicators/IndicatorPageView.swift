@@ -1,0 +1,135 @@
+import UPRDomain
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// One indicator: its metadata, SMART check, progress chart with the table of its data, and its measurements with
+/// the administrator's review forms. The public sees accepted measurements only.
+struct IndicatorPageView: Encodable {
+    struct Field: Encodable {
+        var label: String
+        var value: String
+    }
+    struct Link: Encodable {
+        var href: String
+        var label: String
+    }
+    struct Row: Encodable {
+        var id: Int
+        var date: String
+        var value: String
+        var source: String
+        var breakdown: String
+        var link: String?
+        var evidenceHref: String?
+        var evidenceName: String
+        var status: String
+        var statusClass: String
+        var reviewComment: String
+        var enteredBy: String
+        var canReview: Bool
+        var version: Int
+    }
+    var layout: Layout
+    var csrf: String
+    var heading: String
+    var kind: String
+    var fields: [Field]
+    var recommendations: [Link]
+    var planEntries: [Link]
+    var hasRecommendations: Bool
+    var hasPlanEntries: Bool
+    var smart: SMARTChecklist
+    var chart: IndicatorChart?
+    var measurements: [Row]
+    var hasMeasurements: Bool
+    var canEdit: Bool
+    var canMeasure: Bool
+    var editHref: String
+    var measureHref: String
+    var historyHref: String
+
+    static func load(_ request: Request) async throws -> IndicatorPageView {
+        let indicator = try await IndicatorRoutes.indicator(request)
+        let sql = try request.sql()
+        let t = request.t
+        let actor = request.actor
+        let readsDrafts = Authorization.allows(actor, .readDrafts)
+        let all = try await MeasurementStore(sql).measurements(indicatorID: indicator.id, acceptedOnly: !readsDrafts)
+        let accepted = all.filter { $0.status == .accepted }
+        let f = indicator.fields
+        let unit = f.unit.isEmpty ? "" : " " + f.unit
+        func value(_ number: Double?) -> String { number.map { IndicatorFields.number($0) + unit } ?? "" }
+        let fields = [
+            Field(label: t("indicator.field.definition"), value: f.definition),
+            Field(label: t("indicator.field.unit"), value: f.unit),
+            Field(
+                label: t("indicator.baseline"),
+                value: [value(f.baselineValue), f.baselineDate ?? ""].filter { !$0.isEmpty }.joined(separator: ", ")),
+            Field(
+                label: t("indicator.target"),
+                value: [value(f.targetValue), f.targetDate ?? ""].filter { !$0.isEmpty }.joined(separator: ", ")),
+            Field(label: t("indicator.field.dataSource"), value: f.dataSource),
+            Field(label: t("indicator.field.frequency"), value: f.frequency),
+            Field(
+                label: t("indicator.field.dimensions"),
+                value: f.dimensions.map { t($0.labelKey) }.joined(separator: ", ")),
+            Field(label: t("indicator.field.responsibleOrganisation"), value: indicator.responsibleName ?? ""),
+            Field(label: t("indicator.field.dataPartners"), value: indicator.dataPartnerNames.joined(separator: ", ")),
+        ].filter { !$0.value.isEmpty }
+        let entries = try await sql.raw(
+            """
+            SELECT p.id, r.paragraph, r.id AS rid, p.status FROM plan_entries p JOIN recommendations r
+            ON r.id = p.recommendation_id WHERE p.id IN (\(binds: f.planEntryIDs + [-1])) ORDER BY p.id
+            """
+        ).all()
+        var planEntries: [Link] = []
+        for row in entries {
+            let status = try row.decode(column: "status", as: String.self)
+            guard status == PlanStatus.published.rawValue || readsDrafts else { continue }
+            let reference =
+                try row.decode(column: "paragraph", as: String?.self)
+                ?? "#\(try row.decode(column: "rid", as: Int.self))"
+            planEntries.append(
+                Link(
+                    href: "/plan/entries/\(try row.decode(column: "id", as: Int.self))",
+                    label: t("plan.entry.title", ["ref": reference])))
+        }
+        let canReview = Authorization.allows(actor, .reviewMeasurement)
+        return IndicatorPageView(
+            layout: Layout(request: request, title: f.title, section: .indicators), csrf: request.csrfToken,
+            heading: f.title,
+            kind: t(f.kind.labelKey), fields: fields,
+            recommendations: f.recommendationIDs.map {
+                Link(href: SiteRoute.recommendation($0).href, label: "#\($0)")
+            },
+            planEntries: planEntries, hasRecommendations: !f.recommendationIDs.isEmpty,
+            hasPlanEntries: !planEntries.isEmpty,
+            smart: SMARTChecklist(try await IndicatorStore(sql).smartCheck(indicator), t),
+            chart: IndicatorChart(indicator, accepted: accepted, t),
+            measurements: all.reversed().map { m in
+                Row(
+                    id: m.id, date: m.date, value: value(m.value), source: m.source,
+                    breakdown: m.breakdown.keys.sorted().map { dimension in
+                        let name = DisaggregationDimension(rawValue: dimension).map { t($0.labelKey) } ?? dimension
+                        let parts = (m.breakdown[dimension] ?? [:]).sorted { $0.key < $1.key }.map {
+                            "\($0.key) = \(IndicatorFields.number($0.value))"
+                        }
+                        return name + ": " + parts.joined(separator: "; ")
+                    }.joined(separator: " · "),
+                    link: m.link, evidenceHref: m.evidenceName.map { _ in "/measurements/\(m.id)/evidence" },
+                    evidenceName: m.evidenceName ?? "", status: t(m.status.labelKey), statusClass: m.status.rawValue,
+                    reviewComment: m.reviewComment, enteredBy: m.enteredByName ?? "",
+                    canReview: canReview && m.status == .pending, version: m.version)
+            },
+            hasMeasurements: !all.isEmpty,
+            canEdit: Authorization.allows(
+                actor, .editIndicator(responsibleOrganisationID: f.responsibleOrganisationID)),
+            canMeasure: Authorization.allows(
+                actor,
+                .enterMeasurement(
+                    responsibleOrganisationID: f.responsibleOrganisationID, dataPartnerIDs: Set(f.dataPartnerIDs))),
+            editHref: "/indicators/\(indicator.id)/edit", measureHref: "/indicators/\(indicator.id)/measurements/new",
+            historyHref: "/indicators/\(indicator.id)/history")
+    }
+}
