@@ -42,6 +42,11 @@ import VaporTesting
         var groupVersion: Int
         var ministry: Int
         var user: Int
+        var meeting: Int
+        var meetingVersion: Int
+        var agendaItem: Int
+        var actionItem: Int
+        var actionItemVersion: Int
     }
 
     static let routes: [Route] = [
@@ -91,7 +96,50 @@ import VaporTesting
             )
         },
         Route(name: "issue a reset link", allowed: [.administrator]) { ("/admin/users/\($0.user)/reset", []) },
+        Route(name: "schedule a meeting", allowed: [.groupCSO, .administrator]) {
+            ("/meetings", Self.meetingFields($0) + [("version", "0")])
+        },
+        Route(name: "edit a meeting", allowed: [.groupCSO, .administrator]) {
+            ("/meetings/\($0.meeting)/edit", Self.meetingFields($0) + [("version", String($0.meetingVersion))])
+        },
+        Route(name: "hold a meeting", allowed: [.groupCSO, .administrator]) {
+            ("/meetings/\($0.meeting)/status", [("status", "held"), ("version", String($0.meetingVersion))])
+        },
+        Route(name: "add an agenda item", allowed: [.groupCSO, .administrator]) {
+            ("/meetings/\($0.meeting)/agenda", [("title", "Item"), ("version", String($0.meetingVersion))])
+        },
+        Route(name: "reorder the agenda", allowed: [.groupCSO, .administrator]) {
+            (
+                "/meetings/\($0.meeting)/agenda/\($0.agendaItem)/move",
+                [("direction", "up"), ("version", String($0.meetingVersion))]
+            )
+        },
+        Route(name: "record a decision", allowed: [.groupCSO, .administrator]) {
+            ("/meetings/\($0.meeting)/decision", [("text", "Decided"), ("version", String($0.meetingVersion))])
+        },
+        Route(name: "assign an action item", allowed: [.groupCSO, .administrator]) {
+            (
+                "/meetings/\($0.meeting)/action",
+                [
+                    ("actionTitle", "Do"), ("ownerOrganisationID", String($0.ministry)),
+                    ("version", String($0.meetingVersion)),
+                ]
+            )
+        },
+        Route(name: "record minutes", allowed: [.groupCSO, .administrator]) {
+            ("/meetings/\($0.meeting)/minutes", [("minutes", "Notes"), ("version", String($0.meetingVersion))])
+        },
+        Route(name: "update an action item", allowed: [.groupCSO, .responsibleFocalPoint, .administrator]) {
+            ("/action-items/\($0.actionItem)/status", [("status", "done"), ("version", String($0.actionItemVersion))])
+        },
     ]
+
+    static func meetingFields(_ fixture: Fixture) -> [(String, String)] {
+        [
+            ("kind", "working-group"), ("title", "Justice group meeting"), ("workingGroupID", String(fixture.group)),
+            ("startsLocal", "2026-12-10T10:00"), ("endsLocal", "2026-12-10T12:00"), ("timeZone", "Asia/Ulaanbaatar"),
+        ]
+    }
 
     @Test(arguments: TestDatabase.allCases)
     func everyMutatingRouteForEveryPerson(_ database: TestDatabase) async throws {
@@ -141,10 +189,28 @@ import VaporTesting
         let recommendationVersion = try await sql.raw(
             "SELECT version FROM recommendations WHERE id = \(bind: recommendation)"
         ).first()!.decode(column: "version", as: Int.self)
+        // A justice-group meeting with two agenda items and an action item owned by the ministry's focal point.
+        let meetings = MeetingStore(sql)
+        var meetingFields = MeetingFields()
+        meetingFields.title = "Justice group"
+        meetingFields.workingGroupID = group
+        meetingFields.startsLocal = "2026-12-01T10:00"
+        meetingFields.endsLocal = "2026-12-01T12:00"
+        let meeting = try await meetings.create(meetingFields, userID: nil, actor: "test")
+        var item = AgendaItemFields()
+        item.title = "First"
+        _ = try await meetings.addAgendaItem(meeting, version: 1, item, actor: "test")
+        item.title = "Second"
+        let second = try await meetings.addAgendaItem(meeting, version: 2, item, actor: "test")
+        var action = ActionItemFields()
+        action.title = "Draft the bill"
+        action.ownerUserID = try #require(try await AccountStore(sql).user(email: "focal@demo.upr")).id
+        let actionItem = try await meetings.addActionItem(meeting, version: 3, action, actor: "test")
         return Fixture(
             recommendation: recommendation, recommendationVersion: recommendationVersion, freeRecommendation: free,
             entry: entry, version: version, group: group,
-            groupVersion: groupVersion, ministry: ministry, user: user)
+            groupVersion: groupVersion, ministry: ministry, user: user, meeting: meeting, meetingVersion: 4,
+            agendaItem: second, actionItem: actionItem, actionItemVersion: 1)
     }
 
     /// Row counts and versions of everything a route could change (the audit log included).
@@ -152,11 +218,13 @@ import VaporTesting
         var out: [String: Int] = [:]
         for table in [
             "plan_entries", "organisations", "users", "password_resets", "response_events", "audit_log",
-            "working_group_members",
+            "working_group_members", "meetings", "agenda_items", "decisions", "action_items", "notifications",
+            "meeting_organisations",
         ] {
             out[table] = try await app.count(table)
         }
-        for table in ["plan_entries", "recommendations", "working_groups", "organisations"] {
+        for table in ["plan_entries", "recommendations", "working_groups", "organisations", "meetings", "action_items"]
+        {
             out[table + ".versions"] = try await app.sql().raw(
                 "SELECT COALESCE(SUM(version), 0) AS n FROM \(unsafeRaw: table)"
             ).first()!.decode(column: "n", as: Int.self)

@@ -28,5 +28,9 @@ public enum StoreMigrations {
         AddUserLanguage(),
         AddLabelReview(),
         CreateRecurrenceGroups(),
+        CreateMeetings(),
+        CreateNotifications(),
+        CreateAgreements(),
+        CreateCalendarTokens(),
     ]
 }

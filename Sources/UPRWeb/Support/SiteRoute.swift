@@ -21,6 +21,13 @@ public enum SiteRoute: Sendable, Equatable {
     case plan(PlanMatrix.Scope, page: Int = 1)
     /// The whole view as the annex 8.1 matrix: `xlsx` or `csv`.
     case planExport(PlanMatrix.Scope, format: String)
+    case meetings
+    case meeting(Int)
+    case agreements
+    case agreement(Int)
+    /// The public calendar feed of public meetings, and a person's feed behind its secret token.
+    case publicCalendar
+    case personalCalendar(token: String)
     case api(APIRoute)
 
     public enum APIRoute: Sendable, Equatable {
@@ -55,6 +62,12 @@ public enum SiteRoute: Sendable, Equatable {
         case .plan(let scope, let page):
             return "/plan" + Self.query(Self.scopeItems(scope) + (page > 1 ? [("page", String(page))] : []))
         case .planExport(let scope, let format): return "/plan/export.\(format)" + Self.query(Self.scopeItems(scope))
+        case .meetings: return "/meetings"
+        case .meeting(let id): return "/meetings/\(id)"
+        case .agreements: return "/agreements"
+        case .agreement(let id): return "/agreements/\(id)"
+        case .publicCalendar: return "/calendar/public.ics"
+        case .personalCalendar(let token): return "/calendar/" + Self.segment(token) + ".ics"
         case .api(let api):
             switch api {
             case .recommendations: return "/api/v1/recommendations"

@@ -40,6 +40,8 @@ enum SiteRoutes {
         app.get("password-reset", ":token", use: AccountController.showReset)
         app.post("password-reset", ":token", use: AccountController.reset)
         PlanRoutes.register(app)
+        MeetingRoutes.register(app)
+        CalendarRoutes.register(app)
         AdminRoutes.register(app)
     }
 
