@@ -241,3 +241,60 @@ func scheduleMeeting(
         }
     }
 }
+
+/// Agreements: the secretariat records the letter of intent and its commitments; a commitment reaches its
+/// owner's inbox and moves along like an action item; the public reads it without people's names.
+@Suite struct AgreementTests {
+    @Test(arguments: TestDatabase.allCases)
+    func letterOfIntentAndItsCommitments(_ database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { app in
+            let admin = try await Browser.signIn(app, email: "admin@demo.upr")
+            let ministry = try await organisationID(app, "Ministry of Justice and Home Affairs")
+            let forum = try await organisationID(app, "Open Society Forum")
+            let created = try await admin.post(
+                app, "/agreements",
+                [
+                    ("title", "Letter of intent for cooperation"), ("signedOn", "2015-10-15"),
+                    ("text", "We will meet at least once a year."), ("signatoryIDs[]", String(ministry)),
+                    ("signatoryIDs[]", String(forum)),
+                ])
+            #expect(created.status == .seeOther)
+            let path = try #require(created.headers.first(name: .location))
+            let id = try #require(Int(path.split(separator: "/").last ?? ""))
+            let bad = try await admin.post(app, "/agreements", [("title", "Undated"), ("signedOn", "15/10/2015")])
+            #expect(bad.status == .unprocessableEntity)
+            let focal = try await userID(app, "focal@demo.upr")
+            let added = try await admin.post(
+                app, path + "/commitments",
+                [
+                    ("actionTitle", "Hold the annual assessment meeting"), ("ownerUserID", String(focal)),
+                    ("ownerOrganisationID", String(ministry)), ("dueDate", "2016-10-15"), ("version", "1"),
+                ])
+            #expect(added.status == .seeOther)
+            let stale = try await admin.post(
+                app, path + "/commitments",
+                [("actionTitle", "Typed meanwhile"), ("ownerOrganisationID", String(ministry)), ("version", "1")])
+            #expect(stale.status == .conflict)
+            #expect(stale.body.string.contains("Typed meanwhile"))
+            let agreement = try #require(try await AgreementStore(try app.sql()).agreement(id: id))
+            #expect(agreement.signatories == ["Ministry of Justice and Home Affairs", "Open Society Forum"])
+            let commitment = try #require(agreement.commitments.first)
+            #expect(agreement.commitments.count == 1)
+            #expect(commitment.agreementTitle == "Letter of intent for cooperation")
+            // Long past due and not done: overdue.
+            let page = try await Browser.anonymous.get(app, path).body.string
+            #expect(page.contains("Hold the annual assessment meeting"))
+            #expect(page.contains("Overdue"))
+            #expect(!page.contains("Focal point"), "the public does not see people's names")
+            let owner = try await Browser.signIn(app, email: "focal@demo.upr")
+            #expect(try await owner.get(app, "/inbox").body.string.contains("Hold the annual assessment meeting"))
+            let done = try await owner.post(
+                app, "/action-items/\(commitment.id)/status",
+                [("status", "done"), ("version", String(commitment.version)), ("returnTo", path)])
+            #expect(done.status == .seeOther)
+            #expect(try await Browser.anonymous.get(app, path).body.string.contains("Closed"))
+            let history = try await AuditLog.history(entity: "agreement", id: id, on: app.sql())
+            #expect(history.map(\.action) == ["create"])
+        }
+    }
+}

@@ -47,6 +47,7 @@ import VaporTesting
         var agendaItem: Int
         var actionItem: Int
         var actionItemVersion: Int
+        var agreement: Int
     }
 
     static let routes: [Route] = [
@@ -132,6 +133,15 @@ import VaporTesting
         Route(name: "update an action item", allowed: [.groupCSO, .responsibleFocalPoint, .administrator]) {
             ("/action-items/\($0.actionItem)/status", [("status", "done"), ("version", String($0.actionItemVersion))])
         },
+        Route(name: "record an agreement", allowed: [.administrator]) {
+            ("/agreements", [("title", "Letter of intent"), ("signatoryIDs[]", String($0.ministry))])
+        },
+        Route(name: "add a commitment", allowed: [.administrator]) {
+            (
+                "/agreements/\($0.agreement)/commitments",
+                [("actionTitle", "Meet once a year"), ("ownerOrganisationID", String($0.ministry)), ("version", "1")]
+            )
+        },
     ]
 
     static func meetingFields(_ fixture: Fixture) -> [(String, String)] {
@@ -206,11 +216,13 @@ import VaporTesting
         action.title = "Draft the bill"
         action.ownerUserID = try #require(try await AccountStore(sql).user(email: "focal@demo.upr")).id
         let actionItem = try await meetings.addActionItem(meeting, version: 3, action, actor: "test")
+        let agreement = try await AgreementStore(sql).create(
+            title: "Letter of intent", text: "", signedOn: "2015-10-15", signatoryIDs: [ministry], actor: "test")
         return Fixture(
             recommendation: recommendation, recommendationVersion: recommendationVersion, freeRecommendation: free,
             entry: entry, version: version, group: group,
             groupVersion: groupVersion, ministry: ministry, user: user, meeting: meeting, meetingVersion: 4,
-            agendaItem: second, actionItem: actionItem, actionItemVersion: 1)
+            agendaItem: second, actionItem: actionItem, actionItemVersion: 1, agreement: agreement)
     }
 
     /// Row counts and versions of everything a route could change (the audit log included).
@@ -219,7 +231,7 @@ import VaporTesting
         for table in [
             "plan_entries", "organisations", "users", "password_resets", "response_events", "audit_log",
             "working_group_members", "meetings", "agenda_items", "decisions", "action_items", "notifications",
-            "meeting_organisations",
+            "meeting_organisations", "agreements", "agreement_signatories",
         ] {
             out[table] = try await app.count(table)
         }

@@ -42,6 +42,7 @@ enum SiteRoutes {
         PlanRoutes.register(app)
         MeetingRoutes.register(app)
         CalendarRoutes.register(app)
+        AgreementRoutes.register(app)
         AdminRoutes.register(app)
     }
 
