@@ -71,6 +71,8 @@ func scheduleMeeting(
             #expect(meeting.agenda.map(\.position) == [1, 2])
 
             let focal = try await userID(app, "focal@demo.upr")
+            // The demo already put notices in the focal point's inbox.
+            let unreadBefore = try await NotificationStore(try app.sql()).unreadCount(userID: focal)
             let bill = try #require(meeting.agenda.first { $0.title == "Anti-discrimination bill" })
             let decided = try await cso.post(
                 app, "/meetings/\(id)/decision",
@@ -109,8 +111,8 @@ func scheduleMeeting(
             let owner = try await Browser.signIn(app, email: "focal@demo.upr")
             let inbox = try await owner.get(app, "/inbox").body.string
             #expect(inbox.contains("Action item for you: Send the draft bill to the working group"))
-            #expect(inbox.contains("Inbox (1 unread)"))
-            #expect(try await app.count("notifications", where: "WHERE recipient_user_id = \(focal)") == 1)
+            #expect(inbox.contains("Inbox (\(unreadBefore + 1) unread)"))
+            #expect(try await NotificationStore(try app.sql()).unreadCount(userID: focal) == unreadBefore + 1)
             let mine = try await owner.get(app, "/action-items").body.string
             #expect(mine.contains("Send the draft bill to the working group"))
             let updated = try await owner.post(
@@ -148,6 +150,7 @@ func scheduleMeeting(
             let admin = try await Browser.signIn(app, email: "admin@demo.upr")
             let id = try await scheduleMeeting(app, admin)
             let ministry = try await organisationID(app, "Ministry of Foreign Affairs")
+            let before = try await app.count("notifications")
             let response = try await admin.post(
                 app, "/meetings/\(id)/action",
                 [
@@ -160,7 +163,7 @@ func scheduleMeeting(
             let notices = try await NotificationStore(try app.sql()).inbox(userID: other)
             #expect(notices.count == 1)
             #expect(notices.first?.subjectKind == "action-item")
-            #expect(try await app.count("notifications") == 1)
+            #expect(try await app.count("notifications") == before + 1)
             // The people of that ministry may move it along; it shows in their list.
             let browser = try await Browser.signIn(app, email: "other-focal@test.upr")
             #expect(try await browser.get(app, "/action-items").body.string.contains("Translate the recommendations"))
@@ -190,7 +193,7 @@ func scheduleMeeting(
             #expect(stale.status == .conflict)
             #expect(stale.body.string.contains("Someone else changed this meeting"))
             #expect(stale.body.string.contains("Item typed meanwhile"))
-            #expect(try await app.count("agenda_items") == 1)
+            #expect(try await app.count("agenda_items", where: "WHERE meeting_id = \(id)") == 1)
 
             let group = try await justiceGroupID(app)
             let edit = try await admin.post(
@@ -295,6 +298,41 @@ func scheduleMeeting(
             #expect(try await Browser.anonymous.get(app, path).body.string.contains("Closed"))
             let history = try await AuditLog.history(entity: "agreement", id: id, on: app.sql())
             #expect(history.map(\.action) == ["create"])
+        }
+    }
+}
+
+/// The demo carries the seed's way of working: the dialogue day and its letter of intent, the annual assessment,
+/// and an upcoming working-group meeting on two real recommendations with a decision and action items.
+@Suite struct DemoMeetingTests {
+    @Test(arguments: TestDatabase.allCases)
+    func demoMeetingsAndLetterOfIntent(_ database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { app in
+            let sql = try app.sql()
+            let all = try await MeetingStore(sql).meetings(MeetingFilter())
+            #expect(
+                Set(all.map(\.kind)) == [.dialogueDay, .annualAssessment, .coordinatingCommittee, .workingGroup])
+            let group = try #require(all.first { $0.kind == .workingGroup })
+            #expect(group.startsAt > Date())
+            let meeting = try #require(try await MeetingStore(sql).meeting(id: group.id))
+            let linked = meeting.agenda.compactMap(\.recommendationID)
+            #expect(
+                Set(linked)
+                    == [
+                        try await recommendationID(app, paragraph: "108.42"),
+                        try await recommendationID(app, paragraph: "108.103"),
+                    ])
+            #expect(meeting.decisions.count == 1)
+            #expect(meeting.actionItems.count == 2)
+            let letter = try #require(try await AgreementStore(sql).agreements().first)
+            #expect(letter.title == "Letter of intent for cooperation")
+            let commitments = try #require(try await AgreementStore(sql).agreement(id: letter.id)).commitments
+            #expect(commitments.count == 4)
+            #expect(commitments.contains { $0.title == "Create a coordinating committee" && $0.status == .done })
+            let focal = try await userID(app, "focal@demo.upr")
+            #expect(try await NotificationStore(sql).unreadCount(userID: focal) >= 1)
+            let page = try await Browser.anonymous.get(app, "/agreements/\(letter.id)").body.string
+            #expect(page.contains("Meet at least once a year to assess the level of implementation"))
         }
     }
 }

@@ -54,6 +54,7 @@ public enum DemoData {
             "UPDATE reviews SET review_date = '2015-05-05' WHERE session = 22 AND state_id = (SELECT id FROM states WHERE name = 'Mongolia')"
         ).run()
         try await seedStakeholders(on: sql, passwordHash: passwordHash)
+        try await seedMeetings(on: sql)
         return true
     }
 }
