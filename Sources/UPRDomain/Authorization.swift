@@ -43,6 +43,15 @@ public enum Action: Sendable, Hashable {
     case enterMeasurement(responsibleOrganisationID: Int?, dataPartnerIDs: Set<Int>)
     /// Accept or reject a measurement.
     case reviewMeasurement
+    /// Schedule a meeting; `workingGroupID` is the group it belongs to (nil for a meeting of no group).
+    case createMeeting(workingGroupID: Int?)
+    /// Run a meeting: edit it, its agenda, attendance, minutes, decisions and action items, hold or cancel it.
+    case runMeeting(workingGroupID: Int?)
+    /// Move an action item or a commitment along (open, in progress, done, cancelled): its owner (the person, or
+    /// the people of the owner organisation) and whoever runs the meeting it came from.
+    case updateActionItem(ownerUserID: Int?, ownerOrganisationID: Int?, workingGroupID: Int?)
+    /// Record an agreement (a letter of intent) and its commitments.
+    case manageAgreements
 }
 
 /// The permission rules in one place, as a pure function, so one table-driven test covers them all.
@@ -74,8 +83,17 @@ public enum Authorization {
             // one write it makes, so the organisation decides, not the role.
             guard let organisation = actor.organisationID else { return false }
             return (actor.role != .observer && organisation == responsible) || partners.contains(organisation)
+        case .createMeeting(let group), .runMeeting(let group):
+            // A working group's members run their group's meetings; other meetings are the secretariat's.
+            guard let group else { return false }
+            return actor.role == .csoMember && actor.workingGroupIDs.contains(group)
+        case .updateActionItem(let ownerUser, let ownerOrganisation, let group):
+            if actor.role == .observer { return false }
+            if let ownerUser, ownerUser == actor.userID { return true }
+            if ownerUser == nil, let ownerOrganisation, ownerOrganisation == actor.organisationID { return true }
+            return allows(actor, .runMeeting(workingGroupID: group))
         case .changeResponse, .manageOrganisations, .reviewMeasurement, .manageWorkingGroups, .manageAccounts,
-            .manageAssessmentRounds:
+            .manageAssessmentRounds, .manageAgreements:
             return false
         }
     }

@@ -46,6 +46,12 @@ import VaporTesting
         var roundVersion: Int
         var indicator: Int
         var measurement: Int
+        var meeting: Int
+        var meetingVersion: Int
+        var agendaItem: Int
+        var actionItem: Int
+        var actionItemVersion: Int
+        var agreement: Int
     }
 
     static let routes: [Route] = [
@@ -137,7 +143,59 @@ import VaporTesting
         Route(name: "review a measurement", allowed: [.administrator]) {
             ("/measurements/\($0.measurement)/review", [("decision", "accepted"), ("version", "1")])
         },
+        Route(name: "schedule a meeting", allowed: [.groupCSO, .administrator]) {
+            ("/meetings", Self.meetingFields($0) + [("version", "0")])
+        },
+        Route(name: "edit a meeting", allowed: [.groupCSO, .administrator]) {
+            ("/meetings/\($0.meeting)/edit", Self.meetingFields($0) + [("version", String($0.meetingVersion))])
+        },
+        Route(name: "hold a meeting", allowed: [.groupCSO, .administrator]) {
+            ("/meetings/\($0.meeting)/status", [("status", "held"), ("version", String($0.meetingVersion))])
+        },
+        Route(name: "add an agenda item", allowed: [.groupCSO, .administrator]) {
+            ("/meetings/\($0.meeting)/agenda", [("title", "Item"), ("version", String($0.meetingVersion))])
+        },
+        Route(name: "reorder the agenda", allowed: [.groupCSO, .administrator]) {
+            (
+                "/meetings/\($0.meeting)/agenda/\($0.agendaItem)/move",
+                [("direction", "up"), ("version", String($0.meetingVersion))]
+            )
+        },
+        Route(name: "record a decision", allowed: [.groupCSO, .administrator]) {
+            ("/meetings/\($0.meeting)/decision", [("text", "Decided"), ("version", String($0.meetingVersion))])
+        },
+        Route(name: "assign an action item", allowed: [.groupCSO, .administrator]) {
+            (
+                "/meetings/\($0.meeting)/action",
+                [
+                    ("actionTitle", "Do"), ("ownerOrganisationID", String($0.ministry)),
+                    ("version", String($0.meetingVersion)),
+                ]
+            )
+        },
+        Route(name: "record minutes", allowed: [.groupCSO, .administrator]) {
+            ("/meetings/\($0.meeting)/minutes", [("minutes", "Notes"), ("version", String($0.meetingVersion))])
+        },
+        Route(name: "update an action item", allowed: [.groupCSO, .responsibleFocalPoint, .administrator]) {
+            ("/action-items/\($0.actionItem)/status", [("status", "done"), ("version", String($0.actionItemVersion))])
+        },
+        Route(name: "record an agreement", allowed: [.administrator]) {
+            ("/agreements", [("title", "Letter of intent"), ("signatoryIDs[]", String($0.ministry))])
+        },
+        Route(name: "add a commitment", allowed: [.administrator]) {
+            (
+                "/agreements/\($0.agreement)/commitments",
+                [("actionTitle", "Meet once a year"), ("ownerOrganisationID", String($0.ministry)), ("version", "1")]
+            )
+        },
     ]
+
+    static func meetingFields(_ fixture: Fixture) -> [(String, String)] {
+        [
+            ("kind", "working-group"), ("title", "Justice group meeting"), ("workingGroupID", String(fixture.group)),
+            ("startsLocal", "2026-12-10T10:00"), ("endsLocal", "2026-12-10T12:00"), ("timeZone", "Asia/Ulaanbaatar"),
+        ]
+    }
 
     @Test(arguments: TestDatabase.allCases)
     func everyMutatingRouteForEveryPerson(_ database: TestDatabase) async throws {
@@ -187,6 +245,25 @@ import VaporTesting
         let recommendationVersion = try await sql.raw(
             "SELECT version FROM recommendations WHERE id = \(bind: recommendation)"
         ).first()!.decode(column: "version", as: Int.self)
+        // A justice-group meeting with two agenda items and an action item owned by the ministry's focal point.
+        let meetings = MeetingStore(sql)
+        var meetingFields = MeetingFields()
+        meetingFields.title = "Justice group"
+        meetingFields.workingGroupID = group
+        meetingFields.startsLocal = "2026-12-01T10:00"
+        meetingFields.endsLocal = "2026-12-01T12:00"
+        let meeting = try await meetings.create(meetingFields, userID: nil, actor: "test")
+        var item = AgendaItemFields()
+        item.title = "First"
+        _ = try await meetings.addAgendaItem(meeting, version: 1, item, actor: "test")
+        item.title = "Second"
+        let second = try await meetings.addAgendaItem(meeting, version: 2, item, actor: "test")
+        var action = ActionItemFields()
+        action.title = "Draft the bill"
+        action.ownerUserID = try #require(try await AccountStore(sql).user(email: "focal@demo.upr")).id
+        let actionItem = try await meetings.addActionItem(meeting, version: 3, action, actor: "test")
+        let agreement = try await AgreementStore(sql).create(
+            title: "Letter of intent", text: "", signedOn: "2015-10-15", signatoryIDs: [ministry], actor: "test")
         let indicator = try await IndicatorStore(sql).create(
             IndicatorFixture.fields(
                 ministry: ministry, partner: try await organisationID(app, "UN Resident Coordinator's Office"),
@@ -200,8 +277,8 @@ import VaporTesting
             recommendation: recommendation, recommendationVersion: recommendationVersion, freeRecommendation: free,
             entry: entry, version: version, group: group,
             groupVersion: groupVersion, ministry: ministry, user: user, round: round.id, roundVersion: round.version,
-            indicator: indicator,
-            measurement: measurement)
+            indicator: indicator, measurement: measurement, meeting: meeting, meetingVersion: 4,
+            agendaItem: second, actionItem: actionItem, actionItemVersion: 1, agreement: agreement)
     }
 
     /// Row counts and versions of everything a route could change (the audit log included).
@@ -209,13 +286,15 @@ import VaporTesting
         var out: [String: Int] = [:]
         for table in [
             "plan_entries", "organisations", "users", "password_resets", "response_events", "audit_log",
-            "working_group_members", "assessment_rounds", "assessments", "indicators", "measurements",
+            "working_group_members", "assessment_rounds", "assessments", "indicators", "measurements", "meetings",
+            "agenda_items", "decisions", "action_items", "notifications", "meeting_organisations", "agreements",
+            "agreement_signatories",
         ] {
             out[table] = try await app.count(table)
         }
         for table in [
             "plan_entries", "recommendations", "working_groups", "organisations", "assessment_rounds", "assessments",
-            "indicators", "measurements",
+            "indicators", "measurements", "meetings", "action_items",
         ] {
             out[table + ".versions"] = try await app.sql().raw(
                 "SELECT COALESCE(SUM(version), 0) AS n FROM \(unsafeRaw: table)"

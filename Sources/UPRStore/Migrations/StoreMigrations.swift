@@ -30,5 +30,9 @@ public enum StoreMigrations {
         CreateRecurrenceGroups(),
         CreateAssessments(),
         CreateIndicators(),
+        CreateMeetings(),
+        CreateNotifications(),
+        CreateAgreements(),
+        CreateCalendarTokens(),
     ]
 }

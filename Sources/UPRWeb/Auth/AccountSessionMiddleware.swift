@@ -23,6 +23,9 @@ struct AccountSessionMiddleware: AsyncMiddleware {
                         workingGroupIDs: groups),
                     sessionHash: hash)
                 request.csrfToken = session.csrfToken
+                // One small indexed count, so every page's header can show the inbox without another round trip.
+                request.unreadNotifications = try await NotificationStore(try request.sql()).unreadCount(
+                    userID: session.user.id)
             }
         }
         if request.currentUser == nil {

@@ -11,6 +11,7 @@ public struct CurrentUser: Sendable {
 
 private struct CurrentUserKey: StorageKey { typealias Value = CurrentUser }
 private struct CSRFKey: StorageKey { typealias Value = String }
+private struct UnreadKey: StorageKey { typealias Value = Int }
 private struct SettingsKey: StorageKey { typealias Value = AppSettings }
 
 extension Request {
@@ -22,6 +23,12 @@ extension Request {
 
     /// The permission rules' view of the signed-in person.
     public var actor: Principal? { currentUser?.actor }
+
+    /// How many notices in the signed-in person's inbox are unread, counted when the session was read.
+    var unreadNotifications: Int {
+        get { storage[UnreadKey.self] ?? 0 }
+        set { storage[UnreadKey.self] = newValue }
+    }
 
     /// The token every form on this page must send back.
     public var csrfToken: String {

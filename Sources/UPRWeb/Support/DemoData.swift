@@ -55,6 +55,7 @@ public enum DemoData {
         ).run()
         try await seedStakeholders(on: sql, passwordHash: passwordHash)
         try await seedAssessments(on: sql)
+        try await seedMeetings(on: sql)
         return true
     }
 }

@@ -21,10 +21,15 @@ struct Layout: Encodable {
     /// The signed-in person's name and role, nil for the public.
     var userName: String?
     var csrf: String
+    /// The signed-in person's unread notices, shown beside the inbox link (nil for the public).
+    var inboxLabel: String?
+    var unread: Int
+    /// This page's path and query, for forms that come back here.
+    var here: String
 
     enum Section {
-        case home, recommendations, plan, indicators, assessments, dashboard, states, taxonomies, admin, account, api
-        case none
+        case home, recommendations, plan, indicators, assessments, dashboard, meetings, states, taxonomies, admin
+        case account, inbox, api, none
     }
 
     init(request: Request, title: String, section: Section = .none) {
@@ -44,6 +49,7 @@ struct Layout: Encodable {
                 current: section == .indicators),
             Link(href: "/assessments", label: t("nav.assessments"), current: section == .assessments),
             Link(href: "/dashboard", label: t("nav.dashboard"), current: section == .dashboard),
+            Link(href: SiteRoute.meetings.href, label: t("nav.meetings"), current: section == .meetings),
             Link(href: SiteRoute.states.href, label: t("nav.states"), current: section == .states),
             Link(href: SiteRoute.taxonomies.href, label: t("nav.taxonomies"), current: section == .taxonomies),
             Link(href: SiteRoute.api(.openAPI).href, label: t("nav.api"), current: section == .api),
@@ -55,7 +61,12 @@ struct Layout: Encodable {
             userName = user.account.name + " (" + t(user.account.role.labelKey) + ")"
         }
         csrf = request.csrfToken
+        unread = request.unreadNotifications
+        if request.currentUser != nil {
+            inboxLabel = unread > 0 ? t("inbox.navUnread", ["n": t.number(unread)]) : t("nav.inbox")
+        }
         let here = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
+        self.here = here
         languages = Language.allCases.map { language in
             Link(
                 href: SiteRoute.language(language.rawValue, returnTo: here).href, label: language.nativeName,

@@ -24,6 +24,13 @@ public enum SiteRoute: Sendable, Equatable {
     /// The indicators, filtered; and one indicator's page.
     case indicators(IndicatorFilter)
     case indicator(Int)
+    case meetings
+    case meeting(Int)
+    case agreements
+    case agreement(Int)
+    /// The public calendar feed of public meetings, and a person's feed behind its secret token.
+    case publicCalendar
+    case personalCalendar(token: String)
     case api(APIRoute)
 
     public enum APIRoute: Sendable, Equatable {
@@ -66,6 +73,12 @@ public enum SiteRoute: Sendable, Equatable {
             if let kind = filter.kind { items.append(("kind", kind.rawValue)) }
             return "/indicators" + Self.query(items)
         case .indicator(let id): return "/indicators/\(id)"
+        case .meetings: return "/meetings"
+        case .meeting(let id): return "/meetings/\(id)"
+        case .agreements: return "/agreements"
+        case .agreement(let id): return "/agreements/\(id)"
+        case .publicCalendar: return "/calendar/public.ics"
+        case .personalCalendar(let token): return "/calendar/" + Self.segment(token) + ".ics"
         case .api(let api):
             switch api {
             case .recommendations: return "/api/v1/recommendations"

@@ -42,6 +42,9 @@ enum SiteRoutes {
         PlanRoutes.register(app)
         AssessmentRoutes.register(app)
         IndicatorRoutes.register(app)
+        MeetingRoutes.register(app)
+        CalendarRoutes.register(app)
+        AgreementRoutes.register(app)
         AdminRoutes.register(app)
     }
 

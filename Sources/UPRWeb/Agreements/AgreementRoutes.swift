@@ -1,0 +1,205 @@
+import FluentKit
+import Foundation
+import UPRDomain
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// Agreements (the letter of intent) and their commitments: public to read; the secretariat records them; each
+/// commitment's owner moves it along like an action item.
+enum AgreementRoutes {
+    static func register(_ app: Application) {
+        app.get("agreements", use: list)
+        app.post("agreements", use: create)
+        app.get("agreements", "new", use: showNew)
+        app.get("agreements", ":id", use: show)
+        app.get("agreements", ":id", "commitments", use: showCommitmentForm)
+        app.post("agreements", ":id", "commitments", use: addCommitment)
+    }
+
+    struct ListView: Encodable {
+        struct Row: Encodable {
+            var href: String
+            var title: String
+            var signedOn: String?
+        }
+        var layout: Layout
+        var rows: [Row]
+        var canCreate: Bool
+    }
+
+    @Sendable static func list(_ request: Request) async throws -> Vapor.Response {
+        let t = request.t
+        let rows = try await AgreementStore(try request.sql()).agreements().map {
+            ListView.Row(href: SiteRoute.agreement($0.id).href, title: $0.title, signedOn: day($0.signedOn, t))
+        }
+        let view = ListView(
+            layout: Layout(request: request, title: t("agreements.title"), section: .meetings), rows: rows,
+            canCreate: Authorization.allows(request.actor, .manageAgreements))
+        return try await request.view.render("agreements", view).encodeResponse(for: request)
+    }
+
+    static func day(_ text: String?, _ t: Translator) -> String? {
+        text.flatMap { Timestamp.date($0 + "T00:00:00Z") }.map { t.date($0) }
+    }
+
+    struct PageView: Encodable {
+        var layout: Layout
+        var csrf: String
+        var title: String
+        var text: String
+        var signedOn: String?
+        var signatories: [String]
+        var actions: [MeetingView.Action]
+        var hasActions: Bool
+        var canManage: Bool
+        var id: Int
+    }
+
+    static func agreement(_ request: Request) async throws -> Agreement {
+        guard let id = request.parameters.get("id", as: Int.self),
+            let agreement = try await AgreementStore(try request.sql()).agreement(id: id)
+        else { throw Abort(.notFound) }
+        return agreement
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
+        let agreement = try await agreement(request)
+        let t = request.t
+        var actions = MeetingView.actions(request, agreement.commitments)
+        if request.currentUser == nil {
+            // The public sees which organisation owns a commitment, not which person.
+            for (index, item) in agreement.commitments.enumerated() {
+                actions[index].owner = item.ownerOrganisationName ?? ""
+            }
+        }
+        let view = PageView(
+            layout: Layout(request: request, title: agreement.title, section: .meetings), csrf: request.csrfToken,
+            title: agreement.title, text: agreement.text, signedOn: day(agreement.signedOn, t),
+            signatories: agreement.signatories, actions: actions, hasActions: !actions.isEmpty,
+            canManage: Authorization.allows(request.actor, .manageAgreements), id: agreement.id)
+        return try await request.view.render("agreement", view).encodeResponse(for: request)
+    }
+
+    struct FormView: Encodable {
+        var layout: Layout
+        var csrf: String
+        var heading: String
+        var action: String
+        var version: Int
+        var isCommitment: Bool
+        var form: MeetingTaskView.Typed
+        var agreementTitle: String
+        var text: String
+        var signedOn: String
+        var organisations: [SelectOption]
+        var people: [SelectOption]
+        var signatories: [SelectOption]
+        var errors: [FieldError]
+        var hasErrors: Bool
+    }
+
+    struct AgreementForm: Content {
+        var title: String?
+        var text: String?
+        var signedOn: String?
+        var signatoryIDs: [Int]?
+    }
+
+    static func formView(
+        _ request: Request, agreement: Agreement?, typed: AgreementForm?, task: MeetingTaskForm?,
+        errors: [FieldError] = []
+    ) async throws -> FormView {
+        let t = request.t
+        let sql = try request.sql()
+        let organisations = try await OrganisationStore(sql).organisations().filter { $0.validTo == nil }
+        let users = try await AccountStore(sql).users().filter(\.active)
+        let none = SelectOption(value: "", label: t("common.none"), selected: false)
+        let clean = MeetingTaskForm.clean
+        var form = MeetingTaskView.Typed()
+        form.actionTitle = clean(task?.actionTitle)
+        form.dueDate = clean(task?.dueDate)
+        let heading = agreement.map { t("agreement.addCommitment", ["title": $0.title]) } ?? t("agreement.new")
+        let chosen = Set(typed?.signatoryIDs ?? [])
+        return FormView(
+            layout: Layout(request: request, title: heading, section: .meetings), csrf: request.csrfToken,
+            heading: heading, action: agreement.map { "/agreements/\($0.id)/commitments" } ?? "/agreements",
+            version: agreement?.version ?? 0, isCommitment: agreement != nil, form: form,
+            agreementTitle: clean(typed?.title), text: typed?.text ?? "", signedOn: clean(typed?.signedOn),
+            organisations: [none]
+                + organisations.map {
+                    SelectOption(
+                        value: String($0.id), label: $0.name,
+                        selected: clean(task?.ownerOrganisationID) == String($0.id))
+                },
+            people: [none]
+                + users.map {
+                    SelectOption(
+                        value: String($0.id), label: $0.name + ($0.organisationName.map { " (\($0))" } ?? ""),
+                        selected: clean(task?.ownerUserID) == String($0.id))
+                },
+            signatories: organisations.map {
+                SelectOption(value: String($0.id), label: $0.name, selected: chosen.contains($0.id))
+            },
+            errors: errors, hasErrors: !errors.isEmpty)
+    }
+
+    @Sendable static func showNew(_ request: Request) async throws -> Vapor.Response {
+        try request.require(.manageAgreements)
+        let view = try await formView(request, agreement: nil, typed: nil, task: nil)
+        return try await request.view.render("agreement-form", view).encodeResponse(for: request)
+    }
+
+    @Sendable static func create(_ request: Request) async throws -> Vapor.Response {
+        try CSRF.verify(request)
+        try request.require(.manageAgreements)
+        let form = try request.content.decode(AgreementForm.self)
+        let signedOn = MeetingTaskForm.clean(form.signedOn)
+        do {
+            let id = try await request.db.writeTransaction { database in
+                try await AgreementStore(try database.sqlDatabase()).create(
+                    title: form.title ?? "", text: (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+                    signedOn: signedOn.isEmpty ? nil : signedOn, signatoryIDs: form.signatoryIDs ?? [],
+                    actor: request.auditName)
+            }
+            return request.redirect(to: SiteRoute.agreement(id).href, redirectType: .normal)
+        } catch StoreError.invalid(let field, let key) {
+            let view = try await formView(
+                request, agreement: nil, typed: form, task: nil,
+                errors: [FieldError(field: field, message: request.t(key))])
+            return try await request.render("agreement-form", view, status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable static func showCommitmentForm(_ request: Request) async throws -> Vapor.Response {
+        try request.require(.manageAgreements)
+        let agreement = try await agreement(request)
+        let view = try await formView(request, agreement: agreement, typed: nil, task: nil)
+        return try await request.view.render("agreement-form", view).encodeResponse(for: request)
+    }
+
+    @Sendable static func addCommitment(_ request: Request) async throws -> Vapor.Response {
+        try CSRF.verify(request)
+        try request.require(.manageAgreements)
+        let agreement = try await agreement(request)
+        let form = try request.content.decode(MeetingTaskForm.self)
+        do {
+            _ = try await request.db.writeTransaction { database in
+                try await AgreementStore(try database.sqlDatabase()).addCommitment(
+                    agreement.id, version: form.version ?? 0, form.action(required: true)!, actor: request.auditName)
+            }
+            return request.redirect(to: SiteRoute.agreement(agreement.id).href, redirectType: .normal)
+        } catch StoreError.invalid(let field, let key) {
+            let view = try await formView(
+                request, agreement: agreement, typed: nil, task: form,
+                errors: [FieldError(field: field, message: request.t(key))])
+            return try await request.render("agreement-form", view, status: .unprocessableEntity)
+        } catch StoreError.staleVersion {
+            let current = try await Self.agreement(request)
+            let view = try await formView(
+                request, agreement: current, typed: nil, task: form,
+                errors: [FieldError(field: "version", message: request.t("agreement.conflict"))])
+            return try await request.render("agreement-form", view, status: .conflict)
+        }
+    }
+}

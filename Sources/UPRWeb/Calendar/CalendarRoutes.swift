@@ -1,0 +1,106 @@
+import Foundation
+import UPRDomain
+import UPRLocalization
+import UPRSecurity
+import UPRStore
+import Vapor
+
+/// The calendar feeds: public meetings for everyone, and a person's feed (the meetings their organisation or they
+/// are invited to, and their action items' due dates as all-day events) behind a secret URL that calendar programs
+/// can subscribe to without a session.
+enum CalendarRoutes {
+    static func register(_ app: Application) {
+        app.get("calendar", ":file", use: feed)
+        app.get("account", "calendar", use: show)
+        app.post("account", "calendar", use: renew)
+    }
+
+    static func events(_ meetings: [MeetingSummary], _ request: Request) -> [ICalendar.Event] {
+        let settings = request.application.settings
+        return meetings.map { meeting in
+            ICalendar.Event(
+                uid: "meeting-\(meeting.id)@\(settings.publicHost)", stamp: meeting.updatedAt, start: meeting.startsAt,
+                end: meeting.endsAt, summary: meeting.title,
+                description: request.t(meeting.kind.labelKey) + (meeting.workingGroupName.map { " – " + $0 } ?? ""),
+                location: meeting.place, url: settings.publicURL + SiteRoute.meeting(meeting.id).href,
+                cancelled: meeting.status == .cancelled)
+        }
+    }
+
+    /// `public.ics`, or `<token>.ics` for a person's feed.
+    @Sendable static func feed(_ request: Request) async throws -> Vapor.Response {
+        guard let file = request.parameters.get("file"), file.hasSuffix(".ics") else { throw Abort(.notFound) }
+        let name = String(file.dropLast(4))
+        let sql = try request.sql()
+        let t = request.t
+        let calendar: ICalendar
+        if name == "public" {
+            let meetings = try await MeetingStore(sql).meetings(MeetingFilter(publicOnly: true))
+            calendar = ICalendar(name: t("calendar.public"), events: events(meetings, request))
+        } else {
+            guard let user = try await CalendarTokenStore(sql).user(tokenHash: SecureToken.hash(name)) else {
+                throw Abort(.notFound)
+            }
+            var filter = MeetingFilter()
+            filter.invitedOrganisationID = user.organisationID
+            filter.invitedUserID = user.id
+            var all = events(try await MeetingStore(sql).meetings(filter), request)
+            let items = try await ActionItemStore(sql).owned(userID: user.id, organisationID: user.organisationID)
+            let now = Date()
+            for item in items where item.dueDate != nil && !item.status.isClosed {
+                all.append(
+                    ICalendar.Event(
+                        uid: "action-\(item.id)@\(request.application.settings.publicHost)", stamp: now,
+                        day: item.dueDate,
+                        summary: t("calendar.due", ["title": item.title]),
+                        description: item.meetingTitle ?? item.agreementTitle ?? "",
+                        url: request.application.settings.publicURL + "/action-items#action-\(item.id)"))
+            }
+            calendar = ICalendar(name: t("calendar.personalName", ["name": user.name]), events: all)
+        }
+        let response = Vapor.Response(status: .ok, body: .init(string: calendar.render()))
+        response.headers.contentType = HTTPMediaType(
+            type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
+        // A personal feed must not be kept by shared caches.
+        response.headers.replaceOrAdd(
+            name: .cacheControl, value: name == "public" ? "max-age=300" : "private, no-store")
+        return response
+    }
+
+    struct View: Encodable {
+        var layout: Layout
+        var csrf: String
+        var since: String?
+        var url: String?
+        var publicURL: String
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
+        let user = try request.requireUser()
+        let since = try await CalendarTokenStore(try request.sql()).createdAt(userID: user.account.id)
+        return try await render(request, since: since, url: nil)
+    }
+
+    static func render(_ request: Request, since: String?, url: String?) async throws -> Vapor.Response {
+        let t = request.t
+        let view = View(
+            layout: Layout(request: request, title: t("calendar.personal"), section: .account), csrf: request.csrfToken,
+            since: since.flatMap(Timestamp.date).map { t.date($0) }, url: url,
+            publicURL: request.application.settings.publicURL + SiteRoute.publicCalendar.href)
+        return try await request.view.render("calendar", view).encodeResponse(for: request)
+    }
+
+    /// Makes a new secret address (the old one stops working) and shows it once; only its hash is stored.
+    @Sendable static func renew(_ request: Request) async throws -> Vapor.Response {
+        try CSRF.verify(request)
+        let user = try request.requireUser()
+        let token = SecureToken.generate()
+        try await request.db.writeTransaction { database in
+            try await CalendarTokenStore(try database.sqlDatabase()).replace(
+                userID: user.account.id, tokenHash: SecureToken.hash(token), actor: request.auditName)
+        }
+        return try await render(
+            request, since: Timestamp.string(Date()),
+            url: request.application.settings.publicURL + SiteRoute.personalCalendar(token: token).href)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// The signed-in person's notices, newest first, each in their language and linked to what it is about.
+struct InboxView: Encodable {
+    struct Row: Encodable {
+        var id: Int
+        var text: String
+        var href: String
+        var at: String
+        var unread: Bool
+    }
+    var layout: Layout
+    var csrf: String
+    var rows: [Row]
+    var hasRows: Bool
+    var unread: Int
+
+    /// Where a notice's subject lives.
+    static func href(_ notice: InboxNotification) -> String {
+        switch notice.subjectKind {
+        case "action-item": "/action-items#action-\(notice.subjectID)"
+        case "meeting": SiteRoute.meeting(notice.subjectID).href
+        case "recommendation": SiteRoute.recommendation(notice.subjectID).href
+        case "plan-entry": "/plan/entries/\(notice.subjectID)"
+        default: "/inbox"
+        }
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
+        let user = try request.requireUser()
+        let t = request.t
+        let notices = try await NotificationStore(try request.sql()).inbox(userID: user.account.id)
+        let rows = notices.map { notice in
+            Row(
+                id: notice.id, text: t(notice.textKey, notice.arguments), href: href(notice),
+                at: Timestamp.date(notice.createdAt).map { t.date($0) } ?? notice.createdAt,
+                unread: notice.readAt == nil)
+        }
+        let view = InboxView(
+            layout: Layout(request: request, title: t("inbox.title"), section: .inbox), csrf: request.csrfToken,
+            rows: rows, hasRows: !rows.isEmpty, unread: rows.filter(\.unread).count)
+        return try await request.view.render("inbox", view).encodeResponse(for: request)
+    }
+
+    struct ReadForm: Content {
+        var id: Int?
+    }
+
+    /// Marks one notice (or all) read. Only the person's own notices can change; reading is not audited, it
+    /// changes nothing anyone else sees.
+    @Sendable static func markRead(_ request: Request) async throws -> Vapor.Response {
+        try CSRF.verify(request)
+        let user = try request.requireUser()
+        let form = try request.content.decode(ReadForm.self)
+        try await NotificationStore(try request.sql()).markRead(userID: user.account.id, id: form.id)
+        return request.redirect(to: "/inbox", redirectType: .normal)
+    }
+}

@@ -1,0 +1,143 @@
+import UPRDomain
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// Scheduling a meeting or changing its details. When someone else saved first, the form comes back with their
+/// values beside what this person typed.
+struct MeetingEditorView: Encodable {
+    var layout: Layout
+    var csrf: String
+    var heading: String
+    var action: String
+    var version: Int
+    var kinds: [SelectOption]
+    var title: String
+    var startsLocal: String
+    var endsLocal: String
+    var zones: [SelectOption]
+    var place: String
+    var organisers: [SelectOption]
+    var groups: [SelectOption]
+    var isPublic: Bool
+    var organisations: [SelectOption]
+    var people: [SelectOption]
+    var errors: [FieldError]
+    var hasErrors: Bool
+    var conflicts: [PlanEditorView.Conflict]
+    var hasConflict: Bool
+
+    static func build(
+        _ request: Request, meetingID: Int?, fields: MeetingFields, version: Int, errors: [FieldError] = [],
+        conflicts: [PlanEditorView.Conflict] = []
+    ) async throws -> MeetingEditorView {
+        let t = request.t
+        let sql = try request.sql()
+        let store = OrganisationStore(sql)
+        let organisations = try await store.organisations().filter { $0.validTo == nil }
+        let groups = MeetingRoutes.creatableGroups(request, try await store.workingGroups()) ?? []
+        let users = try await AccountStore(sql).users().filter(\.active)
+        let none = SelectOption(value: "", label: t("common.none"), selected: false)
+        let heading = meetingID == nil ? t("meeting.new.title") : t("meeting.edit.title", ["title": fields.title])
+        return MeetingEditorView(
+            layout: Layout(request: request, title: heading, section: .meetings), csrf: request.csrfToken,
+            heading: heading, action: meetingID.map { "/meetings/\($0)/edit" } ?? "/meetings", version: version,
+            kinds: MeetingKind.allCases.map {
+                SelectOption(value: $0.rawValue, label: t($0.labelKey), selected: $0 == fields.kind)
+            },
+            title: fields.title, startsLocal: fields.startsLocal, endsLocal: fields.endsLocal,
+            zones: MeetingTime.zones.map { SelectOption(value: $0, label: $0, selected: $0 == fields.timeZone) },
+            place: fields.place,
+            organisers: [none]
+                + organisations.map {
+                    SelectOption(value: String($0.id), label: $0.name, selected: $0.id == fields.organiserID)
+                },
+            groups: (Authorization.allows(request.actor, .createMeeting(workingGroupID: nil)) ? [none] : [])
+                + groups.map {
+                    SelectOption(value: String($0.id), label: $0.name, selected: $0.id == fields.workingGroupID)
+                },
+            isPublic: fields.isPublic,
+            organisations: organisations.map {
+                SelectOption(
+                    value: String($0.id), label: $0.name, selected: fields.invitedOrganisationIDs.contains($0.id))
+            },
+            people: users.map {
+                SelectOption(
+                    value: String($0.id), label: $0.name + ($0.organisationName.map { " (\($0))" } ?? ""),
+                    selected: fields.invitedUserIDs.contains($0.id))
+            },
+            errors: errors, hasErrors: !errors.isEmpty, conflicts: conflicts, hasConflict: !conflicts.isEmpty)
+    }
+
+    @Sendable static func showNew(_ request: Request) async throws -> Vapor.Response {
+        let groups = MeetingRoutes.creatableGroups(
+            request, try await OrganisationStore(try request.sql()).workingGroups())
+        guard let groups else { throw Abort(request.currentUser == nil ? .unauthorized : .forbidden) }
+        var fields = MeetingFields()
+        fields.workingGroupID = groups.first?.id
+        fields.organiserID = request.currentUser?.account.organisationID
+        let view = try await build(request, meetingID: nil, fields: fields, version: 0)
+        return try await request.view.render("meeting-form", view).encodeResponse(for: request)
+    }
+
+    @Sendable static func showEdit(_ request: Request) async throws -> Vapor.Response {
+        let meeting = try await MeetingRoutes.meeting(request)
+        try request.require(.runMeeting(workingGroupID: meeting.fields.workingGroupID))
+        let view = try await build(request, meetingID: meeting.id, fields: meeting.fields, version: meeting.version)
+        return try await request.view.render("meeting-form", view).encodeResponse(for: request)
+    }
+
+    /// Creates (no id in the path) or saves (an id) a meeting.
+    @Sendable static func save(_ request: Request) async throws -> Vapor.Response {
+        try CSRF.verify(request)
+        let user = try request.requireUser()
+        let existing: Meeting? =
+            request.parameters.get("id") == nil ? nil : try await MeetingRoutes.meeting(request)
+        if let existing { try request.require(.runMeeting(workingGroupID: existing.fields.workingGroupID)) }
+        let form = try request.content.decode(MeetingForm.self)
+        let t = request.t
+        let fields: MeetingFields
+        do {
+            fields = try form.fields()
+        } catch StoreError.invalid(let field, let key) {
+            let view = try await build(
+                request, meetingID: existing?.id, fields: existing?.fields ?? MeetingFields(),
+                version: form.version ?? 0, errors: [FieldError(field: field, message: t(key))])
+            return try await request.render("meeting-form", view, status: .unprocessableEntity)
+        }
+        // Creating, or moving a meeting to another group, needs the right to schedule for that group.
+        if existing == nil || existing?.fields.workingGroupID != fields.workingGroupID {
+            try request.require(.createMeeting(workingGroupID: fields.workingGroupID))
+        }
+        do {
+            let id: Int = try await request.db.writeTransaction { database in
+                let store = MeetingStore(try database.sqlDatabase())
+                if let existing {
+                    try await store.update(
+                        existing.id, version: form.version ?? 0, fields: fields, actor: request.auditName)
+                    return existing.id
+                }
+                return try await store.create(fields, userID: user.account.id, actor: request.auditName)
+            }
+            return request.redirect(to: SiteRoute.meeting(id).href, redirectType: .normal)
+        } catch StoreError.invalid(let field, let key) {
+            let view = try await build(
+                request, meetingID: existing?.id, fields: fields, version: form.version ?? 0,
+                errors: [FieldError(field: field, message: t(key))])
+            return try await request.render("meeting-form", view, status: .unprocessableEntity)
+        } catch StoreError.staleVersion {
+            let current = try await MeetingStore(try request.sql()).meeting(id: existing?.id ?? 0)
+            let theirs = current?.fields.asText ?? [:]
+            let yours = fields.asText
+            let conflicts = yours.keys.sorted().compactMap { key -> PlanEditorView.Conflict? in
+                let a = (theirs[key] ?? nil) ?? ""
+                let b = (yours[key] ?? nil) ?? ""
+                return a == b ? nil : PlanEditorView.Conflict(label: t("meeting.field.\(key)"), theirs: a, yours: b)
+            }
+            let view = try await build(
+                request, meetingID: existing?.id, fields: fields, version: current?.version ?? 0,
+                errors: [FieldError(field: "title", message: t("meeting.conflict.message"))], conflicts: conflicts)
+            return try await request.render("meeting-form", view, status: .conflict)
+        }
+    }
+}

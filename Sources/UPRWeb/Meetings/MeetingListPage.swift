@@ -1,0 +1,62 @@
+import Foundation
+import UPRDomain
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// The meetings, upcoming first then past, filtered by kind and working group. The public sees public meetings.
+struct MeetingListView: Encodable {
+    struct Row: Encodable {
+        var href: String
+        var title: String
+        var kind: String
+        var when: String
+        var place: String?
+        var group: String?
+        var status: String
+        var statusClass: String
+    }
+    var layout: Layout
+    var kinds: [SelectOption]
+    var groups: [SelectOption]
+    var upcoming: [Row]
+    var past: [Row]
+    var hasUpcoming: Bool
+    var hasPast: Bool
+    var canCreate: Bool
+    var signedIn: Bool
+    var publicCalendarHref: String
+
+    static func load(_ request: Request) async throws -> MeetingListView {
+        let t = request.t
+        let kind = (try? request.query.get(String.self, at: "kind")).flatMap(MeetingKind.init(rawValue:))
+        let group = (try? request.query.get(String.self, at: "group")).flatMap { Int($0) }
+        var filter = MeetingFilter(kind: kind, workingGroupID: group)
+        filter.publicOnly = !Authorization.allows(request.actor, .readDrafts)
+        let sql = try request.sql()
+        let meetings = try await MeetingStore(sql).meetings(filter)
+        let workingGroups = try await OrganisationStore(sql).workingGroups()
+        let now = Date()
+        func row(_ meeting: MeetingSummary) -> Row {
+            Row(
+                href: SiteRoute.meeting(meeting.id).href, title: meeting.title, kind: t(meeting.kind.labelKey),
+                when: MeetingView.when(meeting.startsAt, meeting.endsAt, meeting.timeZone, t),
+                place: meeting.place.isEmpty ? nil : meeting.place,
+                group: meeting.workingGroupName, status: t(meeting.status.labelKey),
+                statusClass: meeting.status.rawValue)
+        }
+        let upcoming = meetings.filter { $0.endsAt >= now }.map(row)
+        let past = meetings.filter { $0.endsAt < now }.reversed().map(row)
+        return MeetingListView(
+            layout: Layout(request: request, title: t("meetings.title"), section: .meetings),
+            kinds: [SelectOption(value: "", label: t("common.all"), selected: kind == nil)]
+                + MeetingKind.allCases.map {
+                    SelectOption(value: $0.rawValue, label: t($0.labelKey), selected: $0 == kind)
+                },
+            groups: [SelectOption(value: "", label: t("common.all"), selected: group == nil)]
+                + workingGroups.map { SelectOption(value: String($0.id), label: $0.name, selected: $0.id == group) },
+            upcoming: upcoming, past: past, hasUpcoming: !upcoming.isEmpty, hasPast: !past.isEmpty,
+            canCreate: MeetingRoutes.creatableGroups(request, workingGroups) != nil,
+            signedIn: request.currentUser != nil, publicCalendarHref: SiteRoute.publicCalendar.href)
+    }
+}

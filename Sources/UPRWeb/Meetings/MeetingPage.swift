@@ -1,0 +1,143 @@
+import Foundation
+import UPRDomain
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// One meeting: when and where, who was invited and came, the agenda, minutes, decisions and action items, and
+/// the links to the forms for those who run it.
+struct MeetingView: Encodable {
+    struct Item: Encodable {
+        var id: Int
+        var position: Int
+        var title: String
+        var notes: String
+        var recommendationHref: String?
+        var recommendationLabel: String?
+        var planEntryHref: String?
+        var decisions: [String]
+        var isFirst: Bool
+        var isLast: Bool
+    }
+    struct Action: Encodable {
+        var id: Int
+        var title: String
+        var owner: String
+        var due: String?
+        var status: String
+        var dueState: String
+        var dueClass: String
+        var version: Int
+        var canUpdate: Bool
+        var statuses: [SelectOption]
+        /// The meeting or agreement the item comes from.
+        var source: String?
+        var sourceHref: String?
+    }
+    struct Person: Encodable {
+        var name: String
+        var invited: Bool
+        var attended: Bool
+    }
+    var layout: Layout
+    var csrf: String
+    var id: Int
+    var version: Int
+    var title: String
+    var kind: String
+    var when: String
+    var place: String?
+    var organiser: String?
+    var group: String?
+    var status: String
+    var statusClass: String
+    var isPublic: Bool
+    var isPlanned: Bool
+    var organisations: [Person]
+    var people: [Person]
+    var showPeople: Bool
+    var agenda: [Item]
+    var hasAgenda: Bool
+    var otherDecisions: [String]
+    var hasOtherDecisions: Bool
+    var minutes: String?
+    var showMinutes: Bool
+    var actions: [Action]
+    var hasActions: Bool
+    var showActions: Bool
+    var canRun: Bool
+    var historyHref: String
+
+    /// "15 October 2015, 09:00–17:00 (Asia/Ulaanbaatar)", in the meeting's own time zone.
+    static func when(_ start: Date, _ end: Date, _ zone: String, _ t: Translator) -> String {
+        let timeZone = TimeZone(identifier: zone) ?? .gmt
+        let startLocal = MeetingTime.local(start, zone: zone)
+        let endLocal = MeetingTime.local(end, zone: zone)
+        let startDay = t.date(start, timeZone: timeZone)
+        let endDay = t.date(end, timeZone: timeZone)
+        let startTime = String(startLocal.suffix(5))
+        let endTime = String(endLocal.suffix(5))
+        let range: String
+        if startLocal.prefix(10) == endLocal.prefix(10) {
+            range = "\(startDay), \(startTime)–\(endTime)"
+        } else {
+            range = "\(startDay) \(startTime) – \(endDay) \(endTime)"
+        }
+        return range + " (" + zone + ")"
+    }
+
+    static func actions(_ request: Request, _ items: [ActionItem]) -> [Action] {
+        let t = request.t
+        let today = Timestamp.day(Date())
+        return items.map { item in
+            let due = DueState.of(status: item.status, due: item.dueDate, today: today)
+            return Action(
+                id: item.id, title: item.title,
+                owner: [item.ownerUserName, item.ownerOrganisationName].compactMap { $0 }.joined(separator: ", "),
+                due: item.dueDate.flatMap { Timestamp.date($0 + "T00:00:00Z") }.map { t.date($0) },
+                status: t(item.status.labelKey), dueState: t(due.labelKey), dueClass: due.rawValue,
+                version: item.version, canUpdate: Authorization.allows(request.actor, item.updateAction),
+                statuses: ActionItemStatus.allCases.map {
+                    SelectOption(value: $0.rawValue, label: t($0.labelKey), selected: $0 == item.status)
+                }, source: item.meetingTitle ?? item.agreementTitle,
+                sourceHref: item.meetingID.map { SiteRoute.meeting($0).href }
+                    ?? item.agreementID.map { SiteRoute.agreement($0).href })
+        }
+    }
+
+    static func load(_ request: Request) async throws -> MeetingView {
+        let meeting = try await MeetingRoutes.meeting(request)
+        let t = request.t
+        let member = Authorization.allows(request.actor, .readDrafts)
+        let canRun = Authorization.allows(request.actor, .runMeeting(workingGroupID: meeting.fields.workingGroupID))
+        let agenda = meeting.agenda.enumerated().map { index, item in
+            Item(
+                id: item.id, position: index + 1, title: item.title, notes: item.notes,
+                recommendationHref: item.recommendationID.map { SiteRoute.recommendation($0).href },
+                recommendationLabel: item.recommendationLabel,
+                planEntryHref: item.planEntryID.map { "/plan/entries/\($0)" },
+                decisions: meeting.decisions.filter { $0.agendaItemID == item.id }.map(\.text),
+                isFirst: index == 0, isLast: index == meeting.agenda.count - 1)
+        }
+        let other = meeting.decisions.filter { $0.agendaItemID == nil }.map(\.text)
+        return MeetingView(
+            layout: Layout(request: request, title: meeting.fields.title, section: .meetings),
+            csrf: request.csrfToken, id: meeting.id, version: meeting.version, title: meeting.fields.title,
+            kind: t(meeting.fields.kind.labelKey),
+            when: when(meeting.startsAt, meeting.endsAt, meeting.fields.timeZone, t),
+            place: meeting.fields.place.isEmpty ? nil : meeting.fields.place,
+            organiser: meeting.organiserName, group: meeting.workingGroupName, status: t(meeting.status.labelKey),
+            statusClass: meeting.status.rawValue, isPublic: meeting.fields.isPublic,
+            isPlanned: meeting.status == .planned,
+            organisations: meeting.organisations.map {
+                Person(name: $0.name, invited: $0.invited, attended: $0.attended)
+            },
+            people: meeting.people.map { Person(name: $0.name, invited: $0.invited, attended: $0.attended) },
+            showPeople: member && !meeting.people.isEmpty, agenda: agenda, hasAgenda: !agenda.isEmpty,
+            otherDecisions: other, hasOtherDecisions: !other.isEmpty,
+            minutes: member && !meeting.minutes.isEmpty ? meeting.minutes : nil, showMinutes: member,
+            actions: member ? actions(request, meeting.actionItems) : [],
+            hasActions: member && !meeting.actionItems.isEmpty, showActions: member, canRun: canRun,
+            historyHref: "/meetings/\(meeting.id)/history")
+    }
+}

@@ -1,0 +1,104 @@
+import FluentKit
+import UPRDomain
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// The meetings' routes: list, page, schedule and edit, the running forms, hold or cancel, history.
+enum MeetingRoutes {
+    static func register(_ app: Application) {
+        app.get("meetings") { try await $0.view.render("meetings", MeetingListView.load($0)) }
+        app.post("meetings", use: MeetingEditorView.save)
+        app.get("meetings", "new", use: MeetingEditorView.showNew)
+        app.get("meetings", ":id") { try await $0.view.render("meeting", MeetingView.load($0)) }
+        app.get("meetings", ":id", "edit", use: MeetingEditorView.showEdit)
+        app.post("meetings", ":id", "edit", use: MeetingEditorView.save)
+        app.post("meetings", ":id", "status", use: setStatus)
+        app.post("meetings", ":id", "agenda", ":item", "move", use: moveAgendaItem)
+        for task in [MeetingTaskView.Task.agenda, .decision, .action, .minutes] {
+            app.get("meetings", ":id", .constant(task.rawValue), use: MeetingTaskView.show(task))
+            app.post("meetings", ":id", .constant(task.rawValue), use: MeetingTaskView.save(task))
+        }
+        app.get("meetings", ":id", "history", use: history)
+        ActionItemRoutes.register(app)
+    }
+
+    /// The meeting of the path, or 404; the public only finds public meetings.
+    static func meeting(_ request: Request) async throws -> Meeting {
+        guard let id = request.parameters.get("id", as: Int.self),
+            let meeting = try await MeetingStore(try request.sql()).meeting(id: id)
+        else { throw Abort(.notFound) }
+        if !meeting.fields.isPublic && !Authorization.allows(request.actor, .readDrafts) { throw Abort(.notFound) }
+        return meeting
+    }
+
+    /// The groups a person may schedule meetings for, or nil when they may schedule none at all.
+    static func creatableGroups(_ request: Request, _ groups: [WorkingGroup]) -> [WorkingGroup]? {
+        let allowed = groups.filter { Authorization.allows(request.actor, .createMeeting(workingGroupID: $0.id)) }
+        if allowed.isEmpty && !Authorization.allows(request.actor, .createMeeting(workingGroupID: nil)) { return nil }
+        return allowed
+    }
+
+    struct StatusForm: Content {
+        var status: String?
+        var version: Int?
+    }
+
+    @Sendable static func setStatus(_ request: Request) async throws -> Vapor.Response {
+        try CSRF.verify(request)
+        _ = try request.requireUser()
+        let meeting = try await meeting(request)
+        try request.require(.runMeeting(workingGroupID: meeting.fields.workingGroupID))
+        let form = try request.content.decode(StatusForm.self)
+        guard let status = form.status.flatMap(MeetingStatus.init(rawValue:)) else {
+            throw StoreError.invalid(field: "status", messageKey: "form.error.choice")
+        }
+        try await request.db.writeTransaction { database in
+            try await MeetingStore(try database.sqlDatabase()).setStatus(
+                meeting.id, version: form.version ?? 0, status: status, actor: request.auditName)
+        }
+        return request.redirect(to: SiteRoute.meeting(meeting.id).href, redirectType: .normal)
+    }
+
+    struct MoveForm: Content {
+        var direction: String?
+        var version: Int?
+    }
+
+    @Sendable static func moveAgendaItem(_ request: Request) async throws -> Vapor.Response {
+        try CSRF.verify(request)
+        _ = try request.requireUser()
+        let meeting = try await meeting(request)
+        try request.require(.runMeeting(workingGroupID: meeting.fields.workingGroupID))
+        let form = try request.content.decode(MoveForm.self)
+        guard let item = request.parameters.get("item", as: Int.self), let direction = form.direction,
+            direction == "up" || direction == "down"
+        else { throw StoreError.invalid(field: "direction", messageKey: "form.error.choice") }
+        try await request.db.writeTransaction { database in
+            try await MeetingStore(try database.sqlDatabase()).moveAgendaItem(
+                meeting.id, version: form.version ?? 0, itemID: item, up: direction == "up", actor: request.auditName)
+        }
+        return request.redirect(to: SiteRoute.meeting(meeting.id).href + "#agenda", redirectType: .normal)
+    }
+
+    /// Every change of a meeting, for the members (the details may include members-only minutes).
+    @Sendable static func history(_ request: Request) async throws -> Vapor.Response {
+        let meeting = try await meeting(request)
+        try request.require(.readDrafts)
+        let t = request.t
+        let log = try await AuditLog.history(entity: "meeting", id: meeting.id, on: request.sql())
+        let view = PlanRoutes.HistoryView(
+            layout: Layout(request: request, title: t("history.title"), section: .meetings),
+            heading: t("history.title"), backHref: SiteRoute.meeting(meeting.id).href,
+            entries: log.map { item in
+                let changes = item.changes.keys.sorted().map { key in
+                    PlanRoutes.HistoryView.Change(
+                        field: key, before: item.changes[key]?.before ?? "", after: item.changes[key]?.after ?? "")
+                }
+                return PlanRoutes.HistoryView.Entry(
+                    at: String(item.at.prefix(16)).replacingOccurrences(of: "T", with: " "), actor: item.actor,
+                    summary: item.summary, changes: changes, hasChanges: !changes.isEmpty)
+            })
+        return try await request.view.render("history", view).encodeResponse(for: request)
+    }
+}

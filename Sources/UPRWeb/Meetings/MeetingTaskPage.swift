@@ -1,0 +1,176 @@
+import UPRDomain
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// The small forms of a running meeting, one task per page: add an agenda item, record a decision (with an
+/// optional action item), assign an action item, record attendance and minutes. A stale version brings the form
+/// back, as typed, with a conflict message and the meeting's current version.
+struct MeetingTaskView: Encodable {
+    enum Task: String, Encodable, Sendable {
+        case agenda, decision, action, minutes
+    }
+    var layout: Layout
+    var csrf: String
+    var heading: String
+    var meetingTitle: String
+    var meetingHref: String
+    var action: String
+    var version: Int
+    var isAgenda: Bool
+    var isDecision: Bool
+    var isAction: Bool
+    var isMinutes: Bool
+    var form: Typed
+    var agendaItems: [SelectOption]
+    var planEntries: [SelectOption]
+    var people: [SelectOption]
+    var organisations: [SelectOption]
+    var attendingOrganisations: [SelectOption]
+    var attendingPeople: [SelectOption]
+    var errors: [FieldError]
+    var hasErrors: Bool
+
+    /// What the person typed, sent back with the form.
+    struct Typed: Encodable {
+        var title = ""
+        var notes = ""
+        var recommendation = ""
+        var text = ""
+        var actionTitle = ""
+        var dueDate = ""
+        var minutes = ""
+    }
+
+    static func build(
+        _ request: Request, _ meeting: Meeting, _ task: Task, form: MeetingTaskForm?, version: Int,
+        errors: [FieldError] = []
+    ) async throws -> MeetingTaskView {
+        let t = request.t
+        let sql = try request.sql()
+        let organisations = try await OrganisationStore(sql).organisations().filter { $0.validTo == nil }
+        let users = try await AccountStore(sql).users().filter(\.active)
+        let none = SelectOption(value: "", label: t("common.none"), selected: false)
+        let clean = MeetingTaskForm.clean
+        var typed = Typed()
+        typed.title = clean(form?.title)
+        typed.notes = clean(form?.notes)
+        typed.recommendation = clean(form?.recommendation)
+        typed.text = clean(form?.text)
+        typed.actionTitle = clean(form?.actionTitle)
+        typed.dueDate = clean(form?.dueDate)
+        typed.minutes = form?.minutes ?? meeting.minutes
+        var entries: [SelectOption] = [none]
+        if let group = meeting.fields.workingGroupID {
+            let rows = try await sql.raw(
+                """
+                SELECT p.id, r.paragraph, r.text FROM plan_entries p JOIN recommendations r ON r.id = p.recommendation_id
+                WHERE p.working_group_id = \(bind: group) ORDER BY p.id
+                """
+            ).all()
+            for row in rows {
+                let id = try row.decode(column: "id", as: Int.self)
+                let label = [
+                    try row.decode(column: "paragraph", as: String?.self),
+                    String(try row.decode(column: "text", as: String.self).prefix(80)),
+                ]
+                .compactMap { $0 }.joined(separator: " ")
+                entries.append(
+                    SelectOption(value: String(id), label: label, selected: clean(form?.planEntryID) == String(id)))
+            }
+        }
+        let attendingOrganisations =
+            form?.attendingOrganisationIDs.map(Set.init)
+            ?? Set(meeting.organisations.filter(\.attended).map(\.id))
+        let attendingPeople = form?.attendingUserIDs.map(Set.init) ?? Set(meeting.people.filter(\.attended).map(\.id))
+        let heading = t("meeting.task.\(task.rawValue)")
+        return MeetingTaskView(
+            layout: Layout(request: request, title: heading, section: .meetings), csrf: request.csrfToken,
+            heading: heading, meetingTitle: meeting.fields.title, meetingHref: SiteRoute.meeting(meeting.id).href,
+            action: "/meetings/\(meeting.id)/\(task.rawValue)", version: version, isAgenda: task == .agenda,
+            isDecision: task == .decision, isAction: task == .action, isMinutes: task == .minutes, form: typed,
+            agendaItems: [none]
+                + meeting.agenda.enumerated().map { index, item in
+                    SelectOption(
+                        value: String(item.id), label: "\(index + 1). \(item.title)",
+                        selected: clean(form?.agendaItemID) == String(item.id))
+                },
+            planEntries: entries,
+            people: [none]
+                + users.map {
+                    SelectOption(
+                        value: String($0.id), label: $0.name + ($0.organisationName.map { " (\($0))" } ?? ""),
+                        selected: clean(form?.ownerUserID) == String($0.id))
+                },
+            organisations: [none]
+                + organisations.map {
+                    SelectOption(
+                        value: String($0.id), label: $0.name,
+                        selected: clean(form?.ownerOrganisationID) == String($0.id))
+                },
+            attendingOrganisations: organisations.map {
+                SelectOption(value: String($0.id), label: $0.name, selected: attendingOrganisations.contains($0.id))
+            },
+            attendingPeople: users.map {
+                SelectOption(value: String($0.id), label: $0.name, selected: attendingPeople.contains($0.id))
+            },
+            errors: errors, hasErrors: !errors.isEmpty)
+    }
+
+    static func show(_ task: Task) -> @Sendable (Request) async throws -> Vapor.Response {
+        { request in
+            let meeting = try await MeetingRoutes.meeting(request)
+            try request.require(.runMeeting(workingGroupID: meeting.fields.workingGroupID))
+            let view = try await build(request, meeting, task, form: nil, version: meeting.version)
+            return try await request.view.render("meeting-task", view).encodeResponse(for: request)
+        }
+    }
+
+    static func save(_ task: Task) -> @Sendable (Request) async throws -> Vapor.Response {
+        { request in
+            try CSRF.verify(request)
+            _ = try request.requireUser()
+            let meeting = try await MeetingRoutes.meeting(request)
+            try request.require(.runMeeting(workingGroupID: meeting.fields.workingGroupID))
+            let form = try request.content.decode(MeetingTaskForm.self)
+            let version = form.version ?? 0
+            let actor = request.auditName
+            let t = request.t
+            do {
+                try await request.db.writeTransaction { database in
+                    let store = MeetingStore(try database.sqlDatabase())
+                    switch task {
+                    case .agenda:
+                        _ = try await store.addAgendaItem(
+                            meeting.id, version: version, try form.agendaItem(), actor: actor)
+                    case .decision:
+                        _ = try await store.addDecision(
+                            meeting.id, version: version, agendaItemID: Int(MeetingTaskForm.clean(form.agendaItemID)),
+                            text: form.text ?? "", action: form.action(required: false), actor: actor)
+                    case .action:
+                        _ = try await store.addActionItem(
+                            meeting.id, version: version, form.action(required: true)!, actor: actor)
+                    case .minutes:
+                        try await store.recordMinutes(
+                            meeting.id, version: version,
+                            minutes: (form.minutes ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+                            attendingOrganisationIDs: form.attendingOrganisationIDs ?? [],
+                            attendingUserIDs: form.attendingUserIDs ?? [], actor: actor)
+                    }
+                }
+                return request.redirect(to: SiteRoute.meeting(meeting.id).href, redirectType: .normal)
+            } catch StoreError.invalid(let field, let key) {
+                let view = try await build(
+                    request, meeting, task, form: form, version: version,
+                    errors: [FieldError(field: field, message: t(key))])
+                return try await request.render("meeting-task", view, status: .unprocessableEntity)
+            } catch StoreError.staleVersion {
+                let current = try await MeetingRoutes.meeting(request)
+                let view = try await build(
+                    request, current, task, form: form, version: current.version,
+                    errors: [FieldError(field: "version", message: t("meeting.conflict.message"))])
+                return try await request.render("meeting-task", view, status: .conflict)
+            }
+        }
+    }
+}
