@@ -123,3 +123,38 @@ import VaporTesting
         #expect(Timestamp.day(ReviewCalendar.nextReview(after: review)) == "2019-11-05")
     }
 }
+
+/// Indicator progress on the dashboard and in the mid-term report: baseline 10, target 50, an accepted 30 is half
+/// way; a pending measurement does not count.
+@Suite struct IndicatorProgressTests {
+    @Test(arguments: TestDatabase.allCases)
+    func progressFromBaselineToTarget(_ database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { app in
+            let sql = try app.sql()
+            let fixture = try await IndicatorFixture.make(app)
+            let store = MeasurementStore(sql)
+            let accepted = try await store.add(
+                indicatorID: fixture.indicator,
+                try MeasurementInput(value: "30", date: "2018-12-31", unit: "")
+                    .validate(indicatorUnit: "decisions", dimensions: [], today: CalendarDay("2026-01-01")!).get(),
+                evidence: nil, userID: nil, actor: "test")
+            try await store.review(accepted, version: 1, decision: .accepted, comment: "", userID: 1, actor: "test")
+            _ = try await store.add(
+                indicatorID: fixture.indicator,
+                try MeasurementInput(value: "49", date: "2019-12-31", unit: "")
+                    .validate(indicatorUnit: "decisions", dimensions: [], today: CalendarDay("2026-01-01")!).get(),
+                evidence: nil, userID: nil, actor: "test")
+            let html = try await Browser.anonymous.get(app, "/dashboard?state=Mongolia").body.string
+            #expect(html.contains("<title>Discrimination complaints decided by courts: Achieved 50%</title>"))
+            #expect(html.contains("30 / 50 by 2030-12-31"))
+            #expect(!html.contains("49 decisions"))
+            let report = String(
+                decoding: try #require(
+                    try await MidTermReportFile.make(
+                        state: "Mongolia", format: .html, language: .en, publishedOnly: true, on: sql)),
+                as: UTF8.self)
+            #expect(report.contains("<th scope=\"row\">Discrimination complaints decided by courts</th>"))
+            #expect(report.contains("<td>30 decisions (2018-12-31)</td><td>50 decisions (2030-12-31)</td><td>50%</td>"))
+        }
+    }
+}

@@ -23,10 +23,20 @@ public struct IndicatorListItem: Sendable, Equatable {
     public var unit: String
     public var responsibleName: String?
     public var smartPasses: Bool
+    public var baselineValue: Double?
+    public var baselineDate: String?
     public var targetValue: Double?
     public var targetDate: String?
     public var latestValue: Double?
     public var latestDate: String?
+
+    /// How far the latest accepted value has come from the baseline towards the target, from 0 to 1 (beyond the
+    /// target counts as 1, a move away from it as 0); nil without baseline, target or a measurement.
+    public var progress: Double? {
+        guard let baseline = baselineValue, let target = targetValue, let latest = latestValue, target != baseline
+        else { return nil }
+        return min(max((latest - baseline) / (target - baseline), 0), 1)
+    }
 }
 
 /// Which indicators the list shows.

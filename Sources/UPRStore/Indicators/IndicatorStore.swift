@@ -113,8 +113,8 @@ public struct IndicatorStore: Sendable {
         let scope: SQLQueryString = ids.map { " AND indicator_id IN (\(binds: $0 + [-1]))" } ?? ""
         let query: SQLQueryString =
             """
-            SELECT i.id, i.title, i.kind, i.unit, o.name AS responsible_name, i.smart_ok, i.target_value,
-                   i.target_date, m.value AS latest_value, m.measured_on AS latest_date
+            SELECT i.id, i.title, i.kind, i.unit, o.name AS responsible_name, i.smart_ok, i.baseline_value,
+                   i.baseline_date, i.target_value, i.target_date, m.value AS latest_value, m.measured_on AS latest_date
             FROM indicators i LEFT JOIN organisations o ON o.id = i.responsible_organisation_id
             LEFT JOIN (SELECT indicator_id, value, measured_on,
                               ROW_NUMBER() OVER (PARTITION BY indicator_id ORDER BY measured_on DESC, id DESC) AS n
@@ -127,6 +127,8 @@ public struct IndicatorStore: Sendable {
                 unit: try row.decode(column: "unit", as: String.self),
                 responsibleName: try row.decode(column: "responsible_name", as: String?.self),
                 smartPasses: try row.decode(column: "smart_ok", as: Int.self) == 1,
+                baselineValue: try row.decode(column: "baseline_value", as: Double?.self),
+                baselineDate: try row.decode(column: "baseline_date", as: String?.self),
                 targetValue: try row.decode(column: "target_value", as: Double?.self),
                 targetDate: try row.decode(column: "target_date", as: String?.self),
                 latestValue: try row.decode(column: "latest_value", as: Double?.self),
@@ -150,6 +152,33 @@ public struct IndicatorStore: Sendable {
             ).all().map { try $0.decode(column: "indicator_id", as: Int.self) })
         guard !ids.isEmpty else { return [] }
         return try await list(IndicatorFilter(), includeDrafts: includeDrafts, only: ids)
+    }
+
+    /// The indicators tracking a state's recommendations (of one cycle, or all), directly or through their plan
+    /// entries, by recommendation: for the dashboard and the mid-term report. Two statements.
+    public func tracking(stateID: Int, cycle: Int?, includeDrafts: Bool) async throws
+        -> (byRecommendation: [Int: [Int]], indicators: [IndicatorListItem])
+    {
+        let cycleFilter: SQLQueryString = cycle.map { " AND r.cycle = \(bind: $0)" } ?? ""
+        let links = try await sql.raw(
+            """
+            SELECT ir.recommendation_id, ir.indicator_id FROM indicator_recommendations ir
+            JOIN recommendations r ON r.id = ir.recommendation_id WHERE r.state_id = \(bind: stateID)\(cycleFilter)
+            UNION SELECT p.recommendation_id, ip.indicator_id FROM indicator_plan_entries ip
+            JOIN plan_entries p ON p.id = ip.plan_entry_id JOIN recommendations r ON r.id = p.recommendation_id
+            WHERE r.state_id = \(bind: stateID)\(cycleFilter)
+            """
+        ).all()
+        var byRecommendation: [Int: [Int]] = [:]
+        var ids: Set<Int> = []
+        for row in links {
+            let indicator = try row.decode(column: "indicator_id", as: Int.self)
+            byRecommendation[try row.decode(column: "recommendation_id", as: Int.self), default: []].append(indicator)
+            ids.insert(indicator)
+        }
+        guard !ids.isEmpty else { return ([:], []) }
+        let items = try await list(IndicatorFilter(), includeDrafts: includeDrafts, only: ids.sorted())
+        return (byRecommendation, items)
     }
 
     /// The working groups of plan entries, for the rule on who may create an indicator for them.

@@ -15,6 +15,8 @@ public struct MidTermReportData: Sendable {
         public var clusters: [String]
         public var plan: PlanEntry?
         public var assessments: [Assessment]
+        /// The indicators tracking it, with their latest accepted values.
+        public var indicators: [IndicatorListItem] = []
     }
 
     public var state: String
@@ -81,6 +83,13 @@ public struct MidTermReportData: Sendable {
         for entry in entries {
             guard let index = position[entry.recommendationID] else { continue }
             items[index].plan = entry
+        }
+        let tracked = try await IndicatorStore(sql).tracking(
+            stateID: stateID, cycle: reviewCycle, includeDrafts: !publishedOnly)
+        let indicators = Dictionary(uniqueKeysWithValues: tracked.indicators.map { ($0.id, $0) })
+        for (recommendation, ids) in tracked.byRecommendation {
+            guard let index = position[recommendation] else { continue }
+            items[index].indicators = ids.sorted().compactMap { indicators[$0] }
         }
         let rounds = try await AssessmentStore(sql).rounds(closedOnly: publishedOnly).filter {
             $0.stateID == stateID && ($0.cycle == nil || $0.cycle == reviewCycle)

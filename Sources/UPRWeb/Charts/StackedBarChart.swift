@@ -13,6 +13,8 @@ struct StackedBarChart {
         var label: String
         /// Counts in `series` order.
         var values: [Int]
+        /// Written after the bar instead of its total.
+        var note: String? = nil
     }
 
     var id: String
@@ -22,15 +24,16 @@ struct StackedBarChart {
     var bars: [Bar]
     var totalLabel: (Int) -> String
     var number: (Int) -> String
+    /// Room after the bars for the total or the note.
+    var totalWidth = 70
 
     static let width = 720
     static let labelWidth = 230
-    static let totalWidth = 70
     static let rowHeight = 30
     static let barHeight = 20
 
     var svg: String {
-        let plot = Self.width - Self.labelWidth - Self.totalWidth
+        let plot = Self.width - Self.labelWidth - totalWidth
         let legendHeight = 28
         let height = legendHeight + max(bars.count, 1) * Self.rowHeight + 8
         var out = HTMLText(capacity: 2_048 + bars.count * series.count * 160)
@@ -78,8 +81,8 @@ struct StackedBarChart {
                 }
                 offset += width
             }
-            out.raw("<text x=\"\(Self.width - Self.totalWidth + 8)\" y=\"\(y + 15)\" class=\"chart-total\">")
-            out.text(totalLabel(total))
+            out.raw("<text x=\"\(Self.width - totalWidth + 8)\" y=\"\(y + 15)\" class=\"chart-total\">")
+            out.text(bar.note ?? totalLabel(total))
             out.raw("</text></g>")
         }
         out.raw("</svg>")

@@ -42,6 +42,8 @@ struct DashboardView: Encodable {
     var roundSummary: String?
     var charts: [Chart]
     var hasCharts: Bool
+    /// Indicator progress: a chart and its table, nil when no indicator can show progress yet.
+    var indicators: Chart?
     var timeline: String?
     var milestones: [Milestone]
     var timelineHeading: String
@@ -85,6 +87,7 @@ struct DashboardView: Encodable {
                 charts.append(chart(breakdown, round: round, perspective: perspective, t))
             }
         }
+        let tracked = try await IndicatorStore(sql).tracking(stateID: stateID, cycle: nil, includeDrafts: members)
         let heading = t("dashboard.title", ["state": stateName])
         return DashboardView(
             layout: Layout(request: request, title: heading, section: .dashboard), heading: heading,
@@ -106,7 +109,7 @@ struct DashboardView: Encodable {
                         "perspective": t(perspective.labelKey),
                     ])
             },
-            charts: charts, hasCharts: !charts.isEmpty,
+            charts: charts, hasCharts: !charts.isEmpty, indicators: indicatorChart(tracked.indicators, t),
             timeline: timelineSVG(timeline, t), milestones: milestones(timeline, t),
             timelineHeading: t("dashboard.timeline"),
             reportDocx: "/reports/midterm.docx?state="
@@ -165,6 +168,45 @@ struct DashboardView: Encodable {
                         label: label(group.key, dimension, t),
                         cells: statuses.map { Cell(label: t($0.labelKey), value: t.number(group.counts[$0] ?? 0)) },
                         total: t.number(group.total))
+                }))
+    }
+
+    /// Each indicator that can show progress as a bar from baseline (0%) to target (100%), the latest value and
+    /// the target date beside it; every indicator of the state in the table.
+    static func indicatorChart(_ indicators: [IndicatorListItem], _ t: Translator) -> Chart? {
+        guard !indicators.isEmpty else { return nil }
+        let heading = t("dashboard.indicators")
+        let bars = indicators.compactMap { indicator -> StackedBarChart.Bar? in
+            guard let progress = indicator.progress, let latest = indicator.latestValue,
+                let target = indicator.targetValue
+            else { return nil }
+            let percent = Int((progress * 100).rounded())
+            let due = indicator.targetDate.map { " " + t("dashboard.byDate", ["date": $0]) } ?? ""
+            return StackedBarChart.Bar(
+                label: indicator.title, values: [percent, 100 - percent],
+                note: IndicatorFields.number(latest) + " / " + IndicatorFields.number(target) + due)
+        }
+        let chart = StackedBarChart(
+            id: "chart-indicators", title: heading,
+            description: t("dashboard.indicatorsDescription", ["count": t.number(bars.count)]),
+            series: [
+                StackedBarChart.Series(
+                    key: "achieved", label: t("dashboard.achieved"), color: "#00703c", darkText: false),
+                StackedBarChart.Series(
+                    key: "remaining", label: t("dashboard.remaining"), color: "#f3f2f1", darkText: true),
+            ], bars: bars, totalLabel: { _ in "" }, number: { t.number($0) + "%" }, totalWidth: 190)
+        return Chart(
+            heading: heading, svg: bars.isEmpty ? "" : chart.svg,
+            note: bars.isEmpty ? t("dashboard.noIndicators") : nil,
+            table: Table(
+                caption: heading, groupHeading: t("report.indicator"),
+                columns: [t("report.baseline"), t("report.latest"), t("report.target"), t("report.progress")],
+                rows: indicators.map { indicator in
+                    let cells = MidTermReport.indicatorRow(indicator, t)
+                    let labels = [t("report.baseline"), t("report.latest"), t("report.target"), t("report.progress")]
+                    return Row(
+                        label: cells[0], cells: zip(labels, cells.dropFirst()).map { Cell(label: $0, value: $1) },
+                        total: "")
                 }))
     }
 

@@ -107,6 +107,16 @@ struct MidTermReport {
                 } else {
                     add(.paragraph([WordDocument.Run(t("report.noPlan"), italic: true)]))
                 }
+                if !item.indicators.isEmpty {
+                    add(
+                        .table(
+                            WordDocument.Table(
+                                header: [
+                                    t("report.indicator"), t("report.baseline"), t("report.latest"),
+                                    t("report.target"), t("report.progress"),
+                                ],
+                                rows: item.indicators.map { Self.indicatorRow($0, t) }, widths: [5, 2, 2, 2, 2])))
+                }
                 if item.assessments.isEmpty {
                     add(.paragraph([WordDocument.Run(t("report.noAssessment"), italic: true)]))
                 } else {
@@ -129,6 +139,20 @@ struct MidTermReport {
             }
         }
         self.parts = parts
+    }
+
+    /// An indicator's line: its values with their dates and units, and how far it has come towards the target.
+    static func indicatorRow(_ indicator: IndicatorListItem, _ t: Translator) -> [String] {
+        func value(_ number: Double?, _ date: String?) -> String {
+            guard let number else { return "–" }
+            let text = IndicatorFields.number(number) + (indicator.unit.isEmpty ? "" : " " + indicator.unit)
+            return date.map { text + " (" + $0 + ")" } ?? text
+        }
+        return [
+            indicator.title, value(indicator.baselineValue, indicator.baselineDate),
+            value(indicator.latestValue, indicator.latestDate), value(indicator.targetValue, indicator.targetDate),
+            indicator.progress.map { t.number(Int(($0 * 100).rounded())) + "%" } ?? "–",
+        ]
     }
 
     var document: WordDocument {
