@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Dashboard and mid-term report benchmarks (issue 4), measured in one run on this machine, served from SQLite:
+#  - a registry of every recommendation in the UPR Info export of sessions 1-16 (30,258 rows, ../shared/data),
+#  - the plan of one state (Azerbaijan, 258 recommendations; the exported annex 8.1 matrix filled by
+#    ../plan/fill_matrix.py and imported back, every entry published),
+#  - 5,000 indicators spread over all recommendations (one in six; those of the state through its plan entries) with
+#    20 accepted measurements each (100,000), and a closed assessment round of the state in which the government, the
+#    NHRI and a CSO assessed every recommendation (generate.sql).
+# Then, 16 concurrent clients (wrk) for DURATION on each dashboard page, three rounds, beside /healthz; and RUNS
+# downloads of the mid-term report of the state (DOCX and HTML), one at a time. Writes RESULTS.md here.
+# Usage: benchmarks/dashboard/run.sh   (RUNS=9, DURATION=10s)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+data=${UPR_DATA:-$root/../shared/data/upr-info/recommendations-sessions-01-16.csv}
+state=${STATE:-Azerbaijan}
+runs=${RUNS:-9}
+duration=${DURATION:-10s}
+port=${PORT:-18283}
+out=$root/benchmarks/dashboard/RESULTS.md
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+command -v sqlite3 >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >/dev/null; }
+
+swift build -c release --product upr --scratch-path "$root/.build-release" >/dev/null
+bin=$root/.build-release/release/upr
+tmp=$(mktemp -d)
+trap 'kill ${server:-0} 2>/dev/null || true; rm -rf "$tmp"' EXIT
+db=$tmp/dashboard.sqlite
+base=http://127.0.0.1:$port
+query="state=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$state")"
+
+echo "== The registry: every recommendation of the export"
+"$bin" import "$data" --database "$db"
+
+echo "== Government bodies, a coalition, the NHRI"
+while IFS='|' read -r kind name; do
+  "$bin" organisation add "$name" --kind "$kind" --database "$db" >/dev/null
+done <<'ORGS'
+ministry|Ministry of Justice
+ministry|Ministry of Foreign Affairs
+ministry|Ministry of Internal Affairs
+ministry|Ministry of Labour and Social Protection of Population
+ministry|Ministry of Education
+ministry|Ministry of Health
+ministry|Ministry of Economy
+government-agency|State Committee for Family, Women and Children Affairs
+government-agency|State Committee on Religious Associations
+government-agency|State Committee for Affairs of Refugees and IDPs
+government-agency|State Migration Service
+government-agency|Prosecutor General's Office
+government-agency|Central Election Commission
+cso|NGO Coalition for the UPR
+nhri|Commissioner for Human Rights (Ombudsman)
+ORGS
+
+echo "== The plan of $state"
+python3 - "$data" "$state" "$tmp/state.csv" <<'PY'
+import csv, sys
+source, state, out = sys.argv[1:4]
+with open(source, encoding="utf-8", newline="") as f, open(out, "w", encoding="utf-8", newline="") as g:
+    reader, writer = csv.reader(f), csv.writer(g)
+    writer.writerow(next(reader))
+    writer.writerows(row for row in reader if row[0] == state)
+PY
+"$bin" export --format matrix-csv --state "$state" --out "$tmp/empty.csv" --database "$db"
+python3 "$root/benchmarks/plan/fill_matrix.py" "$tmp/empty.csv" "$tmp/state.csv" "$tmp/plan.csv"
+"$bin" import "$tmp/plan.csv" --state "$state" --database "$db"
+
+echo "== Indicators, measurements and an assessment round"
+sed "s/@STATE@/$state/g" "$root/benchmarks/dashboard/generate.sql" | sqlite3 "$db"
+sqlite3 "$db" "SELECT 'recommendations', COUNT(*) FROM recommendations UNION ALL SELECT 'indicators', COUNT(*) FROM indicators UNION ALL SELECT 'measurements', COUNT(*) FROM measurements UNION ALL SELECT 'assessments', COUNT(*) FROM assessments UNION ALL SELECT 'plan entries', COUNT(*) FROM plan_entries" | tee "$tmp/counts"
+round=$(sqlite3 "$db" "SELECT MAX(id) FROM assessment_rounds")
+
+"$bin" serve --database "$db" --port "$port" >"$tmp/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 150); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+
+echo "== Page weight"
+: >"$tmp/weights"
+for page in "dashboard?$query" "dashboard?$query&perspective=civil-society" "assessments/$round" "indicators?$query"; do
+  for lang in en mn; do
+    echo "$page $lang $(curl -fs -o /dev/null -w '%{size_download}' -b "upr_lang=$lang" "$base/$page")" >>"$tmp/weights"
+  done
+done
+cat "$tmp/weights"
+
+echo "== Dashboards and /healthz, 16 connections, $duration per round"
+: >"$tmp/load"
+for page in "dashboard?$query" "dashboard?$query&perspective=civil-society" "assessments/$round" "indicators?$query"; do
+  wrk -t2 -c16 -d2s "$base/$page" >/dev/null  # warm-up
+done
+for round_number in 1 2 3; do
+  for page in "dashboard?$query" "dashboard?$query&perspective=civil-society" "assessments/$round" "indicators?$query" healthz; do
+    echo "$page $(wrk -t2 -c16 -d"$duration" -s "$root/benchmarks/registry/report.lua" "$base/$page" | grep RESULT)" >>"$tmp/load"
+  done
+done
+cat "$tmp/load"
+
+echo "== Mid-term report of $state, $runs downloads each"
+: >"$tmp/reports"
+for format in docx html; do
+  curl -fs -o /dev/null "$base/reports/midterm.$format?$query"  # warm-up
+  for _ in $(seq 1 "$runs"); do
+    echo "$format $(curl -fs -o "$tmp/report.$format" -w '%{time_total} %{size_download}' "$base/reports/midterm.$format?$query")" >>"$tmp/reports"
+  done
+done
+cat "$tmp/reports"
+items=$(grep -c '<blockquote>' "$tmp/report.html" || true)
+
+python3 - "$tmp/weights" "$tmp/load" "$tmp/reports" "$tmp/counts" "$out" "$state" "$runs" "$duration" "$items" <<'PY'
+import statistics, sys, subprocess, datetime, platform
+weights, load, reports, counts, out, state, runs, duration, items = sys.argv[1:10]
+rows = {}
+for line in open(load):
+    parts = line.split()
+    rows.setdefault(parts[0], []).append([float(x) for x in parts[2:7]])
+def med(page, i): return statistics.median(r[i] for r in rows[page])
+times, sizes = {"docx": [], "html": []}, {}
+for line in open(reports):
+    kind, seconds, size = line.split()
+    times[kind].append(float(seconds) * 1000)
+    sizes[kind] = int(float(size))
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+mem = next(l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal"))
+load_avg = open("/proc/loadavg").read().split()[:3]
+count_lines = ", ".join(f"{n} {w}" for w, n in (l.strip().split("|") for l in open(counts)))
+pages = [p for p in rows if p != "healthz"]
+worst = max(med(p, 1) for p in pages)
+table = "\n".join(
+    f"| `/{p}` | {med(p,0):.2f} | **{med(p,1):.2f}** | {med(p,2):.2f} | {med(p,3):.0f} | {int(sum(r[4] for r in rows[p]))} |"
+    for p in pages + ["healthz"])
+weight_lines = "\n".join(f"| `/{w.split()[0]}` | {w.split()[1]} | {int(w.split()[2]) / 1024:.1f} KB |" for w in open(weights))
+docx, html = statistics.median(times["docx"]), statistics.median(times["html"])
+with open(out, "w") as f:
+    f.write(f"""# Dashboard and mid-term report benchmarks
+
+Command: `benchmarks/dashboard/run.sh` (RUNS={runs}, DURATION={duration}). Machine: {cpu}, {nproc} cores,
+{int(mem)//1024//1024} GiB; {datetime.date.today().isoformat()}; load average at the end {' '.join(load_avg)}. Release build,
+SQLite. The load generator (wrk, 2 threads, 16 connections) runs on the same machine as the server; requests are
+anonymous (the public dashboard: closed rounds and published plan entries).
+
+Data: {count_lines}. The state is {state}: its plan entries are published, the indicators of its
+recommendations track them, and one closed round holds three assessments of each of its recommendations.
+
+## Dashboards, 16 concurrent clients (medians of three rounds)
+
+| page | p50 ms | p95 ms | p99 ms | req/s | errors |
+| --- | --- | --- | --- | --- | --- |
+{table}
+
+Target p95 < 100 ms on every dashboard: **{'met' if worst < 100 else 'not met'}** (worst {worst:.2f} ms).
+
+## Mid-term report of {state} ({items} recommendations), one download at a time
+
+| format | median ms | runs (ms) | size |
+| --- | --- | --- | --- |
+| DOCX | **{docx:.1f}** | {', '.join(f'{t:.0f}' for t in times['docx'])} | {sizes['docx'] / 1024:.0f} KB |
+| HTML | {html:.1f} | {', '.join(f'{t:.0f}' for t in times['html'])} | {sizes['html'] / 1024:.0f} KB |
+
+Target < 1 s: **{'met' if max(docx, html) < 1000 else 'not met'}**.
+
+## Page weight (uncompressed HTML)
+
+| page | language | size |
+| --- | --- | --- |
+{weight_lines}
+""")
+print(open(out).read())
+PY
