@@ -6,21 +6,28 @@ import UPRSpreadsheet
 /// so the document looks the same wherever it opens, and headings carry outline levels for the navigation pane.
 public enum DocxWriter {
     public static func data(_ document: WordDocument) -> Data {
-        OfficePackage.zip([
-            ("[Content_Types].xml", contentTypes),
-            ("_rels/.rels", packageRelationships),
-            ("docProps/core.xml", coreProperties(document)),
-            ("docProps/app.xml", appProperties),
-            ("word/document.xml", body(document)),
-            ("word/styles.xml", styles(document.language)),
-            ("word/_rels/document.xml.rels", documentRelationships),
-        ])
+        let charts = document.blocks.compactMap { block -> WordChart? in
+            if case .chart(let chart) = block { return chart }
+            return nil
+        }
+        return OfficePackage.zip(
+            [
+                ("[Content_Types].xml", contentTypes(charts: charts.count)),
+                ("_rels/.rels", packageRelationships),
+                ("docProps/core.xml", coreProperties(document)),
+                ("docProps/app.xml", appProperties),
+                ("word/document.xml", body(document)),
+                ("word/styles.xml", styles(document.language)),
+                ("word/_rels/document.xml.rels", documentRelationships(charts: charts.count)),
+            ] + charts.enumerated().map { ("word/charts/chart\($0.offset + 1).xml", DocxChartXML.part($0.element)) })
     }
 
     static func body(_ document: WordDocument) -> [UInt8] {
         var xml = XMLBuffer(capacity: 64 * 1024)
         xml.append(
-            #"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#)
+            #"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>"#
+        )
+        var charts = 0
         for block in document.blocks {
             switch block {
             case .title(let text): paragraph(&xml, style: "Title", runs: [WordDocument.Run(text)])
@@ -29,6 +36,9 @@ public enum DocxWriter {
             case .paragraph(let runs): paragraph(&xml, style: nil, runs: runs)
             case .quote(let text): paragraph(&xml, style: "Quote", runs: [WordDocument.Run(text)])
             case .table(let table): self.table(&xml, table)
+            case .chart(let chart):
+                charts += 1
+                DocxChartXML.drawing(&xml, chart, number: charts)
             case .pageBreak: xml.append(#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#)
             }
         }
@@ -108,11 +118,17 @@ public enum DocxWriter {
 
     // MARK: - Package parts
 
-    static let contentTypes = Array(
-        """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>
-        """.utf8)
+    static func contentTypes(charts: Int) -> [UInt8] {
+        var text = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>
+            """
+        for number in stride(from: 1, through: charts, by: 1) {
+            text +=
+                #"<Override PartName="/word/charts/chart\#(number).xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>"#
+        }
+        return Array((text + "</Types>").utf8)
+    }
 
     static let packageRelationships = Array(
         """
@@ -120,11 +136,17 @@ public enum DocxWriter {
         <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>
         """.utf8)
 
-    static let documentRelationships = Array(
-        """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
-        """.utf8)
+    static func documentRelationships(charts: Int) -> [UInt8] {
+        var text = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+            """
+        for number in stride(from: 1, through: charts, by: 1) {
+            text +=
+                #"<Relationship Id="rIdChart\#(number)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="charts/chart\#(number).xml"/>"#
+        }
+        return Array((text + "</Relationships>").utf8)
+    }
 
     static let appProperties = Array(
         """

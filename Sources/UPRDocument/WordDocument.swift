@@ -33,6 +33,8 @@ public struct WordDocument: Sendable, Equatable {
         /// An indented quotation, for a recommendation's text.
         case quote(String)
         case table(Table)
+        /// A native chart; put its numbers in a table after it, for readers who cannot see it.
+        case chart(WordChart)
         case pageBreak
     }
 

@@ -7,6 +7,7 @@ extension Database {
     /// SQLITE_BUSY, since its snapshot is stale), so two people saving at once would get an error instead of the
     /// version check's conflict page. Taking the lock first makes the second writer wait its turn, read the saved
     /// row and fail the version check like on PostgreSQL, where row locks do this by themselves.
+    @discardableResult
     public func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T)
         async throws -> T
     {

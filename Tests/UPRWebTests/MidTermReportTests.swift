@@ -70,7 +70,13 @@ import ZIPFoundation
             let body = try #require(try unzip(docx)["word/document.xml"])
             #expect(body.contains("Planned for the spring session"))
             #expect(body.contains("<w:tblHeader/>"))
-            #expect(try unzip(docx)["word/styles.xml"]?.contains("w:styleId=\"Heading1\"") == true)
+            let parts = try unzip(docx)
+            #expect(parts["word/styles.xml"]?.contains("w:styleId=\"Heading1\"") == true)
+            // The summary's two charts are native Word charts with their numbers in the document.
+            #expect(parts["word/charts/chart2.xml"]?.contains("<c:grouping val=\"percentStacked\"/>") == true)
+            #expect(parts["word/_rels/document.xml.rels"]?.contains("Target=\"charts/chart1.xml\"") == true)
+            #expect(parts["[Content_Types].xml"]?.contains("/word/charts/chart1.xml") == true)
+            #expect(body.contains("<c:chart r:id=\"rIdChart1\"/>"))
         }
     }
 

@@ -105,7 +105,7 @@ for format in docx html; do
   done
 done
 cat "$tmp/reports"
-items=$(grep -c '<blockquote>' "$tmp/report.html" || true)
+items=$(grep -o '<blockquote>' "$tmp/report.html" | wc -l)
 
 python3 - "$tmp/weights" "$tmp/load" "$tmp/reports" "$tmp/counts" "$out" "$state" "$runs" "$duration" "$items" <<'PY'
 import statistics, sys, subprocess, datetime, platform

@@ -97,29 +97,26 @@ public struct IndicatorStore: Sendable {
                 """)
         }
         if let state = filter.state {
-            conditions.append(
-                """
-                (EXISTS (SELECT 1 FROM indicator_recommendations ir JOIN recommendations r ON r.id = ir.recommendation_id
-                 JOIN states s ON s.id = r.state_id WHERE ir.indicator_id = i.id AND LOWER(s.name) = LOWER(\(bind: state)))
-                 OR EXISTS (SELECT 1 FROM indicator_plan_entries ip JOIN plan_entries p ON p.id = ip.plan_entry_id
-                 JOIN recommendations r ON r.id = p.recommendation_id JOIN states s ON s.id = r.state_id
-                 WHERE ip.indicator_id = i.id AND LOWER(s.name) = LOWER(\(bind: state))))
-                """)
+            // The state's indicators by their links (two indexed statements), not by a test of every indicator.
+            let stateID = try await sql.raw("SELECT id FROM states WHERE LOWER(name) = LOWER(\(bind: state))").first()?
+                .decode(column: "id", as: Int.self)
+            let tracked = try await stateIndicatorIDs(stateID: stateID ?? -1, cycle: nil)
+            let wanted = ids.map { Set($0).intersection(tracked) } ?? tracked
+            conditions.append("i.id IN (\(binds: wanted.sorted() + [-1]))")
         }
         let condition: SQLQueryString =
             conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        // The latest accepted measurement, by a window over the measurements; a page about one recommendation reads
-        // only its indicators' measurements.
-        let scope: SQLQueryString = ids.map { " AND indicator_id IN (\(binds: $0 + [-1]))" } ?? ""
+        // The latest accepted measurement of each indicator: one seek in the (indicator, date) index per indicator,
+        // rather than numbering every measurement of the registry.
         let query: SQLQueryString =
             """
             SELECT i.id, i.title, i.kind, i.unit, o.name AS responsible_name, i.smart_ok, i.baseline_value,
                    i.baseline_date, i.target_value, i.target_date, m.value AS latest_value, m.measured_on AS latest_date
             FROM indicators i LEFT JOIN organisations o ON o.id = i.responsible_organisation_id
-            LEFT JOIN (SELECT indicator_id, value, measured_on,
-                              ROW_NUMBER() OVER (PARTITION BY indicator_id ORDER BY measured_on DESC, id DESC) AS n
-                       FROM measurements WHERE status = 'accepted'
-            """ + scope + ") m ON m.indicator_id = i.id AND m.n = 1" + condition + " ORDER BY i.title, i.id"
+            LEFT JOIN measurements m ON m.id = (
+                SELECT x.id FROM measurements x WHERE x.indicator_id = i.id AND x.status = 'accepted'
+                ORDER BY x.measured_on DESC, x.id DESC LIMIT 1)
+            """ + condition + " ORDER BY i.title, i.id"
         return try await sql.raw(query).all().map { row in
             IndicatorListItem(
                 id: try row.decode(column: "id", as: Int.self), title: try row.decode(column: "title", as: String.self),
@@ -159,8 +156,26 @@ public struct IndicatorStore: Sendable {
     public func tracking(stateID: Int, cycle: Int?, includeDrafts: Bool) async throws
         -> (byRecommendation: [Int: [Int]], indicators: [IndicatorListItem])
     {
+        let links = try await links(stateID: stateID, cycle: cycle)
+        var byRecommendation: [Int: [Int]] = [:]
+        var ids: Set<Int> = []
+        for (recommendation, indicator) in links {
+            byRecommendation[recommendation, default: []].append(indicator)
+            ids.insert(indicator)
+        }
+        guard !ids.isEmpty else { return ([:], []) }
+        let items = try await list(IndicatorFilter(), includeDrafts: includeDrafts, only: ids.sorted())
+        return (byRecommendation, items)
+    }
+
+    func stateIndicatorIDs(stateID: Int, cycle: Int?) async throws -> Set<Int> {
+        Set(try await links(stateID: stateID, cycle: cycle).map(\.indicator))
+    }
+
+    /// (recommendation, indicator) pairs of a state's recommendations, directly or through their plan entries.
+    func links(stateID: Int, cycle: Int?) async throws -> [(recommendation: Int, indicator: Int)] {
         let cycleFilter: SQLQueryString = cycle.map { " AND r.cycle = \(bind: $0)" } ?? ""
-        let links = try await sql.raw(
+        return try await sql.raw(
             """
             SELECT ir.recommendation_id, ir.indicator_id FROM indicator_recommendations ir
             JOIN recommendations r ON r.id = ir.recommendation_id WHERE r.state_id = \(bind: stateID)\(cycleFilter)
@@ -168,17 +183,12 @@ public struct IndicatorStore: Sendable {
             JOIN plan_entries p ON p.id = ip.plan_entry_id JOIN recommendations r ON r.id = p.recommendation_id
             WHERE r.state_id = \(bind: stateID)\(cycleFilter)
             """
-        ).all()
-        var byRecommendation: [Int: [Int]] = [:]
-        var ids: Set<Int> = []
-        for row in links {
-            let indicator = try row.decode(column: "indicator_id", as: Int.self)
-            byRecommendation[try row.decode(column: "recommendation_id", as: Int.self), default: []].append(indicator)
-            ids.insert(indicator)
+        ).all().map { row in
+            (
+                try row.decode(column: "recommendation_id", as: Int.self),
+                try row.decode(column: "indicator_id", as: Int.self)
+            )
         }
-        guard !ids.isEmpty else { return ([:], []) }
-        let items = try await list(IndicatorFilter(), includeDrafts: includeDrafts, only: ids.sorted())
-        return (byRecommendation, items)
     }
 
     /// The working groups of plan entries, for the rule on who may create an indicator for them.

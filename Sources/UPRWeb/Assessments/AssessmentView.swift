@@ -131,7 +131,7 @@ struct AssessmentView: Encodable {
             status: form.status.flatMap(ImplementationStatus.init(rawValue:)), justification: form.justification ?? "",
             evidenceURL: form.evidenceURL ?? "")
         do {
-            try await request.db.writeTransaction { database in
+            _ = try await request.db.writeTransaction { database in
                 try await AssessmentStore(try database.sqlDatabase()).save(
                     round: round.id, recommendation: recommendation, organisationID: organisation, input: input,
                     version: form.version ?? 0, userID: user.account.id, actor: request.auditName)

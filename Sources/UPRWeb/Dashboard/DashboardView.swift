@@ -35,20 +35,7 @@ struct DashboardView: Encodable {
         var date: String
     }
     var layout: Layout
-    var heading: String
-    var states: [SelectOption]
-    var rounds: [SelectOption]
-    var perspectives: [SelectOption]
-    var roundSummary: String?
-    var charts: [Chart]
-    var hasCharts: Bool
-    /// Indicator progress: a chart and its table, nil when no indicator can show progress yet.
-    var indicators: Chart?
-    var timeline: String?
-    var milestones: [Milestone]
-    var timelineHeading: String
-    var reportDocx: String
-    var reportHTML: String
+    var content: DashboardContent
 
     static let series: [(DashboardStatus, String, Bool)] = [
         (.full, "#00703c", false), (.partial, "#ffdd00", true), (.notStarted, "#d4351c", false),
@@ -56,66 +43,10 @@ struct DashboardView: Encodable {
     ]
 
     @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
-        let view = try await load(request)
+        let content = try await DashboardContent.load(request)
+        let view = DashboardView(
+            layout: Layout(request: request, title: content.heading, section: .dashboard), content: content)
         return try await request.view.render("dashboard", view).encodeResponse(for: request)
-    }
-
-    static func load(_ request: Request) async throws -> DashboardView {
-        let t = request.t
-        let sql = try request.sql()
-        let members = Authorization.allows(request.actor, .readDrafts)
-        let stateName = (try? request.query.get(String.self, at: "state")) ?? "Mongolia"
-        guard
-            let stateID = try await sql.raw("SELECT id FROM states WHERE name = \(bind: stateName)").first()?
-                .decode(column: "id", as: Int.self)
-        else { throw Abort(.notFound) }
-        async let choicesResult = PlanMatrixChoices.load(on: sql)
-        async let roundsResult = AssessmentStore(sql).rounds(closedOnly: !members)
-        async let timelineResult = ReviewTimeline.load(stateID: stateID, closedRoundsOnly: !members, on: sql)
-        let (choices, allRounds, timeline) = try await (choicesResult, roundsResult, timelineResult)
-        let rounds = allRounds.filter { $0.stateID == stateID }
-        let wanted = try? request.query.get(Int.self, at: "round")
-        let round = rounds.first { $0.id == wanted } ?? rounds.first
-        let perspective =
-            (try? request.query.get(String.self, at: "perspective")).flatMap(DashboardPerspective.init(rawValue:))
-            ?? .everyone
-        var charts: [Chart] = []
-        if let round {
-            for dimension in DashboardDimension.allCases {
-                let breakdown = try await StatusBreakdown.load(
-                    round: round, dimension: dimension, perspective: perspective, publishedOnly: !members, on: sql)
-                charts.append(chart(breakdown, round: round, perspective: perspective, t))
-            }
-        }
-        let tracked = try await IndicatorStore(sql).tracking(stateID: stateID, cycle: nil, includeDrafts: members)
-        let heading = t("dashboard.title", ["state": stateName])
-        return DashboardView(
-            layout: Layout(request: request, title: heading, section: .dashboard), heading: heading,
-            states: choices.states.map { SelectOption(value: $0, label: $0, selected: $0 == stateName) },
-            rounds: rounds.map { item in
-                SelectOption(
-                    value: String(item.id),
-                    label: item.title + (item.status == .open ? " (" + t("round.status.open") + ")" : ""),
-                    selected: item.id == round?.id)
-            },
-            perspectives: DashboardPerspective.allCases.map {
-                SelectOption(value: $0.rawValue, label: t($0.labelKey), selected: $0 == perspective)
-            },
-            roundSummary: round.map { round in
-                t(
-                    "dashboard.roundSummary",
-                    [
-                        "round": round.title, "date": RoundView.day(round.heldOn, t),
-                        "perspective": t(perspective.labelKey),
-                    ])
-            },
-            charts: charts, hasCharts: !charts.isEmpty, indicators: indicatorChart(tracked.indicators, t),
-            timeline: timelineSVG(timeline, t), milestones: milestones(timeline, t),
-            timelineHeading: t("dashboard.timeline"),
-            reportDocx: "/reports/midterm.docx?state="
-                + (stateName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
-            reportHTML: "/reports/midterm.html?state="
-                + (stateName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
     }
 
     static func label(_ key: String?, _ dimension: DashboardDimension, _ t: Translator) -> String {

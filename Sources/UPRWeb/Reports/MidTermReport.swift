@@ -11,7 +11,7 @@ struct MidTermReport {
     /// A part of the report: text the DOCX and the HTML share, or a chart that the HTML draws above its table.
     enum Part {
         case block(WordDocument.Block)
-        case chart(svg: String, table: WordDocument.Table)
+        case chart(svg: String, chart: WordChart, table: WordDocument.Table)
     }
 
     var title: String
@@ -68,7 +68,14 @@ struct MidTermReport {
                 }, bars: counts.map { StackedBarChart.Bar(label: $0.0, values: $0.1) },
                 totalLabel: { "n = " + t.number($0) }, number: { t.number($0) })
             add(.heading(2, heading))
-            parts.append(.chart(svg: chart.svg, table: table))
+            let native = WordChart(
+                title: heading, description: chart.description, categories: counts.map(\.0),
+                series: zip(DashboardView.series, statuses).map { item, status in
+                    WordChart.Series(
+                        name: t(status.labelKey), color: String(item.1.dropFirst()).uppercased(),
+                        values: counts.map { $0.1[statuses.firstIndex(of: status)!] })
+                })
+            parts.append(.chart(svg: chart.svg, chart: native, table: table))
         }
         let clusters = data.byCluster
         breakdown(
@@ -160,7 +167,9 @@ struct MidTermReport {
         for part in parts {
             switch part {
             case .block(let block): document.blocks.append(block)
-            case .chart(_, let table): document.blocks.append(.table(table))
+            case .chart(_, let chart, let table):
+                document.blocks.append(.chart(chart))
+                document.blocks.append(.table(table))
             }
         }
         return document
@@ -178,7 +187,7 @@ struct MidTermReport {
         for part in parts {
             switch part {
             case .block(let block): Self.html(block, into: &out)
-            case .chart(let svg, let table):
+            case .chart(let svg, _, let table):
                 out.raw("<figure>")
                 out.raw(svg)
                 out.raw("</figure>")
@@ -237,6 +246,8 @@ struct MidTermReport {
             }
             out.raw("</tbody></table>")
         case .pageBreak: out.raw("<hr>")
+        // The HTML draws a report's charts as SVG (`Part.chart`); a Word chart has no HTML form of its own.
+        case .chart: break
         }
     }
 
