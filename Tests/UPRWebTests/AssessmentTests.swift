@@ -26,6 +26,9 @@ import VaporTesting
             let focal = try await Browser.signIn(app, email: "focal@demo.upr")
             let cso = try await Browser.signIn(app, email: "cso@demo.upr")
             let nhri = try await Browser.signIn(app, email: "nhri@demo.upr")
+            // Seen before anyone assessed: the page is kept per registry version, and each save moves the version.
+            let before = try await cso.get(app, "/assessments/\(round)?show=disagreements").body.string
+            #expect(!before.contains("108.103"))
             let saved = try await focal.post(
                 app, path,
                 [

@@ -53,7 +53,9 @@ struct RoundView: Encodable {
     var countRows: [CountRow]
     var hasCounts: Bool
     var filters: [Filter]
-    var lines: [Line]
+    /// The recommendations' table, already escaped (written in Swift: a round page shows up to 40 rows of nested
+    /// cells, which Leaf's loops made the page's main cost).
+    var table: String
     var hasLines: Bool
     var summary: String
     var paging: Paging
@@ -73,8 +75,7 @@ struct RoundView: Encodable {
         let t = request.t
         let show = (try? request.query.get(String.self, at: "show")).flatMap(RoundOverview.Show.init(rawValue:)) ?? .all
         let page = max((try? request.query.get(Int.self, at: "page")) ?? 1, 1)
-        let overview = try await RoundOverview.load(
-            round: round, show: show, page: page, pageSize: perPage, on: try request.sql())
+        let overview = try await overview(request, round: round, show: show, page: page)
         let statuses = ImplementationStatus.allCases
         let countRows = Perspective.allCases.compactMap { perspective -> CountRow? in
             guard let counts = overview.counts[perspective] else { return nil }
@@ -128,7 +129,7 @@ struct RoundView: Encodable {
                     label: t("round.show.\(option.rawValue)"),
                     href: option == .all ? base : base + "?show=" + option.rawValue, current: option == show)
             },
-            lines: lines, hasLines: !lines.isEmpty,
+            table: tableHTML(lines, t), hasLines: !lines.isEmpty,
             summary: t("round.summary", ["count": t.number(overview.total)]),
             paging: Paging(page: page, pages: pages, t: t) { number in
                 var items: [String] = []
@@ -137,6 +138,96 @@ struct RoundView: Encodable {
                 return base + (items.isEmpty ? "" : "?" + items.joined(separator: "&"))
             })
         return try await request.view.render("assessment-round", view).encodeResponse(for: request)
+    }
+
+    struct OverviewKey: Hashable, Sendable {
+        var round: Int
+        var show: RoundOverview.Show
+        var page: Int
+    }
+
+    /// The round's overview, kept per registry version (a closed round never changes; an open one changes with
+    /// every assessment, which raises the version).
+    static func overview(_ request: Request, round: AssessmentRound, show: RoundOverview.Show, page: Int) async throws
+        -> RoundOverview
+    {
+        let sql = try request.sql()
+        guard let cache = request.application.roundCache else {
+            return try await RoundOverview.load(round: round, show: show, page: page, pageSize: perPage, on: sql)
+        }
+        let key = OverviewKey(round: round.id, show: show, page: page)
+        let version = try await RegistryVersion.current(on: sql)
+        if let overview = cache.value(for: key, version: version) { return overview }
+        let overview = try await RoundOverview.load(round: round, show: show, page: page, pageSize: perPage, on: sql)
+        cache.store(overview, for: key, version: version)
+        return overview
+    }
+
+    static func tableHTML(_ lines: [Line], _ t: Translator) -> String {
+        var out = HTMLText(capacity: lines.count * 1_200)
+        out.raw("<table class=\"responsive assessments\"><caption class=\"visually-hidden\">")
+        out.text(t("round.recommendations"))
+        out.raw("</caption><thead><tr><th scope=\"col\">")
+        out.text(t("col.reference"))
+        out.raw("</th><th scope=\"col\">")
+        out.text(t("col.recommendation"))
+        out.raw("</th>")
+        for perspective in Perspective.allCases {
+            out.raw("<th scope=\"col\">")
+            out.text(t(perspective.labelKey))
+            out.raw("</th>")
+        }
+        out.raw("<th scope=\"col\">")
+        out.text(t("round.agreement"))
+        out.raw("</th></tr></thead><tbody>")
+        let reference = t("col.reference")
+        let recommendation = t("col.recommendation")
+        let agreementLabel = t("round.agreement")
+        for line in lines {
+            out.raw(line.disagree ? "<tr class=\"disagree\">" : "<tr>")
+            out.raw("<th scope=\"row\" data-label=\"")
+            out.text(reference)
+            out.raw("\"><a href=\"")
+            out.text(line.href)
+            out.raw("\">")
+            out.text(line.reference)
+            out.raw("</a></th><td data-label=\"")
+            out.text(recommendation)
+            out.raw("\"><div class=\"cell\">")
+            out.text(line.text)
+            out.raw("<br><span class=\"hint\">")
+            out.text(line.response + (line.workingGroup.map { " · " + $0 } ?? ""))
+            out.raw("</span></div></td>")
+            for cell in line.cells {
+                out.raw("<td data-label=\"")
+                out.text(cell.label)
+                out.raw("\"><div class=\"cell\">")
+                if cell.statuses.isEmpty { out.raw("–") }
+                for status in cell.statuses {
+                    out.raw("<span class=\"status status-")
+                    out.text(status.statusClass)
+                    out.raw("\">")
+                    out.text(status.label)
+                    out.raw("</span> <span class=\"hint\">")
+                    out.text(status.organisation)
+                    out.raw("</span><br>")
+                }
+                out.raw("</div></td>")
+            }
+            out.raw("<td data-label=\"")
+            out.text(agreementLabel)
+            out.raw("\"><div class=\"cell\">")
+            if line.disagree {
+                out.raw("<strong class=\"tag tag-disagree\">")
+                out.text(line.agreement)
+                out.raw("</strong>")
+            } else {
+                out.text(line.agreement)
+            }
+            out.raw("</div></td></tr>")
+        }
+        out.raw("</tbody></table>")
+        return out.string
     }
 
     struct VersionForm: Content {

@@ -183,4 +183,14 @@ extension Application {
         get { storage[DashboardCacheKey.self] }
         set { storage[DashboardCacheKey.self] = newValue }
     }
+
+    private struct RoundCacheKey: StorageKey {
+        typealias Value = VersionedCache<RoundView.OverviewKey, RoundOverview>
+    }
+
+    /// This process's assessment round overviews, each kept while the registry is unchanged.
+    var roundCache: VersionedCache<RoundView.OverviewKey, RoundOverview>? {
+        get { storage[RoundCacheKey.self] }
+        set { storage[RoundCacheKey.self] = newValue }
+    }
 }

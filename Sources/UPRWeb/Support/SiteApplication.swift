@@ -17,6 +17,7 @@ public enum SiteApplication {
         app.settings = settings
         app.searchCache = settings.searchCacheSize > 0 ? SearchCache(capacity: settings.searchCacheSize) : nil
         app.dashboardCache = settings.searchCacheSize > 0 ? VersionedCache(capacity: 256) : nil
+        app.roundCache = settings.searchCacheSize > 0 ? VersionedCache(capacity: 256) : nil
         app.similarityCache = SimilarityCache()
         app.passwords.use(.bcrypt(cost: settings.bcryptCost))
         try DatabaseSetup.register(app, settings: settings)
