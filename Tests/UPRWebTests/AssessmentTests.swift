@@ -234,4 +234,72 @@ import VaporTesting
             #expect(body.utf8.count < 100_000)
         }
     }
+
+    /// The letter of intent's annual assessment meeting opens the year's round from its own page: the form takes
+    /// the meeting's title and day, the round and the meeting link to each other, and a meeting opens one round.
+    @Test(arguments: TestDatabase.allCases)
+    func annualAssessmentMeetingOpensARound(_ database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { app in
+            let admin = try await Browser.signIn(app, email: "admin@demo.upr")
+            var fields = [
+                ("kind", "annual-assessment"), ("title", "Annual assessment of UPR implementation 2019"),
+                ("startsLocal", "2019-10-11T09:30"), ("endsLocal", "2019-10-11T17:00"),
+                ("timeZone", "Asia/Ulaanbaatar"),
+                ("place", "Government Palace"), ("isPublic", "1"), ("version", "0"),
+            ]
+            let scheduled = try await admin.post(app, "/meetings", fields)
+            #expect(scheduled.status == .seeOther, "\(scheduled.body.string)")
+            let meeting = try #require(Int(scheduled.headers.first(name: .location)?.split(separator: "/").last ?? ""))
+
+            let meetingPage = try await admin.get(app, "/meetings/\(meeting)").body.string
+            #expect(meetingPage.contains("/assessments/new?meeting=\(meeting)"))
+            let form = try await admin.get(app, "/assessments/new?meeting=\(meeting)").body.string
+            #expect(form.contains("value=\"Annual assessment of UPR implementation 2019\""))
+            #expect(form.contains("value=\"2019-10-11\""))
+            #expect(form.contains("name=\"meeting\" value=\"\(meeting)\""))
+            let cso = try await Browser.signIn(app, email: "cso@demo.upr")
+            #expect(try await cso.get(app, "/assessments/new?meeting=\(meeting)").status == .forbidden)
+
+            let round = [
+                ("title", "Annual assessment 2019"), ("state", "Mongolia"), ("cycle", "2"), ("heldOn", "2019-10-11"),
+                ("meeting", String(meeting)),
+            ]
+            let opened = try await admin.post(app, "/assessments", round)
+            #expect(opened.status == .seeOther)
+            let store = AssessmentStore(try app.sql())
+            let stored = try #require(try await store.round(openedBy: meeting))
+            #expect(stored.title == "Annual assessment 2019")
+            #expect(stored.heldOn == "2019-10-11")
+            let linked = try await admin.get(app, "/meetings/\(meeting)").body.string
+            #expect(linked.contains("href=\"/assessments/\(stored.id)\""))
+            #expect(!linked.contains("/assessments/new?meeting="))
+            #expect(try await admin.get(app, "/assessments/\(stored.id)").body.string.contains("/meetings/\(meeting)"))
+
+            // One round per meeting, and only an annual assessment meeting opens one: refused, said, not written.
+            let rounds = try await app.count("assessment_rounds")
+            let again = try await admin.post(app, "/assessments", round)
+            #expect(again.status == .unprocessableEntity)
+            #expect(again.body.string.contains("This meeting has already opened an assessment round."))
+            fields[0] = ("kind", "working-group")
+            fields[1] = ("title", "Justice working group")
+            fields.append(("workingGroupID", String(try await justiceGroupID(app))))
+            let group = try await admin.post(app, "/meetings", fields)
+            let other = try #require(Int(group.headers.first(name: .location)?.split(separator: "/").last ?? ""))
+            let wrong = try await admin.post(
+                app, "/assessments",
+                [("title", "A round"), ("state", "Mongolia"), ("heldOn", "2019-10-11"), ("meeting", String(other))])
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.body.string.contains("Only an annual assessment meeting can open an assessment round."))
+            #expect(try await app.count("assessment_rounds") == rounds)
+            #expect(!(try await admin.get(app, "/meetings/\(other)").body.string.contains("/assessments/new?meeting=")))
+
+            // The demo's 2016 meeting opened the 2016 round, which is public and names it to anyone.
+            let demo = try #require(
+                try await store.rounds(closedOnly: true).first { $0.title == "Annual assessment 2016" })
+            let demoMeeting = try #require(demo.meetingID)
+            let publicRound = try await Browser.anonymous.get(app, "/assessments/\(demo.id)").body.string
+            #expect(publicRound.contains("href=\"/meetings/\(demoMeeting)\""))
+            #expect(demo.heldOn == "2016-10-14")
+        }
+    }
 }

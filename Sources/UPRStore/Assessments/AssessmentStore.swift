@@ -64,6 +64,7 @@ public struct AssessmentStore: Sendable {
                 throw StoreError.invalid(field: "cycle", messageKey: "assessment.error.cycle")
             }
         }
+        if let meetingID { try await checkOpeningMeeting(meetingID) }
         let now = Timestamp.string(Date())
         guard
             let id = try await sql.insert(into: "assessment_rounds")
@@ -75,8 +76,30 @@ public struct AssessmentStore: Sendable {
             on: sql, actor: actor, action: "create", entity: "assessment-round", entityID: id,
             summary: "Assessment round opened",
             before: [:],
-            after: ["title": title, "state": stateName, "cycle": cycle.map(String.init), "heldOn": heldOn])
+            after: [
+                "title": title, "state": stateName, "cycle": cycle.map(String.init), "heldOn": heldOn,
+                "meeting": meetingID.map(String.init),
+            ])
         return id
+    }
+
+    /// The round an annual assessment meeting opened, if it opened one.
+    public func round(openedBy meetingID: Int) async throws -> AssessmentRound? {
+        try await sql.raw("\(unsafeRaw: Self.roundSelect) WHERE ar.meeting_id = \(bind: meetingID)").first().map(
+            Self.round)
+    }
+
+    /// Only an annual assessment meeting opens a round, and only one: the letter of intent's yearly assessment is
+    /// one round per meeting.
+    private func checkOpeningMeeting(_ meetingID: Int) async throws {
+        let kind = try await sql.raw("SELECT kind FROM meetings WHERE id = \(bind: meetingID)").first()?.decode(
+            column: "kind", as: String.self)
+        guard kind == MeetingKind.annualAssessment.rawValue else {
+            throw StoreError.invalid(field: "meeting", messageKey: "round.error.meetingKind")
+        }
+        if try await round(openedBy: meetingID) != nil {
+            throw StoreError.invalid(field: "meeting", messageKey: "round.error.meetingHasRound")
+        }
     }
 
     /// Closes a round: from now on it is a snapshot and refuses every change.

@@ -12,6 +12,10 @@ struct RoundFormView: Encodable {
     var heldOn: String
     var states: [SelectOption]
     var cycles: [SelectOption]
+    /// The annual assessment meeting that opens the round, when the form was reached from its page.
+    var meetingID: Int?
+    var meetingTitle: String?
+    var meetingHref: String?
     var errors: [FieldError]
     var hasErrors: Bool
 
@@ -20,17 +24,28 @@ struct RoundFormView: Encodable {
         var state: String?
         var cycle: String?
         var heldOn: String?
+        var meeting: Int?
     }
 
-    static func build(_ request: Request, form: Form?, errors: [FieldError] = []) async throws -> RoundFormView {
+    static func build(_ request: Request, form: Form?, meetingID: Int? = nil, errors: [FieldError] = [])
+        async throws -> RoundFormView
+    {
         let t = request.t
-        let choices = try await PlanMatrixChoices.load(on: try request.sql())
+        let sql = try request.sql()
+        let choices = try await PlanMatrixChoices.load(on: sql)
         let state = form?.state ?? "Mongolia"
         let cycle = form?.cycle ?? ""
+        // Opened from an annual assessment meeting: the meeting's title and local day are the defaults.
+        var meeting: Meeting?
+        if let id = meetingID ?? form?.meeting {
+            guard let found = try await MeetingStore(sql).meeting(id: id) else { throw Abort(.notFound) }
+            meeting = found
+        }
+        let meetingDay = meeting.map { String($0.fields.startsLocal.prefix(10)) }
         return RoundFormView(
             layout: Layout(request: request, title: t("round.new.title"), section: .assessments),
-            csrf: request.csrfToken, heading: t("round.new.title"), title: form?.title ?? "",
-            heldOn: form?.heldOn ?? Timestamp.day(Date()),
+            csrf: request.csrfToken, heading: t("round.new.title"), title: form?.title ?? meeting?.fields.title ?? "",
+            heldOn: form?.heldOn ?? meetingDay ?? Timestamp.day(Date()),
             states: choices.states.map { SelectOption(value: $0, label: $0, selected: $0 == state) },
             cycles: [SelectOption(value: "", label: t("round.allCycles"), selected: cycle.isEmpty)]
                 + (1...4).map {
@@ -38,13 +53,15 @@ struct RoundFormView: Encodable {
                         value: String($0), label: t("round.cycle", ["cycle": t.number($0)]),
                         selected: cycle == String($0))
                 },
-            errors: errors, hasErrors: !errors.isEmpty)
+            meetingID: meeting?.id, meetingTitle: meeting?.fields.title,
+            meetingHref: meeting.map { SiteRoute.meeting($0.id).href }, errors: errors, hasErrors: !errors.isEmpty)
     }
 
     @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
         try request.require(.manageAssessmentRounds)
-        return try await request.view.render("assessment-round-new", build(request, form: nil)).encodeResponse(
-            for: request)
+        let meeting = try? request.query.get(Int.self, at: "meeting")
+        return try await request.view.render("assessment-round-new", build(request, form: nil, meetingID: meeting))
+            .encodeResponse(for: request)
     }
 
     @Sendable static func save(_ request: Request) async throws -> Vapor.Response {
@@ -61,7 +78,8 @@ struct RoundFormView: Encodable {
             let id = try await request.db.writeTransaction { database in
                 try await AssessmentStore(try database.sqlDatabase()).createRound(
                     stateName: form.state ?? "", cycle: cycle, title: form.title ?? "",
-                    heldOn: (form.heldOn ?? "").trimmingCharacters(in: .whitespaces), actor: request.auditName)
+                    heldOn: (form.heldOn ?? "").trimmingCharacters(in: .whitespaces), meetingID: form.meeting,
+                    actor: request.auditName)
             }
             return request.redirect(to: AssessmentRoutes.href(id), redirectType: .normal)
         } catch StoreError.invalid(let field, let key) {

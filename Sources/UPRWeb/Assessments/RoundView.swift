@@ -44,6 +44,9 @@ struct RoundView: Encodable {
     var csrf: String
     var heading: String
     var facts: [PlanEntryView.Field]
+    /// The annual assessment meeting that opened the round, when the reader may see that meeting.
+    var meetingTitle: String?
+    var meetingHref: String?
     var isOpen: Bool
     var canClose: Bool
     var version: Int
@@ -104,6 +107,12 @@ struct RoundView: Encodable {
         }
         let pages = max(1, (overview.total + perPage - 1) / perPage)
         let base = AssessmentRoutes.href(round.id)
+        var meeting: Meeting?
+        if let id = round.meetingID, let found = try await MeetingStore(try request.sql()).meeting(id: id),
+            found.fields.isPublic || Authorization.allows(request.actor, .readDrafts)
+        {
+            meeting = found
+        }
         let view = RoundView(
             layout: Layout(request: request, title: round.title, section: .assessments), csrf: request.csrfToken,
             heading: round.title,
@@ -119,6 +128,7 @@ struct RoundView: Encodable {
                         ["assessed": t.number(overview.assessed), "total": t.number(overview.inScope)])),
                 PlanEntryView.Field(label: t("round.disagreements"), value: t.number(overview.disagreements)),
             ],
+            meetingTitle: meeting?.fields.title, meetingHref: meeting.map { SiteRoute.meeting($0.id).href },
             isOpen: round.status == .open,
             canClose: round.status == .open && Authorization.allows(request.actor, .manageAssessmentRounds),
             version: round.version, roundID: round.id,

@@ -67,6 +67,11 @@ struct MeetingView: Encodable {
     var showActions: Bool
     var canRun: Bool
     var historyHref: String
+    /// An annual assessment meeting and the assessment round it opened (or the link to open it).
+    var isAnnualAssessment: Bool
+    var roundTitle: String?
+    var roundHref: String?
+    var openRoundHref: String?
 
     /// "15 October 2015, 09:00–17:00 (Asia/Ulaanbaatar)", in the meeting's own time zone.
     static func when(_ start: Date, _ end: Date, _ zone: String, _ t: Translator) -> String {
@@ -120,6 +125,12 @@ struct MeetingView: Encodable {
                 isFirst: index == 0, isLast: index == meeting.agenda.count - 1)
         }
         let other = meeting.decisions.filter { $0.agendaItemID == nil }.map(\.text)
+        let isAnnual = meeting.fields.kind == .annualAssessment
+        let round = isAnnual ? try await AssessmentStore(try request.sql()).round(openedBy: meeting.id) : nil
+        let visibleRound = round.flatMap { $0.status == .closed || member ? $0 : nil }
+        let canOpenRound =
+            isAnnual && round == nil && meeting.status != .cancelled
+            && Authorization.allows(request.actor, .manageAssessmentRounds)
         return MeetingView(
             layout: Layout(request: request, title: meeting.fields.title, section: .meetings),
             csrf: request.csrfToken, id: meeting.id, version: meeting.version, title: meeting.fields.title,
@@ -138,6 +149,8 @@ struct MeetingView: Encodable {
             minutes: member && !meeting.minutes.isEmpty ? meeting.minutes : nil, showMinutes: member,
             actions: member ? actions(request, meeting.actionItems) : [],
             hasActions: member && !meeting.actionItems.isEmpty, showActions: member, canRun: canRun,
-            historyHref: "/meetings/\(meeting.id)/history")
+            historyHref: "/meetings/\(meeting.id)/history", isAnnualAssessment: isAnnual,
+            roundTitle: visibleRound?.title, roundHref: visibleRound.map { AssessmentRoutes.href($0.id) },
+            openRoundHref: canOpenRound ? "/assessments/new?meeting=\(meeting.id)" : nil)
     }
 }

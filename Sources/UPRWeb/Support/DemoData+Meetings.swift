@@ -114,6 +114,13 @@ extension DemoData {
         annual.invitedOrganisationIDs = everyone
         let assessment = try await store.create(annual, userID: nil, actor: "demo")
         try await store.setStatus(assessment, version: try await version(assessment), status: .held, actor: "demo")
+        // That meeting opened the 2016 assessment round (seeded before the meetings, so linked here).
+        try await sql.raw(
+            """
+            UPDATE assessment_rounds SET meeting_id = \(bind: assessment), held_on = '2016-10-14'
+            WHERE title = 'Annual assessment 2016'
+            """
+        ).run()
 
         // Meetings to come, dated from today in Ulaanbaatar.
         func local(_ days: Int, _ time: String) -> String {
