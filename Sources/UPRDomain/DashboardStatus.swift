@@ -13,21 +13,34 @@ public enum DashboardStatus: String, Sendable, Codable, CaseIterable, Hashable {
         self == .notAssessed ? "dashboard.notAssessed" : "implementation.\(rawValue)"
     }
 
-    /// The status the SQL's `MIN(rank)` stands for (see `rankSQL`): 1–3 for the scale, 9 for "no data" only, and
-    /// nothing for a recommendation nobody assessed.
+    /// The status the SQL's `MIN(rank)` stands for (see `rankSQL`), and nothing for a recommendation nobody
+    /// assessed.
     public init(rank: Int?) {
-        switch rank {
-        case 1: self = .notStarted
-        case 2: self = .partial
-        case 3: self = .full
-        case 9: self = .noData
-        default: self = .notAssessed
+        let status = rank.flatMap { rank in ImplementationStatus.allCases.first { Self.cautionRank($0) == rank } }
+        switch status {
+        case .notStarted: self = .notStarted
+        case .partial: self = .partial
+        case .full: self = .full
+        case .noData: self = .noData
+        case nil: self = .notAssessed
         }
     }
 
-    /// A status as a number whose minimum is the most cautious known status ("no data" sorts last).
+    /// The rule itself, for assessments already in memory (the mid-term report); the dashboards' SQL applies the
+    /// same rule through `rankSQL`, so the report and the dashboards never disagree.
+    public static func mostCautious(_ statuses: [ImplementationStatus]) -> DashboardStatus {
+        DashboardStatus(rank: statuses.map(cautionRank).min())
+    }
+
+    /// A status as a number whose minimum is the most cautious status that could tell: progress order, with
+    /// "no data" after every known status so that it only wins when nobody could tell.
+    static func cautionRank(_ status: ImplementationStatus) -> Int { status == .noData ? 9 : status.rank }
+
+    /// `cautionRank` in SQL, over an assessment row `a`.
     public static let rankSQL =
-        "CASE a.status WHEN 'not-started' THEN 1 WHEN 'partial' THEN 2 WHEN 'full' THEN 3 ELSE 9 END"
+        "CASE a.status "
+        + ImplementationStatus.allCases.map { "WHEN '\($0.rawValue)' THEN \(cautionRank($0))" }.joined(separator: " ")
+        + " END"
 }
 
 /// Whose assessments a dashboard shows: one perspective, or everyone's (the most cautious of all).

@@ -1,3 +1,4 @@
+import SQLKit
 import Synchronization
 
 /// Values this process computed from the database, each kept with the registry version it was computed at and used
@@ -29,6 +30,18 @@ public final class VersionedCache<Key: Hashable & Sendable, Value: Sendable>: Se
                 storage.order.removeFirst(evicted)
             }
         }
+    }
+
+    /// The value for `key` at the database's current version: the kept one, or `compute()`'s, then kept. The
+    /// version is read before computing, so a change committed meanwhile makes the next reader compute again.
+    public func value(for key: Key, on sql: any SQLDatabase, compute: () async throws -> Value) async throws
+        -> Value
+    {
+        let version = try await RegistryVersion.current(on: sql)
+        if let kept = value(for: key, version: version) { return kept }
+        let value = try await compute()
+        store(value, for: key, version: version)
+        return value
     }
 
     public var count: Int { storage.withLock { $0.entries.count } }

@@ -59,4 +59,21 @@ import UPRDomain
         #expect(ImplementationStatus.partial.rank < ImplementationStatus.full.rank)
         #expect(ImplementationStatus.allCases.map(\.rawValue) == ["not-started", "partial", "full", "no-data"])
     }
+
+    /// Several assessors of one perspective: the chart and the report show the least progress any of them saw,
+    /// "no data" only when nobody could tell, and "not assessed" when nobody answered.
+    @Test func mostCautiousStatusWins() {
+        #expect(DashboardStatus.mostCautious([.full, .partial, .noData]) == .partial)
+        #expect(DashboardStatus.mostCautious([.full, .notStarted]) == .notStarted)
+        #expect(DashboardStatus.mostCautious([.noData, .full]) == .full)
+        #expect(DashboardStatus.mostCautious([.noData, .noData]) == .noData)
+        #expect(DashboardStatus.mostCautious([]) == .notAssessed)
+        // The SQL the dashboards run is the same rule: each status's number decodes back to it.
+        #expect(
+            DashboardStatus.rankSQL
+                == "CASE a.status WHEN 'not-started' THEN 1 WHEN 'partial' THEN 2 WHEN 'full' THEN 3 WHEN 'no-data' THEN 9 END"
+        )
+        #expect(
+            [1, 2, 3, 9, nil].map(DashboardStatus.init(rank:)) == [.notStarted, .partial, .full, .noData, .notAssessed])
+    }
 }

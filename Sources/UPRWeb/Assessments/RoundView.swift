@@ -162,15 +162,9 @@ struct RoundView: Encodable {
         -> RoundOverview
     {
         let sql = try request.sql()
-        guard let cache = request.application.roundCache else {
-            return try await RoundOverview.load(round: round, show: show, page: page, pageSize: perPage, on: sql)
-        }
-        let key = OverviewKey(round: round.id, show: show, page: page)
-        let version = try await RegistryVersion.current(on: sql)
-        if let overview = cache.value(for: key, version: version) { return overview }
-        let overview = try await RoundOverview.load(round: round, show: show, page: page, pageSize: perPage, on: sql)
-        cache.store(overview, for: key, version: version)
-        return overview
+        let load = { try await RoundOverview.load(round: round, show: show, page: page, pageSize: perPage, on: sql) }
+        guard let cache = request.application.roundCache else { return try await load() }
+        return try await cache.value(for: OverviewKey(round: round.id, show: show, page: page), on: sql, compute: load)
     }
 
     static func tableHTML(_ lines: [Line], _ t: Translator) -> String {

@@ -41,12 +41,9 @@ struct DashboardContent: Encodable, Sendable {
             perspective: try? request.query.get(String.self, at: "perspective"),
             members: Authorization.allows(request.actor, .readDrafts), language: request.language,
             day: Timestamp.day(Date()))
-        guard let cache = request.application.dashboardCache else { return try await build(key, t: request.t, on: sql) }
-        let version = try await RegistryVersion.current(on: sql)
-        if let content = cache.value(for: key, version: version) { return content }
-        let content = try await build(key, t: request.t, on: sql)
-        cache.store(content, for: key, version: version)
-        return content
+        let t = request.t
+        guard let cache = request.application.dashboardCache else { return try await build(key, t: t, on: sql) }
+        return try await cache.value(for: key, on: sql) { try await build(key, t: t, on: sql) }
     }
 
     static func build(_ key: Key, t: Translator, on sql: any SQLDatabase) async throws -> DashboardContent {

@@ -48,9 +48,7 @@ struct MidTermReport {
         let columns = statuses.map { t($0.labelKey) } + [t("round.total")]
         func status(_ item: MidTermReportData.Item) -> DashboardStatus {
             // Everyone's most cautious view, as on the dashboard.
-            let known = item.assessments.map(\.status).filter { $0 != .noData }
-            if let lowest = known.min(by: { $0.rank < $1.rank }) { return DashboardStatus(rank: lowest.rank) }
-            return item.assessments.isEmpty ? .notAssessed : .noData
+            DashboardStatus.mostCautious(item.assessments.map(\.status))
         }
         func breakdown(_ heading: String, _ groups: [(String, [MidTermReportData.Item])]) {
             let counts = groups.map { label, items in
