@@ -3,7 +3,7 @@ import UPRStore
 import Vapor
 
 /// Assessment rounds: the annual assessment of every recommendation by each stakeholder, and the comparison of
-/// two rounds.
+/// two rounds (the dashboard and the report over all rounds are `ReportRoutes`).
 enum AssessmentRoutes {
     static func register(_ app: Application) {
         app.get("assessments", use: RoundListView.show)
@@ -14,10 +14,6 @@ enum AssessmentRoutes {
         app.post("assessments", ":round", "close", use: RoundView.close)
         app.get("assessments", ":round", "recommendations", ":id", use: AssessmentView.show)
         app.post("assessments", ":round", "recommendations", ":id", use: AssessmentView.save)
-        app.get("dashboard", use: DashboardView.show)
-        for format in MidTermReportFile.Format.allCases {
-            app.get("reports", "midterm.\(format.rawValue)") { try await MidTermReportFile.download($0, format) }
-        }
     }
 
     /// The round a request names. An open round is work in progress: only people with an account see it.

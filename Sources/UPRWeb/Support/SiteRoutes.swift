@@ -41,6 +41,7 @@ enum SiteRoutes {
         app.post("password-reset", ":token", use: AccountController.reset)
         PlanRoutes.register(app)
         AssessmentRoutes.register(app)
+        ReportRoutes.register(app)
         IndicatorRoutes.register(app)
         MeetingRoutes.register(app)
         CalendarRoutes.register(app)
