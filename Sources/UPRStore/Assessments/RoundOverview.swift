@@ -11,13 +11,13 @@ public struct RoundOverview: Sendable {
         public var response: Response
         public var workingGroup: String?
         /// Organisation name and status, per perspective.
-        public var statuses: [Perspective: [(organisation: String, status: ImplementationStatus)]]
+        public var statuses: [Perspective: [Given]]
         public var agreement: AssessmentAgreement
 
-        public static func == (a: Line, b: Line) -> Bool {
-            a.recommendationID == b.recommendationID && a.agreement == b.agreement
-                && a.statuses.mapValues { $0.map { "\($0.organisation)=\($0.status.rawValue)" } }
-                    == b.statuses.mapValues { $0.map { "\($0.organisation)=\($0.status.rawValue)" } }
+        /// One organisation's status for the line's recommendation.
+        public struct Given: Sendable, Equatable {
+            public var organisation: String
+            public var status: ImplementationStatus
         }
     }
 
@@ -77,7 +77,7 @@ public struct RoundOverview: Sendable {
             else { continue }
             let perspective = Perspective(kind)
             lines[lines.count - 1].statuses[perspective, default: []].append(
-                (try row.decode(column: "organisation_name", as: String.self), status))
+                Line.Given(organisation: try row.decode(column: "organisation_name", as: String.self), status: status))
             counts[perspective, default: [:]][status, default: 0] += 1
         }
         for index in lines.indices {

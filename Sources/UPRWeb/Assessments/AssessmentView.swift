@@ -67,7 +67,8 @@ struct AssessmentView: Encodable {
         let isAdministrator = user?.account.role == .administrator
         let organisations: [Organisation] =
             isAdministrator ? try await OrganisationStore(sql).organisations().filter { $0.validTo == nil } : []
-        let organisationID = form?.organisationID ?? user?.account.organisationID ?? organisations.first?.id
+        let organisationID =
+            recordingOrganisation(user?.account, chosen: form?.organisationID) ?? organisations.first?.id
         let own = assessments.first { $0.organisationID == organisationID }
         let canAssess =
             round.status == .open
@@ -109,6 +110,13 @@ struct AssessmentView: Encodable {
             conflicts: conflicts, hasConflicts: !conflicts.isEmpty)
     }
 
+    /// Whose assessment a person records: administrators the organisation they choose (a stakeholder that sent its
+    /// assessment on paper), everyone else their own, whatever the form says.
+    static func recordingOrganisation(_ account: UserAccount?, chosen: Int?) -> Int? {
+        guard let account else { return nil }
+        return account.role == .administrator ? (chosen ?? account.organisationID) : account.organisationID
+    }
+
     @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
         let round = try await AssessmentRoutes.round(request)
         return try await request.view.render("assessment", build(request, round: round)).encodeResponse(for: request)
@@ -120,11 +128,9 @@ struct AssessmentView: Encodable {
         let round = try await AssessmentRoutes.round(request)
         guard let recommendation = request.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
         let form = try request.content.decode(Form.self)
-        // Administrators record for the organisation they choose; everyone else for their own.
-        let organisation =
-            user.account.role == .administrator
-            ? (form.organisationID ?? user.account.organisationID) : user.account.organisationID
-        guard let organisation else { throw Abort(.forbidden) }
+        guard let organisation = recordingOrganisation(user.account, chosen: form.organisationID) else {
+            throw Abort(.forbidden)
+        }
         try request.require(.assess(organisationID: organisation))
         let t = request.t
         let input = AssessmentInput(
