@@ -16,9 +16,12 @@ struct Layout: Encodable {
     var title: String
     var siteName: String
     var stylesheet: String
+    /// The main sections; the site name links home. Reference pages (the taxonomies, the API) are in `footerNav`,
+    /// so that the menu fits on one line on a laptop and in few on a phone.
     var nav: [Link]
+    var footerNav: [Link]
     var languages: [Link]
-    /// The signed-in person's name and role, nil for the public.
+    /// The signed-in person's name (their role is on the account page), nil for the public.
     var userName: String?
     var csrf: String
     /// The signed-in person's unread notices, shown beside the inbox link (nil for the public).
@@ -39,7 +42,6 @@ struct Layout: Encodable {
         self.title = title == siteName ? title : title + " – " + siteName
         stylesheet = SiteRoute.stylesheet.href
         nav = [
-            Link(href: SiteRoute.home.href, label: t("nav.home"), current: section == .home),
             Link(
                 href: SiteRoute.recommendations(RecommendationFilter()).href,
                 label: t("nav.recommendations"), current: section == .recommendations),
@@ -51,6 +53,8 @@ struct Layout: Encodable {
             Link(href: "/dashboard", label: t("nav.dashboard"), current: section == .dashboard),
             Link(href: SiteRoute.meetings.href, label: t("nav.meetings"), current: section == .meetings),
             Link(href: SiteRoute.states.href, label: t("nav.states"), current: section == .states),
+        ]
+        footerNav = [
             Link(href: SiteRoute.taxonomies.href, label: t("nav.taxonomies"), current: section == .taxonomies),
             Link(href: SiteRoute.api(.openAPI).href, label: t("nav.api"), current: section == .api),
         ]
@@ -58,7 +62,7 @@ struct Layout: Encodable {
             nav.append(Link(href: "/admin", label: t("nav.admin"), current: section == .admin))
         }
         if let user = request.currentUser {
-            userName = user.account.name + " (" + t(user.account.role.labelKey) + ")"
+            userName = user.account.name
         }
         csrf = request.csrfToken
         unread = request.unreadNotifications
