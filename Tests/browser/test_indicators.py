@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from test_plan import BASE, browser, sign_in  # noqa: F401 (browser is a pytest fixture)
+from browser_support import BASE, sign_in
 
 INDICATOR = "Domestic violence cases registered by the police"
 

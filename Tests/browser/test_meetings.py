@@ -1,31 +1,10 @@
 """Browser test of the coordination workflow (issue 6): a working group's member schedules a meeting with two agenda
 items and records a decision with an action item for the ministry's focal point, who finds it in the inbox."""
-import os
 import re
 
-import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from test_registry import chromium_path
-
-BASE = os.environ.get("UPR_BASE_URL", "http://127.0.0.1:18080")
-PASSWORD = "upr-demo-2015"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
-        yield browser
-        browser.close()
-
-
-def sign_in(page, email):
-    page.goto(BASE + "/login")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+from browser_support import BASE, sign_in
 
 
 def test_working_group_meeting_decision_reaches_the_owners_inbox(browser):

@@ -1,31 +1,10 @@
 """Browser test of the seed's workflow: a CSO member drafts a plan entry, the responsible ministry's focal point
 answers it, and the public sees the published plan with both."""
-import os
 import re
 
-import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from test_registry import chromium_path
-
-BASE = os.environ.get("UPR_BASE_URL", "http://127.0.0.1:18080")
-PASSWORD = "upr-demo-2015"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
-        yield browser
-        browser.close()
-
-
-def sign_in(page, email):
-    page.goto(BASE + "/login")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+from browser_support import BASE, sign_in
 
 
 def test_cso_drafts_focal_point_answers_public_sees(browser):

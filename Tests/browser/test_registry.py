@@ -1,28 +1,9 @@
 """Browser test of the registry: a person finds a recommendation from the home page, in a real Chromium."""
-import os
 import re
-import shutil
 
-import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-BASE = os.environ.get("UPR_BASE_URL", "http://127.0.0.1:18080")
-
-
-def chromium_path():
-    for name in ("chromium", "chromium-browser"):
-        path = shutil.which(name)
-        if path:
-            return path
-    pytest.fail("Debian's chromium is not installed (apt-get install chromium)")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
-        yield browser
-        browser.close()
+from browser_support import BASE
 
 
 def test_home_search_filter_recommendation(browser):
