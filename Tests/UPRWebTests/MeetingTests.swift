@@ -143,6 +143,41 @@ func scheduleMeeting(
     }
 
     /// An item owned by an organisation only reaches every active person of that organisation.
+    /// An agenda item can be about an indicator: the form offers the indicators of the group's plan entries, the
+    /// meeting page links the indicator, and an indicator that does not exist is refused by name.
+    @Test(arguments: TestDatabase.allCases)
+    func agendaItemAboutAnIndicator(_ database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { app in
+            let fixture = try await IndicatorFixture.make(app)
+            let cso = try await Browser.signIn(app, email: "cso@demo.upr")
+            let id = try await scheduleMeeting(app, cso)
+            let form = try await cso.get(app, "/meetings/\(id)/agenda").body.string
+            #expect(form.contains("<option value=\"\(fixture.indicator)\">Discrimination complaints decided by courts"))
+
+            let version = try await meetingVersion(app, id)
+            let wrong = try await cso.post(
+                app, "/meetings/\(id)/agenda",
+                [("title", "Court statistics"), ("indicatorID", "987654"), ("version", String(version))])
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.body.string.contains("href=\"#f-indicatorID\""))
+            #expect(try await app.count("agenda_items", where: "WHERE meeting_id = \(id)") == 0)
+
+            let added = try await cso.post(
+                app, "/meetings/\(id)/agenda",
+                [
+                    ("title", "Court statistics for 2018"), ("indicatorID", String(fixture.indicator)),
+                    ("version", String(version)),
+                ])
+            #expect(added.status == .seeOther)
+            let item = try #require(try await MeetingStore(try app.sql()).meeting(id: id)?.agenda.first)
+            #expect(item.subjectKind == "indicator" && item.subjectID == fixture.indicator)
+            let page = try await cso.get(app, "/meetings/\(id)").body.string
+            #expect(
+                page.contains(
+                    "<a href=\"/indicators/\(fixture.indicator)\">Discrimination complaints decided by courts</a>"))
+        }
+    }
+
     @Test(arguments: TestDatabase.allCases)
     func organisationOwnersAreAllNotified(_ database: TestDatabase) async throws {
         try await withApp(database, demo: true) { app in

@@ -7,9 +7,13 @@ public struct AgendaItem: Sendable, Equatable, Codable {
     public var recommendationID: Int?
     public var recommendationLabel: String?
     public var planEntryID: Int?
-    /// A subject of another kind (an indicator, later), named by kind and id.
+    /// A subject of another kind (an indicator), named by kind and id, and its title.
     public var subjectKind: String?
     public var subjectID: Int?
+    public var subjectLabel: String?
+
+    /// `subjectKind` of an item about an indicator.
+    public static let indicatorSubject = "indicator"
 }
 
 /// What the agenda form adds.

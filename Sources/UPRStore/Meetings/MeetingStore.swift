@@ -94,8 +94,9 @@ public struct MeetingStore: Sendable {
         meeting.agenda = try await sql.raw(
             """
             SELECT a.id, a.position, a.title, a.notes, a.recommendation_id, a.plan_entry_id, a.subject_kind,
-                   a.subject_id, r.paragraph, r.text AS recommendation_text
+                   a.subject_id, r.paragraph, r.text AS recommendation_text, i.title AS indicator_title
             FROM agenda_items a LEFT JOIN recommendations r ON r.id = a.recommendation_id
+            LEFT JOIN indicators i ON a.subject_kind = \(bind: AgendaItem.indicatorSubject) AND i.id = a.subject_id
             WHERE a.meeting_id = \(bind: id) ORDER BY a.position, a.id
             """
         ).all().map { row in
@@ -112,7 +113,8 @@ public struct MeetingStore: Sendable {
                 },
                 planEntryID: try row.decode(column: "plan_entry_id", as: Int?.self),
                 subjectKind: try row.decode(column: "subject_kind", as: String?.self),
-                subjectID: try row.decode(column: "subject_id", as: Int?.self))
+                subjectID: try row.decode(column: "subject_id", as: Int?.self),
+                subjectLabel: try row.decode(column: "indicator_title", as: String?.self))
         }
         meeting.decisions = try await sql.raw(
             "SELECT id, agenda_item_id, text FROM decisions WHERE meeting_id = \(bind: id) ORDER BY id"
@@ -270,6 +272,12 @@ public struct MeetingStore: Sendable {
         }
         try await checkExist("recommendations", item.recommendationID.map { [$0] } ?? [], field: "recommendation")
         try await checkExist("plan_entries", item.planEntryID.map { [$0] } ?? [], field: "planEntryID")
+        switch item.subjectKind {
+        case nil: break
+        case AgendaItem.indicatorSubject?:
+            try await checkExist("indicators", item.subjectID.map { [$0] } ?? [], field: "indicatorID")
+        default: throw StoreError.invalid(field: "indicatorID", messageKey: "form.error.choice")
+        }
         try await touch(meetingID, version: version)
         let next =
             try await sql.raw(
@@ -291,6 +299,7 @@ public struct MeetingStore: Sendable {
             details: [
                 "agendaItem": String(id), "title": title,
                 "recommendation": item.recommendationID.map(String.init) ?? "",
+                "subject": item.subjectKind.map { "\($0) \(item.subjectID ?? 0)" } ?? "",
             ])
         return id
     }

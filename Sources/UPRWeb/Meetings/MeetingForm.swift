@@ -45,6 +45,7 @@ struct MeetingTaskForm: Content {
     var notes: String?
     var recommendation: String?
     var planEntryID: String?
+    var indicatorID: String?
     var agendaItemID: String?
     var text: String?
     var actionTitle: String?
@@ -86,6 +87,10 @@ struct MeetingTaskForm: Content {
             item.recommendationID = id
         }
         item.planEntryID = Int(Self.clean(planEntryID))
+        if let indicator = Int(Self.clean(indicatorID)) {
+            item.subjectKind = AgendaItem.indicatorSubject
+            item.subjectID = indicator
+        }
         return item
     }
 }

@@ -15,6 +15,8 @@ struct MeetingView: Encodable {
         var recommendationHref: String?
         var recommendationLabel: String?
         var planEntryHref: String?
+        var indicatorHref: String?
+        var indicatorLabel: String?
         var decisions: [String]
         var isFirst: Bool
         var isLast: Bool
@@ -121,6 +123,9 @@ struct MeetingView: Encodable {
                 recommendationHref: item.recommendationID.map { SiteRoute.recommendation($0).href },
                 recommendationLabel: item.recommendationLabel,
                 planEntryHref: item.planEntryID.map { "/plan/entries/\($0)" },
+                indicatorHref: item.subjectKind == AgendaItem.indicatorSubject
+                    ? item.subjectID.map { SiteRoute.indicator($0).href } : nil,
+                indicatorLabel: item.subjectLabel,
                 decisions: meeting.decisions.filter { $0.agendaItemID == item.id }.map(\.text),
                 isFirst: index == 0, isLast: index == meeting.agenda.count - 1)
         }

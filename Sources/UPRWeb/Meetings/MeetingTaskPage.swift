@@ -1,3 +1,4 @@
+import SQLKit
 import UPRDomain
 import UPRLocalization
 import UPRStore
@@ -24,6 +25,7 @@ struct MeetingTaskView: Encodable {
     var form: Typed
     var agendaItems: [SelectOption]
     var planEntries: [SelectOption]
+    var indicators: [SelectOption]
     var people: [SelectOption]
     var organisations: [SelectOption]
     var attendingOrganisations: [SelectOption]
@@ -79,6 +81,23 @@ struct MeetingTaskView: Encodable {
                     SelectOption(value: String(id), label: label, selected: clean(form?.planEntryID) == String(id)))
             }
         }
+        // A working group's meeting offers the indicators of the group's plan entries; another meeting, every one.
+        let groupFilter: SQLQueryString =
+            meeting.fields.workingGroupID.map {
+                """
+                WHERE i.id IN (SELECT ip.indicator_id FROM indicator_plan_entries ip
+                    JOIN plan_entries p ON p.id = ip.plan_entry_id WHERE p.working_group_id = \(bind: $0))
+                """
+            } ?? ""
+        let indicators = try await sql.raw(
+            "SELECT i.id, i.title FROM indicators i " + groupFilter + " ORDER BY i.title"
+        )
+        .all().map { row in
+            let id = try row.decode(column: "id", as: Int.self)
+            return SelectOption(
+                value: String(id), label: try row.decode(column: "title", as: String.self),
+                selected: clean(form?.indicatorID) == String(id))
+        }
         let attendingOrganisations =
             form?.attendingOrganisationIDs.map(Set.init)
             ?? Set(meeting.organisations.filter(\.attended).map(\.id))
@@ -95,7 +114,7 @@ struct MeetingTaskView: Encodable {
                         value: String(item.id), label: "\(index + 1). \(item.title)",
                         selected: clean(form?.agendaItemID) == String(item.id))
                 },
-            planEntries: entries,
+            planEntries: entries, indicators: [none] + indicators,
             people: [none]
                 + users.map {
                     SelectOption(
