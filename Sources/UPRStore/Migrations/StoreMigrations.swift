@@ -34,5 +34,8 @@ public enum StoreMigrations {
         CreateNotifications(),
         CreateAgreements(),
         CreateCalendarTokens(),
+        CreateSubscriptions(),
+        AddUserDigest(),
+        CreateRemindersSent(),
     ]
 }

@@ -46,6 +46,7 @@ enum SiteRoutes {
         CalendarRoutes.register(app)
         AgreementRoutes.register(app)
         AdminRoutes.register(app)
+        SubscriptionRoutes.register(app)
     }
 
     private static func get<R: AsyncResponseEncodable>(
