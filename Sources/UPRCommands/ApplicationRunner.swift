@@ -35,6 +35,7 @@ func runServer(_ settings: AppSettings) async throws {
     do {
         try await SiteApplication.configure(app, settings: settings)
         app.startMailDelivery()
+        app.startReminders()
         SiteApplication.warmUp(app)
         app.logger.notice("UPR Tracker on \(settings.database) at http://\(settings.hostname):\(settings.port)")
         try await app.execute()

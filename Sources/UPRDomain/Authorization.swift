@@ -52,6 +52,9 @@ public enum Action: Sendable, Hashable {
     case updateActionItem(ownerUserID: Int?, ownerOrganisationID: Int?, workingGroupID: Int?)
     /// Record an agreement (a letter of intent) and its commitments.
     case manageAgreements
+    /// Follow a recommendation, cluster, ministry or state, and choose one's own mail digest: any account, an
+    /// embassy's observer as much as a CSO member, since it changes only what that person is told.
+    case manageOwnSubscriptions
 }
 
 /// The permission rules in one place, as a pure function, so one table-driven test covers them all.
@@ -66,7 +69,7 @@ public enum Authorization {
             return actor.role == .focalPoint && lead != nil && lead == actor.organisationID
         case .importMatrix:
             return actor.role == .csoMember && !actor.workingGroupIDs.isEmpty
-        case .readDrafts:
+        case .readDrafts, .manageOwnSubscriptions:
             return true
         case .assess(let organisation):
             // Each stakeholder speaks for itself: observers (UN agencies, embassies) read, they do not assess.

@@ -52,6 +52,7 @@ import VaporTesting
         var actionItem: Int
         var actionItemVersion: Int
         var agreement: Int
+        var state: Int
     }
 
     static let routes: [Route] = [
@@ -188,7 +189,19 @@ import VaporTesting
                 [("actionTitle", "Meet once a year"), ("ownerOrganisationID", String($0.ministry)), ("version", "1")]
             )
         },
+        // Following changes only what the person is told: every account may, the public may not.
+        Route(name: "follow a recommendation", allowed: Self.everyAccount) {
+            ("/subscriptions", [("subject", "recommendation"), ("key", String($0.recommendation))])
+        },
+        Route(name: "stop following a state", allowed: Self.everyAccount) {
+            ("/subscriptions/remove", [("subject", "state"), ("key", String($0.state))])
+        },
+        Route(name: "choose a mail digest", allowed: Self.everyAccount) { _ in
+            ("/account/digest", [("digest", "daily")])
+        },
     ]
+
+    static let everyAccount: Set<Person> = Set(Person.allCases).subtracting([.anonymous])
 
     static func meetingFields(_ fixture: Fixture) -> [(String, String)] {
         [
@@ -279,12 +292,21 @@ import VaporTesting
         let measurement = try await MeasurementStore(sql).add(
             indicatorID: indicator, valid, evidence: nil, userID: nil, actor: "test")
         let round = try #require(try await AssessmentStore(sql).rounds().first { $0.status == .open })
+        // Everyone follows Mongolia, so that each can stop following it.
+        let state = try await sql.raw("SELECT id FROM states WHERE name = 'Mongolia'").first()!
+            .decode(column: "id", as: Int.self)
+        for person in Person.allCases {
+            guard let email = person.email, let account = try await AccountStore(sql).user(email: email) else {
+                continue
+            }
+            try await SubscriptionStore(sql).subscribe(userID: account.id, .state, key: String(state), actor: "test")
+        }
         return Fixture(
             recommendation: recommendation, recommendationVersion: recommendationVersion, freeRecommendation: free,
             entry: entry, version: version, group: group,
             groupVersion: groupVersion, ministry: ministry, user: user, round: round.id, roundVersion: round.version,
             indicator: indicator, measurement: measurement, meeting: meeting, meetingVersion: 4,
-            agendaItem: second, actionItem: actionItem, actionItemVersion: 1, agreement: agreement)
+            agendaItem: second, actionItem: actionItem, actionItemVersion: 1, agreement: agreement, state: state)
     }
 
     /// Row counts and versions of everything a route could change (the audit log included).
@@ -294,7 +316,7 @@ import VaporTesting
             "plan_entries", "organisations", "users", "password_resets", "response_events", "audit_log",
             "working_group_members", "assessment_rounds", "assessments", "indicators", "measurements", "meetings",
             "agenda_items", "decisions", "action_items", "notifications", "meeting_organisations", "agreements",
-            "agreement_signatories",
+            "agreement_signatories", "subscriptions",
         ] {
             out[table] = try await app.count(table)
         }

@@ -171,6 +171,25 @@ public struct AssessmentStore: Sendable {
         round roundID: Int, recommendation: Int, organisationID: Int, input: AssessmentInput, version: Int,
         userID: Int?, actor: String
     ) async throws -> Int {
+        let id = try await write(
+            round: roundID, recommendation: recommendation, organisationID: organisationID, input: input,
+            version: version, userID: userID, actor: actor)
+        let subscriptions = SubscriptionStore(sql)
+        let organisation = try await sql.raw("SELECT name FROM organisations WHERE id = \(bind: organisationID)")
+            .first()?.decode(column: "name", as: String.self)
+        try await subscriptions.fanOut(
+            recommendationIDs: [recommendation], kind: .assessmentRecorded, textKey: "notification.assessmentRecorded",
+            arguments: [
+                "recommendation": try await subscriptions.label(recommendationID: recommendation),
+                "organisation": organisation ?? "",
+            ], excludingUserID: userID)
+        return id
+    }
+
+    private func write(
+        round roundID: Int, recommendation: Int, organisationID: Int, input: AssessmentInput, version: Int,
+        userID: Int?, actor: String
+    ) async throws -> Int {
         if let problem = input.problems().first {
             throw StoreError.invalid(field: problem.field, messageKey: problem.messageKey)
         }

@@ -112,6 +112,20 @@ public struct MeasurementStore: Sendable {
             entityID: id, summary: decision == .accepted ? "MeasurementRecord accepted" : "MeasurementRecord rejected",
             before: ["status": before.status.rawValue, "reviewComment": before.reviewComment],
             after: ["status": decision.rawValue, "reviewComment": comment])
+        guard decision == .accepted else { return }
+        let recommendations = try await sql.raw(
+            """
+            SELECT recommendation_id FROM indicator_recommendations WHERE indicator_id = \(bind: before.indicatorID)
+            UNION SELECT p.recommendation_id FROM indicator_plan_entries ip JOIN plan_entries p ON p.id = ip.plan_entry_id
+            WHERE ip.indicator_id = \(bind: before.indicatorID)
+            """
+        ).all().map { try $0.decode(column: "recommendation_id", as: Int.self) }
+        let title = try await sql.raw("SELECT title FROM indicators WHERE id = \(bind: before.indicatorID)").first()?
+            .decode(column: "title", as: String.self)
+        try await SubscriptionStore(sql).fanOut(
+            recommendationIDs: recommendations, kind: .measurementAccepted, textKey: "notification.measurementAccepted",
+            arguments: ["indicator": title ?? "", "date": before.date], excludingUserID: userID,
+            subjectKind: "indicator", subjectID: before.indicatorID)
     }
 
     /// The evidence file of a measurement: name, content type and bytes.

@@ -35,5 +35,8 @@ public enum StoreMigrations {
         CreateAgreements(),
         CreateCalendarTokens(),
         AddRoundMeetingIndex(),
+        CreateSubscriptions(),
+        AddUserDigest(),
+        CreateRemindersSent(),
     ]
 }

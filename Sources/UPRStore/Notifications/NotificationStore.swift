@@ -11,6 +11,20 @@ public struct NotificationStore: Sendable {
     /// What a notice is about; the inbox links each kind to its page.
     public enum Kind: String, Sendable {
         case actionAssigned = "action-assigned"
+        /// A followed recommendation's plan entry was drafted, edited, answered, published or taken back.
+        case planChanged = "plan-changed"
+        /// A followed recommendation's response changed.
+        case responseChanged = "response-changed"
+        /// An assessment of a followed recommendation was recorded.
+        case assessmentRecorded = "assessment-recorded"
+        /// A measurement of an indicator linked to a followed recommendation was accepted.
+        case measurementAccepted = "measurement-accepted"
+        /// An action item or commitment is due soon, today, or overdue.
+        case actionDue = "action-due"
+        /// An indicator's next measurement is expected soon, today, or is overdue.
+        case measurementDue = "measurement-due"
+        /// The mid-term report date is 90 or 30 days away.
+        case midTermDue = "mid-term-due"
     }
 
     /// Writes one notice per recipient (each recipient once).
@@ -41,11 +55,14 @@ public struct NotificationStore: Sendable {
 
     /// A person's notices, newest first.
     public func inbox(userID: Int, limit: Int = 100) async throws -> [InboxNotification] {
+        try await notices("recipient_user_id = \(bind: userID) ORDER BY id DESC LIMIT \(bind: limit)")
+    }
+
+    /// Notices matching `condition` (which carries its own ORDER BY and LIMIT).
+    func notices(_ condition: SQLQueryString) async throws -> [InboxNotification] {
         try await sql.raw(
-            """
-            SELECT id, kind, subject_kind, subject_id, text_key, arguments, created_at, read_at FROM notifications
-            WHERE recipient_user_id = \(bind: userID) ORDER BY id DESC LIMIT \(bind: limit)
-            """
+            "SELECT id, kind, subject_kind, subject_id, text_key, arguments, created_at, read_at FROM notifications WHERE "
+                + condition
         ).all().map { row in
             let arguments = try row.decode(column: "arguments", as: String.self)
             return InboxNotification(

@@ -177,7 +177,7 @@ public enum MatrixTransfer {
         var updated = 0
         for change in plan.changes {
             if let id = change.entryID, let version = change.version {
-                try await store.update(id, version: version, fields: change.fields, actor: actor)
+                try await store.update(id, version: version, fields: change.fields, actor: actor, actorUserID: userID)
                 updated += 1
             } else {
                 _ = try await store.create(

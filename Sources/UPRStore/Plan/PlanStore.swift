@@ -150,11 +150,14 @@ public struct PlanStore: Sendable {
         try await AuditLog.recordChange(
             on: sql, actor: actor, action: "create", entity: "plan-entry", entityID: id, summary: "Plan entry drafted",
             before: [:], after: fields.asText.merging(["workingGroup": String(workingGroupID)]) { a, _ in a })
+        try await tellFollowers(entry: id, textKey: "notification.planDrafted", excluding: userID)
         return id
     }
 
     /// Saves the working group's fields if nobody saved the entry since `version`.
-    public func update(_ id: Int, version: Int, fields: PlanEntryFields, actor: String) async throws {
+    public func update(_ id: Int, version: Int, fields: PlanEntryFields, actor: String, actorUserID: Int? = nil)
+        async throws
+    {
         try await check(fields)
         guard let before = try await entry(id: id) else { throw StoreError.missingRow("plan entry \(id)") }
         _ = try await VersionedUpdate.run(
@@ -171,6 +174,7 @@ public struct PlanStore: Sendable {
         try await AuditLog.recordChange(
             on: sql, actor: actor, action: "update", entity: "plan-entry", entityID: id, summary: "Plan entry edited",
             before: before.fields.asText, after: fields.asText)
+        try await tellFollowers(entry: id, textKey: "notification.planEdited", excluding: actorUserID)
     }
 
     /// Records the responsible ministry's answer.
@@ -194,10 +198,13 @@ public struct PlanStore: Sendable {
                 "governmentAnswer": before.governmentAnswer?.rawValue, "governmentComment": before.governmentComment,
             ],
             after: ["governmentAnswer": answer.rawValue, "governmentComment": comment])
+        try await tellFollowers(entry: id, textKey: "notification.planAnswered", excluding: userID)
     }
 
     /// Publishes an entry or takes it back to draft.
-    public func setStatus(_ id: Int, version: Int, status: PlanStatus, actor: String) async throws {
+    public func setStatus(_ id: Int, version: Int, status: PlanStatus, actor: String, actorUserID: Int? = nil)
+        async throws
+    {
         guard let before = try await entry(id: id) else { throw StoreError.missingRow("plan entry \(id)") }
         _ = try await VersionedUpdate.run(
             table: "plan_entries", id: id, expected: version, values: [("status", status.rawValue)], on: sql)
@@ -205,6 +212,25 @@ public struct PlanStore: Sendable {
             on: sql, actor: actor, action: status == .published ? "publish" : "unpublish", entity: "plan-entry",
             entityID: id, summary: status == .published ? "Published" : "Back to draft",
             before: ["status": before.status.rawValue], after: ["status": status.rawValue])
+        try await tellFollowers(
+            entry: id, textKey: status == .published ? "notification.planPublished" : "notification.planUnpublished",
+            excluding: actorUserID)
+    }
+
+    /// Tells the followers of the entry's recommendation (and of those it is linked with) that the entry changed.
+    private func tellFollowers(entry id: Int, textKey: String, excluding userID: Int?) async throws {
+        let recommendations = try await sql.raw(
+            """
+            SELECT recommendation_id FROM plan_entries WHERE id = \(bind: id)
+            UNION SELECT recommendation_id FROM plan_entry_links WHERE plan_entry_id = \(bind: id)
+            """
+        ).all().map { try $0.decode(column: "recommendation_id", as: Int.self) }
+        guard let main = try await entry(id: id)?.recommendationID else { return }
+        let subscriptions = SubscriptionStore(sql)
+        try await subscriptions.fanOut(
+            recommendationIDs: recommendations, kind: .planChanged, textKey: textKey,
+            arguments: ["recommendation": try await subscriptions.label(recommendationID: main)],
+            excludingUserID: userID, subjectKind: "plan-entry", subjectID: id)
     }
 
     private func replaceLists(_ id: Int, _ fields: PlanEntryFields) async throws {

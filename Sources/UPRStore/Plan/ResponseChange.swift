@@ -7,7 +7,7 @@ import UPRDomain
 public enum ResponseChange {
     public static func record(
         recommendationID: Int, version: Int, response: Response, effectiveDate: String, source: String, note: String,
-        actor: String, on sql: any SQLDatabase
+        actor: String, actorUserID: Int? = nil, on sql: any SQLDatabase
     ) async throws {
         guard PlanEntryFields.isDay(effectiveDate) else {
             throw StoreError.invalid(field: "effectiveDate", messageKey: "form.error.date")
@@ -32,5 +32,10 @@ public enum ResponseChange {
             on: sql, actor: actor, action: "response-change", entity: "recommendation", entityID: recommendationID,
             summary: "Response changed from \(before) to \(response.rawValue) (\(source), \(effectiveDate))",
             before: ["response": before], after: ["response": response.rawValue])
+        let subscriptions = SubscriptionStore(sql)
+        try await subscriptions.fanOut(
+            recommendationIDs: [recommendationID], kind: .responseChanged, textKey: "notification.responseChanged",
+            arguments: ["recommendation": try await subscriptions.label(recommendationID: recommendationID)],
+            excludingUserID: actorUserID)
     }
 }

@@ -25,6 +25,8 @@ struct InboxView: Encodable {
         case "meeting": SiteRoute.meeting(notice.subjectID).href
         case "recommendation": SiteRoute.recommendation(notice.subjectID).href
         case "plan-entry": "/plan/entries/\(notice.subjectID)"
+        case "indicator": SiteRoute.indicator(notice.subjectID).href
+        case "mid-term": "/dashboard"
         default: "/inbox"
         }
     }

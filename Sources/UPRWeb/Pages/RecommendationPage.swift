@@ -79,6 +79,8 @@ struct RecommendationView: Encodable {
     var draftHref: String?
     var changeResponseHref: String?
     var indicatorLinks: IndicatorLinks
+    /// The follow button (or, for the public, a sign-in link), already escaped.
+    var subscribe: String
 
     static func load(_ request: Request) async throws -> RecommendationView {
         try await build(request)
@@ -250,7 +252,8 @@ struct RecommendationView: Encodable {
             changeResponseHref: Authorization.allows(request.actor, .changeResponse)
                 ? "/recommendations/\(item.id)/response" : nil,
             indicatorLinks: try await IndicatorLinks.load(
-                request, recommendationID: item.id, entry: entry.map { (id: $0.id, group: $0.workingGroupID) }))
+                request, recommendationID: item.id, entry: entry.map { (id: $0.id, group: $0.workingGroupID) }),
+            subscribe: try await SubscribeButton.html(request, .recommendation, key: String(item.id), name: heading))
     }
 
     /// How a label's origin reads beside it; nil for the source's own labels, which need no remark.

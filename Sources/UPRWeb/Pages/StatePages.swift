@@ -57,6 +57,8 @@ struct StateView: Encodable {
     var made: String
     var pledgesHref: String?
     var pledges: String?
+    /// The follow button (or a sign-in link), already escaped.
+    var subscribe: String?
 
     static func load(_ request: Request) async throws -> StateView {
         guard let name = request.parameters.get("name") else { throw Abort(.notFound) }
@@ -108,6 +110,15 @@ struct StateView: Encodable {
             made: t.plural("state.made", count: profile.made),
             pledgesHref: profile.voluntaryPledges > 0
                 ? SiteRoute.recommendations(filter { $0.kind = .voluntaryPledge }).href : nil,
-            pledges: profile.voluntaryPledges > 0 ? t.plural("state.pledges", count: profile.voluntaryPledges) : nil)
+            pledges: profile.voluntaryPledges > 0 ? t.plural("state.pledges", count: profile.voluntaryPledges) : nil,
+            subscribe: try await subscribeButton(request, profile.name))
+    }
+
+    static func subscribeButton(_ request: Request, _ name: String) async throws -> String? {
+        guard
+            let id = try await request.sql().raw("SELECT id FROM states WHERE name = \(bind: name)").first()?
+                .decode(column: "id", as: Int.self)
+        else { return nil }
+        return try await SubscribeButton.html(request, .state, key: String(id), name: name)
     }
 }

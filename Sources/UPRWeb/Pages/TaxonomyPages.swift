@@ -39,9 +39,11 @@ struct TaxonomyView: Encodable {
         var count: String?
         var href: String?
         var children: [Row]
+        /// A cluster's follow button, already escaped.
+        var subscribe: String? = nil
         var hasChildren: Bool { !children.isEmpty }
 
-        enum CodingKeys: String, CodingKey { case code, label, group, count, href, children, hasChildren }
+        enum CodingKeys: String, CodingKey { case code, label, group, count, href, children, hasChildren, subscribe }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(code, forKey: .code)
@@ -51,6 +53,7 @@ struct TaxonomyView: Encodable {
             try container.encodeIfPresent(href, forKey: .href)
             try container.encode(children, forKey: .children)
             try container.encode(hasChildren, forKey: .hasChildren)
+            try container.encodeIfPresent(subscribe, forKey: .subscribe)
         }
     }
     var layout: Layout
@@ -95,6 +98,10 @@ struct TaxonomyView: Encodable {
                 return Row(
                     code: term.code, label: cluster.map(t.cluster) ?? term.name, group: "", count: t.number(term.count),
                     href: SiteRoute.recommendations(filter).href, children: children)
+            }
+            for index in rows.indices where Cluster(rawValue: rows[index].code) != nil {
+                rows[index].subscribe = try await SubscribeButton.html(
+                    request, .cluster, key: rows[index].code, name: rows[index].label)
             }
         case .issue, .theme:
             rows = listing.terms.map { term in

@@ -177,7 +177,8 @@ struct PlanEditorView: Encodable {
                 let store = PlanStore(try database.sqlDatabase())
                 if let entry = context.entry {
                     try await store.update(
-                        entry.id, version: form.version ?? 0, fields: fields, actor: request.auditName)
+                        entry.id, version: form.version ?? 0, fields: fields, actor: request.auditName,
+                        actorUserID: user.account.id)
                     return entry.id
                 }
                 return try await store.create(

@@ -29,6 +29,8 @@ struct PlanMatrixView: Encodable {
     var signedIn: Bool
     var canImport: Bool
     var paging: Paging
+    /// The follow button of the ministry whose entries are shown, already escaped; nil for other views.
+    var subscribe: String?
 
     /// The view a request asks for: `?group=`, `?organisation=` or `?state=` (Mongolia, the demo, by default).
     static func scope(_ request: Request) -> PlanMatrix.Scope {
@@ -98,6 +100,12 @@ struct PlanMatrixView: Encodable {
             csvHref: SiteRoute.planExport(scope, format: "csv").href,
             signedIn: request.currentUser != nil,
             canImport: Authorization.allows(request.actor, .importMatrix),
-            paging: Paging(page: matrix.page, pages: matrix.pages, t: t) { SiteRoute.plan(scope, page: $0).href })
+            paging: Paging(page: matrix.page, pages: matrix.pages, t: t) { SiteRoute.plan(scope, page: $0).href },
+            subscribe: try await subscribeButton(request, scope, scopeLabel))
+    }
+
+    static func subscribeButton(_ request: Request, _ scope: PlanMatrix.Scope, _ name: String) async throws -> String? {
+        guard case .leadOrganisation(let id) = scope, !name.isEmpty else { return nil }
+        return try await SubscribeButton.html(request, .organisation, key: String(id), name: name)
     }
 }

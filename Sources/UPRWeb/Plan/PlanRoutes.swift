@@ -75,7 +75,8 @@ enum PlanRoutes {
         let version = try request.content.decode(VersionForm.self).version ?? 0
         try await request.db.writeTransaction { database in
             try await PlanStore(try database.sqlDatabase()).setStatus(
-                entry.id, version: version, status: status, actor: request.auditName)
+                entry.id, version: version, status: status, actor: request.auditName,
+                actorUserID: request.currentUser?.account.id)
         }
         return request.redirect(to: "/plan/entries/\(entry.id)", redirectType: .normal)
     }

@@ -72,7 +72,7 @@ struct ResponseChangeView: Encodable {
                     recommendationID: id, version: form.version ?? 0, response: response,
                     effectiveDate: (form.effectiveDate ?? "").trimmingCharacters(in: .whitespaces),
                     source: form.source ?? "", note: form.note ?? "", actor: request.auditName,
-                    on: try database.sqlDatabase())
+                    actorUserID: request.currentUser?.account.id, on: try database.sqlDatabase())
             }
         } catch StoreError.invalid(let field, let key) {
             let view = try await build(request, form: form, errors: [FieldError(field: field, message: t(key))])

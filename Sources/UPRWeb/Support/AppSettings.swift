@@ -35,6 +35,9 @@ public struct AppSettings: Sendable {
     public var smtp: SMTPSettings?
     /// Seconds between two looks at the mail outbox by `upr serve` (a new mail also wakes it at once).
     public var mailPollSeconds: Int = 30
+    /// Seconds between two reminder and digest passes of `upr serve` (`UPR_REMINDER_POLL_SECONDS`). Each reminder
+    /// goes out once whatever the interval; a shorter one only sends a day's reminders sooner after midnight.
+    public var reminderPollSeconds: Int = 900
 
     public init(
         database: DatabaseLocation = .sqliteFile("upr.sqlite"), postgresSchema: String? = nil,
@@ -49,7 +52,7 @@ public struct AppSettings: Sendable {
     }
 
     /// Settings from the environment: `DATABASE_URL`, `UPR_HOSTNAME`, `UPR_PORT`, `UPR_PUBLIC_URL`,
-    /// `UPR_SECURE_COOKIES` and the `UPR_SMTP_*` mail settings.
+    /// `UPR_SECURE_COOKIES`, `UPR_REMINDER_POLL_SECONDS` and the `UPR_SMTP_*` mail settings.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> AppSettings
     {
@@ -63,6 +66,9 @@ public struct AppSettings: Sendable {
         }
         if let secure = environment["UPR_SECURE_COOKIES"] { settings.secureCookies = secure == "1" || secure == "true" }
         if let size = environment["UPR_SEARCH_CACHE"].flatMap(Int.init), size >= 0 { settings.searchCacheSize = size }
+        if let seconds = environment["UPR_REMINDER_POLL_SECONDS"].flatMap(Int.init), seconds > 0 {
+            settings.reminderPollSeconds = seconds
+        }
         settings.smtp = try SMTPSettings.fromEnvironment(environment, heloName: settings.publicHost)
         return settings
     }

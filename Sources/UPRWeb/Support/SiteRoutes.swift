@@ -47,6 +47,7 @@ enum SiteRoutes {
         CalendarRoutes.register(app)
         AgreementRoutes.register(app)
         AdminRoutes.register(app)
+        SubscriptionRoutes.register(app)
     }
 
     private static func get<R: AsyncResponseEncodable>(

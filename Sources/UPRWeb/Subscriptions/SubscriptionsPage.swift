@@ -1,0 +1,79 @@
+import FluentKit
+import UPRDomain
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// `/account/subscriptions`: what the person follows, each with a button to stop, and their digest choice.
+struct SubscriptionsView: Encodable {
+    struct Row: Encodable {
+        var kind: String
+        var name: String
+        var href: String
+        var subject: String
+        var key: String
+    }
+    var layout: Layout
+    var csrf: String
+    var rows: [Row]
+    var hasRows: Bool
+    var digestOptions: [SelectOption]
+    var mailConfigured: Bool
+
+    static func load(_ request: Request) async throws -> SubscriptionsView {
+        let user = try request.requireUser()
+        let t = request.t
+        let store = SubscriptionStore(try request.sql())
+        let rows = try await store.subscriptions(userID: user.account.id).map { item in
+            let name: String
+            let href: String
+            switch item.subject {
+            case .recommendation:
+                name = item.name ?? item.key
+                href = Int(item.key).map { SiteRoute.recommendation($0).href } ?? "/"
+            case .cluster:
+                name = Cluster(rawValue: item.key).map(t.cluster) ?? item.key
+                var filter = RecommendationFilter()
+                filter.cluster = Cluster(rawValue: item.key)
+                href = SiteRoute.recommendations(filter).href
+            case .organisation:
+                name = item.name ?? item.key
+                href = Int(item.key).map { SiteRoute.plan(.leadOrganisation($0)).href } ?? "/plan"
+            case .state:
+                name = item.name ?? item.key
+                href = SiteRoute.state(name).href
+            }
+            return Row(
+                kind: t(item.subject.labelKey), name: name, href: href, subject: item.subject.rawValue, key: item.key)
+        }
+        let digest = try await store.digest(userID: user.account.id)
+        return SubscriptionsView(
+            layout: Layout(request: request, title: t("subscriptions.title")), csrf: request.csrfToken, rows: rows,
+            hasRows: !rows.isEmpty,
+            digestOptions: DigestFrequency.allCases.map {
+                SelectOption(value: $0.rawValue, label: t($0.labelKey), selected: $0 == digest)
+            },
+            mailConfigured: request.application.settings.smtp != nil)
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
+        try await request.view.render("subscriptions", load(request)).encodeResponse(for: request)
+    }
+
+    struct DigestForm: Content {
+        var digest: String?
+    }
+
+    @Sendable static func setDigest(_ request: Request) async throws -> Vapor.Response {
+        try CSRF.verify(request)
+        let user = try request.requireUser()
+        try request.require(.manageOwnSubscriptions)
+        guard let digest = try request.content.decode(DigestForm.self).digest.flatMap(DigestFrequency.init(rawValue:))
+        else { throw StoreError.invalid(field: "digest", messageKey: "form.error.choice") }
+        try await request.db.writeTransaction { database in
+            try await SubscriptionStore(try database.sqlDatabase()).setDigest(
+                userID: user.account.id, digest, actor: request.auditName)
+        }
+        return request.redirect(to: "/account/subscriptions", redirectType: .normal)
+    }
+}
