@@ -52,6 +52,13 @@ public enum Action: Sendable, Hashable {
     case updateActionItem(ownerUserID: Int?, ownerOrganisationID: Int?, workingGroupID: Int?)
     /// Record an agreement (a letter of intent) and its commitments.
     case manageAgreements
+    /// Write a comment or a reply in the discussion of a recommendation or a plan entry.
+    case comment
+    /// Mark a reply as the formal answer of the organisation responsible for the plan entry (for a recommendation:
+    /// the lead organisation of its plan entry); nil when nobody is responsible yet.
+    case answerFormally(leadOrganisationID: Int?)
+    /// Hide a comment from every page (it stays, with the reason, in the audit log).
+    case hideComment
 }
 
 /// The permission rules in one place, as a pure function, so one table-driven test covers them all.
@@ -66,8 +73,12 @@ public enum Authorization {
             return actor.role == .focalPoint && lead != nil && lead == actor.organisationID
         case .importMatrix:
             return actor.role == .csoMember && !actor.workingGroupIDs.isEmpty
-        case .readDrafts:
+        case .readDrafts, .comment:
+            // Any signed-in account: sessions exist only for active accounts.
             return true
+        case .answerFormally(let lead):
+            // The ministry speaks through its focal points: a CSO member of the same organisation cannot answer.
+            return actor.role == .focalPoint && lead != nil && lead == actor.organisationID
         case .assess(let organisation):
             // Each stakeholder speaks for itself: observers (UN agencies, embassies) read, they do not assess.
             return (actor.role == .focalPoint || actor.role == .csoMember) && actor.organisationID == organisation
@@ -93,7 +104,7 @@ public enum Authorization {
             if ownerUser == nil, let ownerOrganisation, ownerOrganisation == actor.organisationID { return true }
             return allows(actor, .runMeeting(workingGroupID: group))
         case .changeResponse, .manageOrganisations, .reviewMeasurement, .manageWorkingGroups, .manageAccounts,
-            .manageAssessmentRounds, .manageAgreements:
+            .manageAssessmentRounds, .manageAgreements, .hideComment:
             return false
         }
     }

@@ -34,5 +34,6 @@ public enum StoreMigrations {
         CreateNotifications(),
         CreateAgreements(),
         CreateCalendarTokens(),
+        CreateComments(),
     ]
 }

@@ -11,6 +11,12 @@ public struct NotificationStore: Sendable {
     /// What a notice is about; the inbox links each kind to its page.
     public enum Kind: String, Sendable {
         case actionAssigned = "action-assigned"
+        /// Someone mentioned the person, or their organisation, in a comment.
+        case mentioned
+        /// Someone replied to the person's comment.
+        case replied
+        /// The responsible organisation answered the person's comment formally.
+        case formalAnswer = "formal-answer"
     }
 
     /// Writes one notice per recipient (each recipient once).

@@ -25,6 +25,7 @@ struct InboxView: Encodable {
         case "meeting": SiteRoute.meeting(notice.subjectID).href
         case "recommendation": SiteRoute.recommendation(notice.subjectID).href
         case "plan-entry": "/plan/entries/\(notice.subjectID)"
+        case "comment": SiteRoute.comment(notice.subjectID).href
         default: "/inbox"
         }
     }
