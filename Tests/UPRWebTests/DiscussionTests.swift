@@ -241,6 +241,9 @@ func postedID(_ response: TestingHTTPResponse) throws -> Int {
             #expect(try await app.count("audit_log", where: "WHERE entity = 'comment' AND action = 'hide'") == 1)
             // Nobody replies to a hidden comment.
             #expect(try await cso.get(app, "/comments/\(id)/reply").status == .notFound)
+            let late = try await postComment(app, cso, "/recommendations/\(rec)/comments", body: "But…", parent: id)
+            #expect(late.status == .unprocessableEntity)
+            #expect(late.body.string.contains("The comment replied to has been hidden. (Reply to)"))
         }
     }
 
@@ -261,16 +264,16 @@ func postedID(_ response: TestingHTTPResponse) throws -> Int {
 
             let empty = try await postComment(app, cso, path, body: "   ")
             #expect(empty.status == .unprocessableEntity)
-            #expect(empty.body.string.contains("This field is required. (Comment)"))
+            #expect(empty.body.string.contains("This field is required. (Your message)"))
             let long = try await postComment(app, cso, path, body: String(repeating: "ш", count: 5001))
             #expect(long.status == .unprocessableEntity)
-            #expect(long.body.string.contains("The comment is longer than 5,000 characters. (Comment)"))
+            #expect(long.body.string.contains("The comment is longer than 5,000 characters. (Your message)"))
             let typed = "Ask @nobody@nowhere.mn and @no-such-ministry about it."
             let unknown = try await postComment(app, cso, path, body: typed)
             #expect(unknown.status == .unprocessableEntity)
             #expect(
                 unknown.body.string.contains(
-                    "Nobody is known by this mention: @nobody@nowhere.mn, @no-such-ministry. (Comment)"))
+                    "Nobody is known by this mention: @nobody@nowhere.mn, @no-such-ministry. (Your message)"))
             #expect(unknown.body.string.contains(">Ask @nobody@nowhere.mn and @no-such-ministry about it.</textarea>"))
             let wrongThread = try await postComment(app, cso, path, body: "Reply.", parent: elsewhere)
             #expect(wrongThread.status == .unprocessableEntity)
@@ -290,7 +293,7 @@ func postedID(_ response: TestingHTTPResponse) throws -> Int {
             var mongolian = cso
             mongolian.cookie += "; upr_lang=mn"
             let mn = try await postComment(app, mongolian, path, body: "")
-            #expect(mn.body.string.contains("(Сэтгэгдэл)"))
+            #expect(mn.body.string.contains("(Таны бичвэр)"))
         }
     }
 }

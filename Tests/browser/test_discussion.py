@@ -21,7 +21,7 @@ def test_cso_proposal_gets_a_formal_answer_and_the_cso_hears_of_it(browser):
     cso.locator("a.rec-ref").first.click()
     recommendation_url = cso.url
     expect(cso.get_by_role("heading", name="Discussion")).to_be_visible()
-    cso.get_by_label("Comment").fill(proposal + " @ministry-of-justice-and-home-affairs, can you?")
+    cso.get_by_label("Your message").fill(proposal + " @ministry-of-justice-and-home-affairs, can you?")
     cso.get_by_label("Everyone (public)").check()
     cso.get_by_role("button", name="Post comment").click()
     expect(cso).to_have_url(re.compile(re.escape(recommendation_url) + r"#comment-\d+$"))
@@ -35,7 +35,7 @@ def test_cso_proposal_gets_a_formal_answer_and_the_cso_hears_of_it(browser):
     focal.locator("li.comment", has_text=proposal).get_by_role("link", name=re.compile("^Reply")).click()
     expect(focal.get_by_role("heading", name=re.compile("^Reply in the discussion"))).to_be_visible()
     expect(focal.get_by_text(proposal)).to_be_visible()
-    focal.get_by_label("Comment").fill(answer)
+    focal.get_by_label("Your message").fill(answer)
     focal.get_by_label("Formal answer of my organisation").check()
     focal.get_by_role("button", name="Post reply").click()
     expect(focal).to_have_url(re.compile(r"#comment-\d+$"))

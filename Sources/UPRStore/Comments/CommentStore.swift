@@ -233,6 +233,7 @@ public struct CommentStore: Sendable {
             guard let found = try await comment(id: parentID), found.subject == draft.subject else {
                 throw StoreError.invalid(field: "parent", messageKey: "comment.error.parent")
             }
+            if found.isHidden { throw StoreError.invalid(field: "parent", messageKey: "comment.error.parentHidden") }
             parent = found
         }
         if draft.isFormalAnswer {
