@@ -55,6 +55,13 @@ public enum Action: Sendable, Hashable {
     /// Follow a recommendation, cluster, ministry or state, and choose one's own mail digest: any account, an
     /// embassy's observer as much as a CSO member, since it changes only what that person is told.
     case manageOwnSubscriptions
+    /// Write a comment or a reply in the discussion of a recommendation or a plan entry.
+    case comment
+    /// Mark a reply as the formal answer of the organisation responsible for the plan entry (for a recommendation:
+    /// the lead organisation of its plan entry); nil when nobody is responsible yet.
+    case answerFormally(leadOrganisationID: Int?)
+    /// Hide a comment from every page (it stays, with the reason, in the audit log).
+    case hideComment
 }
 
 /// The permission rules in one place, as a pure function, so one table-driven test covers them all.
@@ -69,8 +76,12 @@ public enum Authorization {
             return actor.role == .focalPoint && lead != nil && lead == actor.organisationID
         case .importMatrix:
             return actor.role == .csoMember && !actor.workingGroupIDs.isEmpty
-        case .readDrafts, .manageOwnSubscriptions:
+        case .readDrafts, .manageOwnSubscriptions, .comment:
+            // Any signed-in account: sessions exist only for active accounts.
             return true
+        case .answerFormally(let lead):
+            // The ministry speaks through its focal points: a CSO member of the same organisation cannot answer.
+            return actor.role == .focalPoint && lead != nil && lead == actor.organisationID
         case .assess(let organisation):
             // Each stakeholder speaks for itself: observers (UN agencies, embassies) read, they do not assess.
             return (actor.role == .focalPoint || actor.role == .csoMember) && actor.organisationID == organisation
@@ -96,7 +107,7 @@ public enum Authorization {
             if ownerUser == nil, let ownerOrganisation, ownerOrganisation == actor.organisationID { return true }
             return allows(actor, .runMeeting(workingGroupID: group))
         case .changeResponse, .manageOrganisations, .reviewMeasurement, .manageWorkingGroups, .manageAccounts,
-            .manageAssessmentRounds, .manageAgreements:
+            .manageAssessmentRounds, .manageAgreements, .hideComment:
             return false
         }
     }

@@ -53,6 +53,7 @@ import VaporTesting
         var actionItemVersion: Int
         var agreement: Int
         var state: Int
+        var comment: Int
     }
 
     static let routes: [Route] = [
@@ -199,6 +200,21 @@ import VaporTesting
         Route(name: "choose a mail digest", allowed: Self.everyAccount) { _ in
             ("/account/digest", [("digest", "daily")])
         },
+        // The discussion (the fixture's entry is a draft, so its thread is members-only): every account comments;
+        // only the responsible ministry's focal point (or the secretariat) answers formally; only the secretariat
+        // hides.
+        Route(name: "post a comment", allowed: Self.everyAccount) {
+            ("/recommendations/\($0.recommendation)/comments", [("body", "A proposal."), ("visibility", "public")])
+        },
+        Route(name: "answer a proposal formally", allowed: [.responsibleFocalPoint, .administrator]) {
+            (
+                "/plan/entries/\($0.entry)/comments",
+                [("body", "Agreed."), ("visibility", "members"), ("parentID", String($0.comment)), ("formal", "1")]
+            )
+        },
+        Route(name: "hide a comment", allowed: [.administrator]) {
+            ("/comments/\($0.comment)/hide", [("reason", "Off topic"), ("version", "1")])
+        },
     ]
 
     static let everyAccount: Set<Person> = Set(Person.allCases).subtracting([.anonymous])
@@ -301,12 +317,20 @@ import VaporTesting
             }
             try await SubscriptionStore(sql).subscribe(userID: account.id, .state, key: String(state), actor: "test")
         }
+        let cso = try #require(try await AccountStore(sql).user(email: "cso@demo.upr"))
+        let comment = try await CommentStore(sql).post(
+            CommentDraft(
+                subject: CommentSubject(.planEntry, entry), body: "Proposal of the working group.",
+                visibility: .members,
+                author: Principal(userID: cso.id, role: cso.role, organisationID: cso.organisationID)), actor: "test"
+        ).id
         return Fixture(
             recommendation: recommendation, recommendationVersion: recommendationVersion, freeRecommendation: free,
             entry: entry, version: version, group: group,
             groupVersion: groupVersion, ministry: ministry, user: user, round: round.id, roundVersion: round.version,
             indicator: indicator, measurement: measurement, meeting: meeting, meetingVersion: 4,
-            agendaItem: second, actionItem: actionItem, actionItemVersion: 1, agreement: agreement, state: state)
+            agendaItem: second, actionItem: actionItem, actionItemVersion: 1, agreement: agreement, state: state,
+            comment: comment)
     }
 
     /// Row counts and versions of everything a route could change (the audit log included).
@@ -316,13 +340,13 @@ import VaporTesting
             "plan_entries", "organisations", "users", "password_resets", "response_events", "audit_log",
             "working_group_members", "assessment_rounds", "assessments", "indicators", "measurements", "meetings",
             "agenda_items", "decisions", "action_items", "notifications", "meeting_organisations", "agreements",
-            "agreement_signatories", "subscriptions",
+            "agreement_signatories", "subscriptions", "comments", "comment_mentions",
         ] {
             out[table] = try await app.count(table)
         }
         for table in [
             "plan_entries", "recommendations", "working_groups", "organisations", "assessment_rounds", "assessments",
-            "indicators", "measurements", "meetings", "action_items",
+            "indicators", "measurements", "meetings", "action_items", "comments",
         ] {
             out[table + ".versions"] = try await app.sql().raw(
                 "SELECT COALESCE(SUM(version), 0) AS n FROM \(unsafeRaw: table)"

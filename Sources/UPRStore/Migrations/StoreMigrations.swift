@@ -38,5 +38,6 @@ public enum StoreMigrations {
         CreateSubscriptions(),
         AddUserDigest(),
         CreateRemindersSent(),
+        CreateComments(),
     ]
 }

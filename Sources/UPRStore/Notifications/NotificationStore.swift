@@ -25,6 +25,12 @@ public struct NotificationStore: Sendable {
         case measurementDue = "measurement-due"
         /// The mid-term report date is 90 or 30 days away.
         case midTermDue = "mid-term-due"
+        /// Someone mentioned the person, or their organisation, in a comment.
+        case mentioned
+        /// Someone replied to the person's comment.
+        case replied
+        /// The responsible organisation answered the person's comment formally.
+        case formalAnswer = "formal-answer"
     }
 
     /// Writes one notice per recipient (each recipient once).

@@ -27,6 +27,7 @@ struct InboxView: Encodable {
         case "plan-entry": "/plan/entries/\(notice.subjectID)"
         case "indicator": SiteRoute.indicator(notice.subjectID).href
         case "mid-term": "/dashboard"
+        case "comment": SiteRoute.comment(notice.subjectID).href
         default: "/inbox"
         }
     }

@@ -81,6 +81,7 @@ struct RecommendationView: Encodable {
     var indicatorLinks: IndicatorLinks
     /// The follow button (or, for the public, a sign-in link), already escaped.
     var subscribe: String
+    var discussion: DiscussionSection
 
     static func load(_ request: Request) async throws -> RecommendationView {
         try await build(request)
@@ -91,6 +92,7 @@ struct RecommendationView: Encodable {
         guard let id = request.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
         // The similar recommendations need only the id, so they are looked up while the rest is read.
         async let similar = SimilarSection.load(request, id: id)
+        async let discussion = DiscussionSection.load(request, subject: CommentSubject(.recommendation, id))
         guard let detail = try await RecommendationDetail.load(id: id, on: request.sql()) else {
             throw Abort(.notFound)
         }
@@ -253,7 +255,8 @@ struct RecommendationView: Encodable {
                 ? "/recommendations/\(item.id)/response" : nil,
             indicatorLinks: try await IndicatorLinks.load(
                 request, recommendationID: item.id, entry: entry.map { (id: $0.id, group: $0.workingGroupID) }),
-            subscribe: try await SubscribeButton.html(request, .recommendation, key: String(item.id), name: heading))
+            subscribe: try await SubscribeButton.html(request, .recommendation, key: String(item.id), name: heading),
+            discussion: try await discussion)
     }
 
     /// How a label's origin reads beside it; nil for the source's own labels, which need no remark.

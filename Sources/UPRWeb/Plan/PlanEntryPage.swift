@@ -32,6 +32,7 @@ struct PlanEntryView: Encodable {
     var version: Int
     var answerOptions: [Option]
     var indicatorLinks: IndicatorLinks
+    var discussion: DiscussionSection
 
     static func load(_ request: Request) async throws -> PlanEntryView {
         guard let id = request.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
@@ -45,11 +46,13 @@ struct PlanEntryView: Encodable {
         return build(
             request, entry: entry, recommendation: detail.recommendation,
             indicatorLinks: try await IndicatorLinks.load(
-                request, recommendationID: nil, entry: (id: entry.id, group: entry.workingGroupID)))
+                request, recommendationID: nil, entry: (id: entry.id, group: entry.workingGroupID)),
+            discussion: try await DiscussionSection.load(request, subject: CommentSubject(.planEntry, entry.id)))
     }
 
     static func build(
-        _ request: Request, entry: PlanEntry, recommendation: RecommendationSummary, indicatorLinks: IndicatorLinks
+        _ request: Request, entry: PlanEntry, recommendation: RecommendationSummary, indicatorLinks: IndicatorLinks,
+        discussion: DiscussionSection
     ) -> PlanEntryView {
         let t = request.t
         let actor = request.actor
@@ -96,6 +99,6 @@ struct PlanEntryView: Encodable {
             entryID: entry.id, version: entry.version,
             answerOptions: GovernmentAnswer.allCases.map {
                 Option(value: $0.rawValue, label: t("answer.\($0.rawValue)"), selected: $0 == entry.governmentAnswer)
-            }, indicatorLinks: indicatorLinks)
+            }, indicatorLinks: indicatorLinks, discussion: discussion)
     }
 }

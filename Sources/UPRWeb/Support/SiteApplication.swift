@@ -46,7 +46,10 @@ public enum SiteApplication {
             let hash = try await app.password.async.hash(DemoData.password)
             if try await DemoData.loadIfEmpty(on: app.db, passwordHash: hash) {
                 // The tests build on the demo's plan without entries of their own; the served demo shows indicators.
-                if app.environment != .testing { try await DemoIndicators.load(on: try app.sql()) }
+                if app.environment != .testing {
+                    try await DemoIndicators.load(on: try app.sql())
+                    try await DemoDiscussion.load(on: try app.sql())
+                }
                 app.logger.notice("Loaded the demo data (Mongolia).")
             }
             app.logger.notice(

@@ -31,6 +31,12 @@ public enum SiteRoute: Sendable, Equatable {
     /// The public calendar feed of public meetings, and a person's feed behind its secret token.
     case publicCalendar
     case personalCalendar(token: String)
+    /// Where a subject's discussion is posted to (POST), a comment's own address (it leads to its place in the
+    /// thread), the page to reply to it, and the administrator's page to hide it.
+    case comments(CommentSubject)
+    case comment(Int)
+    case commentReply(Int)
+    case commentHide(Int)
     case api(APIRoute)
 
     public enum APIRoute: Sendable, Equatable {
@@ -79,6 +85,14 @@ public enum SiteRoute: Sendable, Equatable {
         case .agreement(let id): return "/agreements/\(id)"
         case .publicCalendar: return "/calendar/public.ics"
         case .personalCalendar(let token): return "/calendar/" + Self.segment(token) + ".ics"
+        case .comments(let subject):
+            switch subject.kind {
+            case .recommendation: return "/recommendations/\(subject.id)/comments"
+            case .planEntry: return "/plan/entries/\(subject.id)/comments"
+            }
+        case .comment(let id): return "/comments/\(id)"
+        case .commentReply(let id): return "/comments/\(id)/reply"
+        case .commentHide(let id): return "/comments/\(id)/hide"
         case .api(let api):
             switch api {
             case .recommendations: return "/api/v1/recommendations"
@@ -107,6 +121,11 @@ public enum SiteRoute: Sendable, Equatable {
         static let language = ["language", ":code"]
         static let stylesheet = ["assets", "site.css"]
         static let health = ["healthz"]
+        static let recommendationComments = ["recommendations", ":id", "comments"]
+        static let planEntryComments = ["plan", "entries", ":id", "comments"]
+        static let comment = ["comments", ":id"]
+        static let commentReply = ["comments", ":id", "reply"]
+        static let commentHide = ["comments", ":id", "hide"]
         static let apiRecommendations = ["api", "v1", "recommendations"]
         static let apiRecommendation = ["api", "v1", "recommendations", ":id"]
         static let apiSimilar = ["api", "v1", "recommendations", ":id", "similar"]

@@ -16,6 +16,12 @@ enum SiteRoutes {
         get(app, P.language, handler: switchLanguage)
         get(app, P.stylesheet, handler: stylesheet)
         get(app, P.health) { _ in "ok" }
+        post(app, P.recommendationComments, handler: DiscussionRoutes.post(.recommendation))
+        post(app, P.planEntryComments, handler: DiscussionRoutes.post(.planEntry))
+        get(app, P.comment, handler: DiscussionRoutes.permalink)
+        get(app, P.commentReply, handler: DiscussionRoutes.showReply)
+        get(app, P.commentHide, handler: DiscussionRoutes.showHide)
+        post(app, P.commentHide, handler: DiscussionRoutes.hide)
 
         get(app, P.apiRecommendations, handler: APIController.recommendations)
         get(app, P.apiRecommendation, handler: APIController.recommendation)
@@ -54,6 +60,12 @@ enum SiteRoutes {
         _ app: Application, _ pattern: [String], handler: @escaping @Sendable (Request) async throws -> R
     ) {
         app.on(.GET, pattern.map { PathComponent(stringLiteral: $0) }, use: handler)
+    }
+
+    private static func post<R: AsyncResponseEncodable>(
+        _ app: Application, _ pattern: [String], handler: @escaping @Sendable (Request) async throws -> R
+    ) {
+        app.on(.POST, pattern.map { PathComponent(stringLiteral: $0) }, use: handler)
     }
 
     /// Remembers the person's language in a cookie and goes back to the page they were on. Only local paths are

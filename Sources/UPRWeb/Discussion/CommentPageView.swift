@@ -1,0 +1,37 @@
+import UPRDomain
+import UPRStore
+import Vapor
+
+/// The page to reply to a comment, and the page a refused comment comes back on (with the reasons and the text as
+/// typed, so nothing is lost).
+struct CommentPageView: Encodable {
+    var layout: Layout
+    var heading: String
+    var backHref: String
+    var parent: DiscussionSection.Entry?
+    var form: CommentForm
+    var errors: [FieldError]
+    var hasErrors: Bool
+
+    static func build(
+        _ request: Request, subject: CommentSubject, facts: CommentSubjectFacts, parent: Comment?, body: String,
+        visibility: CommentVisibility, formal: Bool, errors: [FieldError] = []
+    ) -> CommentPageView {
+        let t = request.t
+        let heading =
+            parent == nil
+            ? t("comment.newHeading", ["ref": facts.reference, "state": facts.state])
+            : t("comment.replyHeading", ["ref": facts.reference, "state": facts.state])
+        let canFormal =
+            parent != nil
+            && Authorization.allows(request.actor, .answerFormally(leadOrganisationID: facts.leadOrganisationID))
+        return CommentPageView(
+            layout: Layout(request: request, title: heading, section: .recommendations), heading: heading,
+            backHref: DiscussionSection.subjectHref(subject) + "#discussion",
+            parent: parent.map { DiscussionSection.entry(for: $0, t: t, canReply: false, canHide: false) },
+            form: CommentForm.make(
+                request, subject: subject, parent: parent?.id, body: body, visibility: visibility, formal: formal,
+                canFormal: canFormal, membersOnly: parent?.visibility == .members || facts.isDraft),
+            errors: errors, hasErrors: !errors.isEmpty)
+    }
+}

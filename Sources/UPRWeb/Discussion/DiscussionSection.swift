@@ -1,0 +1,105 @@
+import UPRDomain
+import UPRLocalization
+import UPRStore
+import Vapor
+
+/// The "Discussion" part of a recommendation or plan entry page: the thread the reader may see, and the form to
+/// start a conversation (signed-in accounts) or a link to sign in.
+struct DiscussionSection: Encodable {
+    struct Entry: Encodable {
+        var id: Int
+        var author: String
+        var organisation: String?
+        var at: String
+        /// The text with its mentions as links, escaped; nil when the comment is hidden.
+        var bodyHTML: String?
+        var hiddenNotice: String?
+        var formalLabel: String?
+        var isMembers: Bool
+        /// Indentation step of a reply (capped, so deep threads stay readable on a phone).
+        var depth: Int
+        var replyHref: String?
+        var hideHref: String?
+    }
+
+    var entries: [Entry]
+    var hasEntries: Bool
+    var form: CommentForm?
+    var signInHref: String?
+
+    static func load(_ request: Request, subject: CommentSubject) async throws -> DiscussionSection {
+        let sql = try request.sql()
+        let store = CommentStore(sql)
+        let members = Authorization.allows(request.actor, .readDrafts)
+        let thread = try await store.thread(subject, includeMembers: members)
+        let facts = try await store.facts(subject)
+        let t = request.t
+        let canComment = Authorization.allows(request.actor, .comment)
+        let canHide = Authorization.allows(request.actor, .hideComment)
+        let here = subjectHref(subject)
+        return DiscussionSection(
+            entries: thread.map { entry(for: $0, t: t, canReply: canComment, canHide: canHide) },
+            hasEntries: !thread.isEmpty,
+            form: canComment
+                ? CommentForm.make(
+                    request, subject: subject, parent: nil, body: "",
+                    visibility: facts?.isDraft == true ? .members : .public, formal: false, canFormal: false,
+                    membersOnly: facts?.isDraft == true) : nil,
+            signInHref: canComment
+                ? nil
+                : "/login?return="
+                    + ((here + "#discussion").addingPercentEncoding(withAllowedCharacters: .alphanumerics)
+                        ?? "/"))
+    }
+
+    static func entry(for comment: Comment, t: Translator, canReply: Bool, canHide: Bool) -> Entry {
+        Entry(
+            id: comment.id, author: comment.authorName, organisation: comment.authorOrganisationName,
+            at: Timestamp.date(comment.createdAt).map { t.date($0) } ?? comment.createdAt,
+            bodyHTML: comment.isHidden ? nil : bodyHTML(comment),
+            hiddenNotice: comment.isHidden
+                ? t("comment.hiddenNotice", ["reason": comment.hiddenReason ?? ""]) : nil,
+            formalLabel: comment.isFormalAnswer
+                ? t("comment.formalBy", ["organisation": comment.authorOrganisationName ?? comment.authorName]) : nil,
+            isMembers: comment.visibility == .members, depth: min(comment.depth, 4),
+            replyHref: canReply && !comment.isHidden ? SiteRoute.commentReply(comment.id).href : nil,
+            hideHref: canHide && !comment.isHidden ? SiteRoute.commentHide(comment.id).href : nil)
+    }
+
+    /// The text, escaped, with each resolved mention as a link to the organisation's plan view, or the person's name
+    /// in bold (never their e-mail address: a public comment must not publish it).
+    static func bodyHTML(_ comment: Comment) -> String {
+        var out = HTMLText(capacity: comment.body.utf8.count + 64)
+        var cursor = comment.body.startIndex
+        for mention in Mention.find(in: comment.body) {
+            guard
+                let resolved = comment.mentions.first(where: {
+                    $0.handle.lowercased() == mention.handle.lowercased()
+                })
+            else { continue }
+            out.text(String(comment.body[cursor..<mention.range.lowerBound]))
+            if let organisation = resolved.organisationID {
+                out.raw("<a class=\"mention\" href=\"")
+                out.text(SiteRoute.plan(.leadOrganisation(organisation)).href)
+                out.raw("\">@")
+                out.text(resolved.organisationName ?? mention.handle)
+                out.raw("</a>")
+            } else {
+                out.raw("<strong class=\"mention\">@")
+                out.text(resolved.userName ?? "")
+                out.raw("</strong>")
+            }
+            cursor = mention.range.upperBound
+        }
+        out.text(String(comment.body[cursor...]))
+        return out.string
+    }
+
+    /// The page a thread lives on.
+    static func subjectHref(_ subject: CommentSubject) -> String {
+        switch subject.kind {
+        case .recommendation: SiteRoute.recommendation(subject.id).href
+        case .planEntry: "/plan/entries/\(subject.id)"
+        }
+    }
+}
