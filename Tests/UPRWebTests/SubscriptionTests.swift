@@ -190,6 +190,13 @@ import VaporTesting
             let cluster = try await observer.get(app, "/taxonomies/cluster").body.string
             #expect(cluster.contains("action=\"/subscriptions/remove\""))
 
+            // Following a ministry from its plan view comes back to that view; the public's link keeps it too.
+            let ministryPlan =
+                "/plan?organisation=\(try await organisationID(app, "Ministry of Justice and Home Affairs"))"
+            let planPage = try await observer.get(app, ministryPlan).body.string
+            #expect(planPage.contains("name=\"return\" value=\"\(ministryPlan)\""))
+            let publicPlan = try await Browser.anonymous.get(app, ministryPlan).body.string
+            #expect(publicPlan.contains("/login?return=/plan%3Forganisation%3D"))
             let removed = try await observer.post(
                 app, "/subscriptions/remove", [("subject", "recommendation"), ("key", String(recommendation))])
             #expect(removed.headers.first(name: .location) == "/account/subscriptions")
