@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import UPRDomain
+import UPRLocalization
 import UPRStore
 import UPRWeb
 import VaporTesting
@@ -20,6 +21,45 @@ import VaporTesting
                 "notifications", where: "WHERE kind = '\(kind.rawValue)' AND recipient_user_id = \(id)")
         }
         return out
+    }
+
+    /// A comment on a followed recommendation reaches its followers once: not its author, and not someone it
+    /// already told (a person it mentions hears of the mention only). Every kind of notice has a heading for the
+    /// digest in both languages.
+    @Test(arguments: TestDatabase.allCases)
+    func commentsReachFollowers(_ database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { app in
+            let sql = try app.sql()
+            let recommendation = try await recommendationID(app, paragraph: "108.103")
+            let store = SubscriptionStore(sql)
+            for email in ["observer@demo.upr", "focal@demo.upr", "cso@demo.upr"] {
+                #expect(
+                    try await store.subscribe(
+                        userID: try await userID(app, email), .recommendation, key: String(recommendation),
+                        actor: "test"))
+            }
+            let cso = try await Browser.signIn(app, email: "cso@demo.upr")
+            let posted = try await cso.post(
+                app, "/recommendations/\(recommendation)/comments",
+                [("body", "We propose a hearing on this with @focal@demo.upr in March."), ("visibility", "public")])
+            #expect(posted.status == .seeOther, "\(posted.body.string)")
+            let people = ["observer@demo.upr", "focal@demo.upr", "cso@demo.upr", "admin@demo.upr"]
+            #expect(
+                try await notices(app, .commentPosted, people)
+                    == ["observer@demo.upr": 1, "focal@demo.upr": 0, "cso@demo.upr": 0, "admin@demo.upr": 0])
+            #expect(try await notices(app, .mentioned, ["focal@demo.upr"]) == ["focal@demo.upr": 1])
+            let observer = try await Browser.signIn(app, email: "observer@demo.upr")
+            let inbox = try await observer.get(app, "/inbox").body.string
+            #expect(inbox.contains("CSO member (Mongolian NGO Human Rights Forum) wrote in the discussion of"))
+            #expect(inbox.contains("href=\"/comments/"))
+
+            for kind in NotificationStore.Kind.allCases {
+                for language in Language.allCases {
+                    let heading = Translator(language)("notification.kind.\(kind.rawValue)")
+                    #expect(heading != "notification.kind.\(kind.rawValue)", "\(kind) has no heading in \(language)")
+                }
+            }
+        }
     }
 
     /// A plan entry of 108.42 drafted and then published by the justice group's CSO member: the followers of the
@@ -190,6 +230,13 @@ import VaporTesting
             let cluster = try await observer.get(app, "/taxonomies/cluster").body.string
             #expect(cluster.contains("action=\"/subscriptions/remove\""))
 
+            // Following a ministry from its plan view comes back to that view; the public's link keeps it too.
+            let ministryPlan =
+                "/plan?organisation=\(try await organisationID(app, "Ministry of Justice and Home Affairs"))"
+            let planPage = try await observer.get(app, ministryPlan).body.string
+            #expect(planPage.contains("name=\"return\" value=\"\(ministryPlan)\""))
+            let publicPlan = try await Browser.anonymous.get(app, ministryPlan).body.string
+            #expect(publicPlan.contains("/login?return=/plan%3Forganisation%3D"))
             let removed = try await observer.post(
                 app, "/subscriptions/remove", [("subject", "recommendation"), ("key", String(recommendation))])
             #expect(removed.headers.first(name: .location) == "/account/subscriptions")

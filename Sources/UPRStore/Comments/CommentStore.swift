@@ -319,6 +319,12 @@ public struct CommentStore: Sendable {
                 textKey: "notification.commentMentioned", arguments: arguments)
             recipientsInOrder += newlyMentioned
         }
+        // Followers of the recommendations (their cluster, ministry or state) hear of the comment too, unless they
+        // were told already. Every follower has an account, so members-only comments may reach them.
+        recipientsInOrder += try await SubscriptionStore(sql).fanOut(
+            recommendationIDs: facts.recommendationIDs, kind: .commentPosted, textKey: "notification.commentPosted",
+            arguments: arguments, excludingUserID: draft.author.userID, subjectKind: "comment", subjectID: id,
+            alsoExcluding: notified)
         return PostedComment(
             id: id, subject: draft.subject, parentID: draft.parentID, recommendationIDs: facts.recommendationIDs,
             visibility: draft.visibility, isFormalAnswer: draft.isFormalAnswer, authorUserID: draft.author.userID,

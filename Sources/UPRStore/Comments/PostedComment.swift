@@ -1,5 +1,5 @@
-/// What `CommentStore.post` wrote: enough for whoever reacts to a new comment (notices now, subscriptions later)
-/// without reading it again.
+/// What `CommentStore.post` wrote (its notices to the people concerned and to followers included): enough for whoever
+/// reacts to a new comment without reading it again.
 public struct PostedComment: Sendable, Equatable {
     public var id: Int
     public var subject: CommentSubject

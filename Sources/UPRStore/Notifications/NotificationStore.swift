@@ -9,7 +9,7 @@ public struct NotificationStore: Sendable {
     public init(_ sql: any SQLDatabase) { self.sql = sql }
 
     /// What a notice is about; the inbox links each kind to its page.
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
         case actionAssigned = "action-assigned"
         /// A followed recommendation's plan entry was drafted, edited, answered, published or taken back.
         case planChanged = "plan-changed"
@@ -31,6 +31,8 @@ public struct NotificationStore: Sendable {
         case replied
         /// The responsible organisation answered the person's comment formally.
         case formalAnswer = "formal-answer"
+        /// Someone wrote in the discussion of a followed recommendation or of its plan entry.
+        case commentPosted = "comment-posted"
     }
 
     /// Writes one notice per recipient (each recipient once).

@@ -29,6 +29,26 @@ public struct ReminderStore: Sendable {
         ).first() != nil
     }
 
+    /// The keys of the reminders sent so far (`kind|subject|due date|stage|recipient`), so a pass opens a write
+    /// transaction only for what may be new; the claim still decides.
+    public func sentKeys() async throws -> Set<String> {
+        Set(
+            try await sql.raw(
+                "SELECT kind, subject_id, due_date, stage, recipient_user_id FROM reminders_sent WHERE kind <> 'digest'"
+            ).all().map { row in
+                Self.key(
+                    kind: try row.decode(column: "kind", as: String.self),
+                    subjectID: try row.decode(column: "subject_id", as: Int.self),
+                    dueDate: try row.decode(column: "due_date", as: String.self),
+                    stage: try row.decode(column: "stage", as: String.self),
+                    recipient: try row.decode(column: "recipient_user_id", as: Int.self))
+            })
+    }
+
+    public static func key(kind: String, subjectID: Int, dueDate: String, stage: String, recipient: Int) -> String {
+        "\(kind)|\(subjectID)|\(dueDate)|\(stage)|\(recipient)"
+    }
+
     /// Open action items and commitments due on or before `until` (later ones need no reminder yet).
     public func openItems(dueUntil until: CalendarDay) async throws -> [ActionItem] {
         try await ActionItemStore(sql).items(

@@ -105,7 +105,8 @@ public struct SubscriptionStore: Sendable {
     @discardableResult
     public func fanOut(
         recommendationIDs: [Int], kind: NotificationStore.Kind, textKey: String, arguments: [String: String],
-        excludingUserID: Int?, subjectKind: String = "recommendation", subjectID: Int? = nil
+        excludingUserID: Int?, subjectKind: String = "recommendation", subjectID: Int? = nil,
+        alsoExcluding: Set<Int> = []
     ) async throws -> [Int] {
         let ids = Array(Set(recommendationIDs)).sorted()
         guard let first = ids.first else { return [] }
@@ -129,7 +130,9 @@ public struct SubscriptionStore: Sendable {
                     WHERE g.cluster IS NOT NULL AND p.recommendation_id IN (\(binds: ids)))))
             ORDER BY s.user_id
             """
-        ).all().map { try $0.decode(column: "user_id", as: Int.self) }.filter { $0 != excludingUserID }
+        ).all().map { try $0.decode(column: "user_id", as: Int.self) }.filter {
+            $0 != excludingUserID && !alsoExcluding.contains($0)
+        }
         try await NotificationStore(sql).notify(
             recipients: recipients, kind: kind, subjectKind: subjectID == nil ? "recommendation" : subjectKind,
             subjectID: subjectID ?? first, textKey: textKey, arguments: arguments)

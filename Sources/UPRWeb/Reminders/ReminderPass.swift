@@ -86,10 +86,15 @@ public enum ReminderPass {
                     href: SiteRoute.state(review.state).href, recipients: secretariat))
         }
         let people = try await store.recipients(ids: Array(Set(due.flatMap(\.recipients))))
+        // Most reminders of a day were sent by an earlier run: skip those without a write transaction.
+        let sent = try await store.sentKeys()
         var report = Report()
         for reminder in due {
             for recipient in Set(reminder.recipients).sorted() {
-                guard let person = people[recipient] else { continue }
+                let key = ReminderStore.key(
+                    kind: reminder.reminderKind, subjectID: reminder.subjectID,
+                    dueDate: reminder.dueDate.description, stage: reminder.stage.rawValue, recipient: recipient)
+                guard let person = people[recipient], !sent.contains(key) else { continue }
                 let mailed = try await send(reminder, to: person, on: database, settings: settings)
                 if let mailed {
                     report.notices += 1

@@ -1,3 +1,4 @@
+import Foundation
 import UPRDomain
 import UPRStore
 import Vapor
@@ -5,15 +6,18 @@ import Vapor
 /// The follow / stop-following button of a recommendation, cluster, ministry or state page, built in Swift so the
 /// four pages (and each cluster row) share one piece of markup. The public sees a sign-in link instead.
 enum SubscribeButton {
+    static let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "/-._~"))
+
     static func html(_ request: Request, _ subject: SubscriptionSubject, key: String, name: String) async throws
         -> String
     {
         let t = request.t
         var html = HTMLText(capacity: 512)
-        let here = request.url.path
+        // Back to this very page after following or signing in, its query included (the plan's ministry).
+        let here = request.url.string
         guard let user = request.currentUser else {
             html.raw("<p class=\"subscribe\"><a href=\"/login?return=")
-            html.text(here)
+            html.text(here.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? "/")
             html.raw("\">")
             html.text(t("subscription.signIn"))
             html.raw("</a></p>")
