@@ -45,6 +45,8 @@ import VaporTesting
     @Test(arguments: TestDatabase.allCases)
     func publicAndPersonalFeeds(_ database: TestDatabase) async throws {
         try await withApp(database, demo: true) { app in
+            // A plan entry makes Mongolia a state the tracker follows up.
+            _ = try await IndicatorFixture.make(app)
             let cso = try await Browser.signIn(app, email: "cso@demo.upr")
             // A long title with every character TEXT must escape, and Cyrillic to fold across multi-byte sequences.
             let title =
@@ -62,6 +64,18 @@ import VaporTesting
                     "meeting-\(open)@\(host)|2026-12-10T02:00:00+00:00|2026-12-10T04:30:00+00:00|\(title)|Ministry of Justice, room 2|"
                 ])
             #expect(events.count == Set(events.map { $0.split(separator: "|")[0] }).count, "UIDs are unique")
+            // Mongolia is followed up (it has plan entries): its mid-term report and next review, counted from its
+            // review of 5 May 2015, are all-day deadlines.
+            #expect(
+                events.contains {
+                    $0.hasPrefix("midterm-") && $0.contains("|2017-11-05|2017-11-06|Mid-term report due: Mongolia|")
+                },
+                "\(events)")
+            #expect(
+                events.contains {
+                    $0.hasPrefix("next-review-")
+                        && $0.contains("|2019-11-05|2019-11-06|Next Universal Periodic Review: Mongolia|")
+                })
             #expect(!response.body.string.contains("Closed preparation"))
             _ = closed
 

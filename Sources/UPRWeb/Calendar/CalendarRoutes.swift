@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 import UPRDomain
 import UPRLocalization
 import UPRSecurity
@@ -27,6 +28,30 @@ enum CalendarRoutes {
         }
     }
 
+    /// The public deadlines of the follow-up, in every feed: for each state the tracker follows (a state with plan
+    /// entries), the mid-term report and the next review counted from its latest review, as all-day events.
+    static func deadlines(_ request: Request, on sql: any SQLDatabase) async throws -> [ICalendar.Event] {
+        let settings = request.application.settings
+        let t = request.t
+        var events: [ICalendar.Event] = []
+        for review in try await ReminderStore(sql).followedReviews() {
+            guard let held = Timestamp.date(review.reviewDate.description + "T00:00:00Z") else { continue }
+            let stamp = held
+            let dashboard = settings.publicURL + "/dashboard" + SiteRoute.query([("state", review.state)])
+            events.append(
+                ICalendar.Event(
+                    uid: "midterm-\(review.reviewID)@\(settings.publicHost)", stamp: stamp,
+                    day: Timestamp.day(ReviewCalendar.midTermReport(after: held)),
+                    summary: t("calendar.midTerm", ["state": review.state]), url: dashboard))
+            events.append(
+                ICalendar.Event(
+                    uid: "next-review-\(review.reviewID)@\(settings.publicHost)", stamp: stamp,
+                    day: Timestamp.day(ReviewCalendar.nextReview(after: held)),
+                    summary: t("calendar.nextReview", ["state": review.state]), url: dashboard))
+        }
+        return events
+    }
+
     /// `public.ics`, or `<token>.ics` for a person's feed.
     @Sendable static func feed(_ request: Request) async throws -> Vapor.Response {
         guard let file = request.parameters.get("file"), file.hasSuffix(".ics") else { throw Abort(.notFound) }
@@ -36,7 +61,9 @@ enum CalendarRoutes {
         let calendar: ICalendar
         if name == "public" {
             let meetings = try await MeetingStore(sql).meetings(MeetingFilter(publicOnly: true))
-            calendar = ICalendar(name: t("calendar.public"), events: events(meetings, request))
+            calendar = ICalendar(
+                name: t("calendar.public"),
+                events: events(meetings, request) + (try await deadlines(request, on: sql)))
         } else {
             guard let user = try await CalendarTokenStore(sql).user(tokenHash: SecureToken.hash(name)) else {
                 throw Abort(.notFound)
@@ -56,6 +83,7 @@ enum CalendarRoutes {
                         description: item.meetingTitle ?? item.agreementTitle ?? "",
                         url: request.application.settings.publicURL + "/action-items#action-\(item.id)"))
             }
+            all += try await deadlines(request, on: sql)
             calendar = ICalendar(name: t("calendar.personalName", ["name": user.name]), events: all)
         }
         let response = Vapor.Response(status: .ok, body: .init(string: calendar.render()))
