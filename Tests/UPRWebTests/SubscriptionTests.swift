@@ -23,6 +23,26 @@ import VaporTesting
         return out
     }
 
+    /// A follow button sends the person back to a page of this site only: a crafted `return` naming another site
+    /// (`//host`, `/\host`) lands on the list instead.
+    @Test(arguments: TestDatabase.allCases)
+    func followGoesBackToThisSiteOnly(_ database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { app in
+            let rec = try await recommendationID(app, paragraph: "108.103")
+            let observer = try await Browser.signIn(app, email: "observer@demo.upr")
+            for (target, expected) in [
+                ("/recommendations/\(rec)?lang=mn", "/recommendations/\(rec)?lang=mn"),
+                ("//evil.example/", "/account/subscriptions"), ("/\\evil.example", "/account/subscriptions"),
+                ("https://evil.example/", "/account/subscriptions"),
+            ] {
+                let response = try await observer.post(
+                    app, "/subscriptions", [("subject", "recommendation"), ("key", String(rec)), ("return", target)])
+                #expect(response.status == .seeOther)
+                #expect(response.headers.first(name: .location) == expected, "\(target)")
+            }
+        }
+    }
+
     /// A comment on a followed recommendation reaches its followers once: not its author, and not someone it
     /// already told (a person it mentions hears of the mention only). Every kind of notice has a heading for the
     /// digest in both languages.

@@ -42,18 +42,14 @@ enum AuthController {
         }
     }
 
-    static func safeReturn(_ target: String?) -> String {
-        guard let target, target.hasPrefix("/"), !target.hasPrefix("//"), !target.contains("\\") else { return "/" }
-        return target
-    }
-
     static func loginPage(_ request: Request, errors: [FieldError] = [], email: String? = nil, status: HTTPStatus = .ok)
         async throws -> Vapor.Response
     {
         let view = FormView(
             layout: Layout(request: request, title: request.t("login.title")), csrf: request.csrfToken,
             heading: request.t("login.title"), errors: errors, email: email,
-            returnTo: safeReturn(try? request.query.get(String.self, at: "return")), message: nil, token: nil)
+            returnTo: LocalPath.safe(try? request.query.get(String.self, at: "return"), otherwise: "/"), message: nil,
+            token: nil)
         return try await request.render("login", view, status: status)
     }
 
@@ -114,7 +110,7 @@ enum AuthController {
         try await AuditLog.append(
             on: request.sql(), actor: account.email, action: "login", entity: "user", entityID: String(account.id),
             summary: account.totpEnabled ? "Password accepted; waiting for the code" : "Signed in")
-        let target = safeReturn(form.return)
+        let target = LocalPath.safe(form.return, otherwise: "/")
         let response = request.redirect(
             to: account.totpEnabled
                 ? "/login/code?return=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
@@ -140,7 +136,8 @@ enum AuthController {
         let view = FormView(
             layout: Layout(request: request, title: request.t("login.code.title")), csrf: csrf,
             heading: request.t("login.code.title"), errors: errors, email: nil,
-            returnTo: safeReturn(try? request.query.get(String.self, at: "return")), message: nil, token: nil)
+            returnTo: LocalPath.safe(try? request.query.get(String.self, at: "return"), otherwise: "/"), message: nil,
+            token: nil)
         return try await request.render("login-code", view, status: status)
     }
 
@@ -188,7 +185,7 @@ enum AuthController {
         try await AuditLog.append(
             on: request.sql(), actor: pending.user.email, action: "login", entity: "user",
             entityID: String(pending.user.id), summary: "Signed in with a two-step code")
-        return request.redirect(to: safeReturn(form.return), redirectType: .normal)
+        return request.redirect(to: LocalPath.safe(form.return, otherwise: "/"), redirectType: .normal)
     }
 
     @Sendable static func logout(_ request: Request) async throws -> Vapor.Response {

@@ -52,8 +52,7 @@ enum ActionItemRoutes {
                 id, version: form.version ?? 0, status: status, actor: request.auditName)
         }
         // Back to the page the form was on; only local paths.
-        var target = form.returnTo ?? "/action-items"
-        if !target.hasPrefix("/") || target.hasPrefix("//") || target.contains("\\") { target = "/action-items" }
+        let target = LocalPath.safe(form.returnTo, otherwise: "/action-items")
         return request.redirect(to: target + "#action-\(id)", redirectType: .normal)
     }
 }

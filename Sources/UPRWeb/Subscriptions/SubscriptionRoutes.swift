@@ -32,11 +32,8 @@ enum SubscriptionRoutes {
 
     /// Back to the page the button was on (local paths only), else to the list.
     static func back(_ request: Request, _ form: SubjectForm) -> Vapor.Response {
-        var target = form.return ?? "/account/subscriptions"
-        if !target.hasPrefix("/") || target.hasPrefix("//") || target.contains("\\") {
-            target = "/account/subscriptions"
-        }
-        return request.redirect(to: target, redirectType: .normal)
+        request.redirect(
+            to: LocalPath.safe(form.return, otherwise: "/account/subscriptions"), redirectType: .normal)
     }
 
     /// Follows (`follow`) or stops following the form's subject, for the signed-in person.

@@ -74,8 +74,7 @@ enum SiteRoutes {
         guard let code = request.parameters.get("code"), let language = Language(rawValue: code) else {
             throw Abort(.notFound)
         }
-        var target = (try? request.query.get(String.self, at: "return")) ?? "/"
-        if !target.hasPrefix("/") || target.hasPrefix("//") || target.contains("\\") { target = "/" }
+        let target = LocalPath.safe(try? request.query.get(String.self, at: "return"), otherwise: "/")
         let response = request.redirect(to: target, redirectType: .normal)
         response.cookies[LanguageMiddleware.cookieName] = HTTPCookies.Value(
             string: language.rawValue, maxAge: 60 * 60 * 24 * 365, path: "/", isSecure: false, isHTTPOnly: true,
