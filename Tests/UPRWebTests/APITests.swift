@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import UPRDomain
+import UPRStore
 import UPRWeb
 import VaporTesting
 
@@ -27,7 +29,25 @@ import VaporTesting
             let schema = try await validator(app)
             let id = try await app.sql().raw("SELECT id FROM recommendations WHERE paragraph = '108.42'").first()!
                 .decode(column: "id", as: Int.self)
+            // A public comment, a reply marked as the formal answer, a hidden one and a members-only one.
+            let sql = try app.sql()
+            let author = try #require(try await AccountStore(sql).user(email: "admin@demo.upr"))
+            let admin = Principal(userID: author.id, role: author.role, organisationID: author.organisationID)
+            let comments = CommentStore(sql)
+            let subject = CommentSubject(.recommendation, id)
+            let first = try await comments.post(
+                CommentDraft(subject: subject, body: "A proposal.", author: admin), actor: "t")
+            _ = try await comments.post(
+                CommentDraft(
+                    subject: subject, parentID: first.id, body: "Agreed.", isFormalAnswer: true, author: admin),
+                actor: "t")
+            let hidden = try await comments.post(
+                CommentDraft(subject: subject, body: "Off topic.", author: admin), actor: "t")
+            try await comments.hide(hidden.id, version: 1, reason: "Advertising", hiddenBy: author.id, actor: "t")
+            _ = try await comments.post(
+                CommentDraft(subject: subject, body: "Internal.", visibility: .members, author: admin), actor: "t")
             let cases: [(String, String, String)] = [
+                ("/api/v1/recommendations/\(id)/comments", "/api/v1/recommendations/{id}/comments", "200"),
                 (
                     "/api/v1/recommendations?q=torture&state=Mongolia&response=supported&page=1",
                     "/api/v1/recommendations", "200"
@@ -48,10 +68,22 @@ import VaporTesting
                     #expect(errors.isEmpty, "\(url): \(errors.prefix(5))")
                 }
             }
+            // The thread in order: the proposal, its formal answer one level down, the hidden one without its text;
+            // the members-only comment not at all.
+            try await app.testing().test(.GET, "/api/v1/recommendations/\(id)/comments") { response in
+                let body = try #require(try json(response) as? [String: Any])
+                let items = try #require(body["comments"] as? [[String: Any]])
+                #expect(items.map { $0["text"] as? String } == ["A proposal.", "Agreed.", nil])
+                #expect(items.map { $0["depth"] as? Int } == [0, 1, 0])
+                #expect(items.map { $0["formalAnswer"] as? Bool } == [false, true, false])
+                #expect(items[2]["hiddenReason"] as? String == "Advertising")
+                #expect(!response.body.string.contains("Off topic") && !response.body.string.contains("Internal."))
+            }
             for (url, path, status) in [
                 ("/api/v1/recommendations?cycle=0", "/api/v1/recommendations", "400"),
                 ("/api/v1/recommendations?per=ten", "/api/v1/recommendations", "400"),
                 ("/api/v1/recommendations/424242", "/api/v1/recommendations/{id}", "404"),
+                ("/api/v1/recommendations/424242/comments", "/api/v1/recommendations/{id}/comments", "404"),
                 ("/api/v1/states/Nowhere", "/api/v1/states/{name}", "404"),
             ] {
                 try await app.testing().test(.GET, url) { response in

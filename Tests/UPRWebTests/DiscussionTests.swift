@@ -184,6 +184,12 @@ func postedID(_ response: TestingHTTPResponse) throws -> Int {
             let api = try await Browser.anonymous.get(app, "/api/v1/recommendations/\(rec)")
             #expect(api.status == .ok)
             #expect(!api.body.string.contains("Khural"))
+            // The API gives the public discussion, and only that.
+            let thread = try await Browser.anonymous.get(app, "/api/v1/recommendations/\(rec)/comments")
+            #expect(thread.status == .ok)
+            #expect(thread.body.string.contains("\"text\":\"Public note.\""))
+            #expect(!thread.body.string.contains("Khural"))
+            #expect(!thread.body.string.contains("\"id\":\(members),"))
             #expect(try await Browser.anonymous.get(app, "/comments/\(members)").status == .notFound)
 
             let observer = try await Browser.signIn(app, email: "observer@demo.upr")

@@ -45,6 +45,16 @@ enum APIController {
             recommendationID: id, minimumScore: SimilarRecommendations.minimumScore, items: items)
     }
 
+    /// The public part of a recommendation's discussion; members-only comments never leave the site's pages.
+    static func comments(_ request: Request) async throws -> CommentList {
+        let sql = try request.sql()
+        guard let id = request.parameters.get("id", as: Int.self),
+            try await sql.raw("SELECT id FROM recommendations WHERE id = \(bind: id)").first() != nil
+        else { throw Abort(.notFound, reason: "No recommendation with this id.") }
+        let thread = try await CommentStore(sql).thread(CommentSubject(.recommendation, id), includeMembers: false)
+        return CommentList(recommendationID: id, thread: thread)
+    }
+
     static func stats(_ request: Request) async throws -> RegistryStatistics {
         try await RegistryStatistics.load(on: request.sql())
     }

@@ -43,6 +43,7 @@ public enum SiteRoute: Sendable, Equatable {
         case recommendations
         case recommendation(Int)
         case similar(Int)
+        case comments(Int)
         case stats
         case states
         case state(String)
@@ -98,6 +99,7 @@ public enum SiteRoute: Sendable, Equatable {
             case .recommendations: return "/api/v1/recommendations"
             case .recommendation(let id): return "/api/v1/recommendations/\(id)"
             case .similar(let id): return "/api/v1/recommendations/\(id)/similar"
+            case .comments(let id): return "/api/v1/recommendations/\(id)/comments"
             case .stats: return "/api/v1/stats"
             case .states: return "/api/v1/states"
             case .state(let name): return "/api/v1/states/" + Self.segment(name)
@@ -129,6 +131,7 @@ public enum SiteRoute: Sendable, Equatable {
         static let apiRecommendations = ["api", "v1", "recommendations"]
         static let apiRecommendation = ["api", "v1", "recommendations", ":id"]
         static let apiSimilar = ["api", "v1", "recommendations", ":id", "similar"]
+        static let apiComments = ["api", "v1", "recommendations", ":id", "comments"]
         static let apiStats = ["api", "v1", "stats"]
         static let apiStates = ["api", "v1", "states"]
         static let apiState = ["api", "v1", "states", ":name"]

@@ -26,6 +26,7 @@ enum SiteRoutes {
         get(app, P.apiRecommendations, handler: APIController.recommendations)
         get(app, P.apiRecommendation, handler: APIController.recommendation)
         get(app, P.apiSimilar, handler: APIController.similar)
+        get(app, P.apiComments, handler: APIController.comments)
         get(app, P.apiStats, handler: APIController.stats)
         get(app, P.apiStates, handler: APIController.states)
         get(app, P.apiState, handler: APIController.state)
