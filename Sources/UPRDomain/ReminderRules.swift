@@ -15,7 +15,7 @@ public enum ReminderRules {
         case days30 = "30-days"
     }
 
-    public static let soonDays = 7
+    public static let soonDays = DueState.soonDays
     public static let midTermFirstWarning = 90
     public static let midTermSecondWarning = 30
 

@@ -10,6 +10,10 @@ public enum ReviewCalendar {
     public static func midTermReport(after review: Date) -> Date { adding(months: midTermMonths, to: review) }
     public static func nextReview(after review: Date) -> Date { adding(months: cycleMonths, to: review) }
 
+    /// The same dates for a review held on a calendar day (the reminders and the calendar feeds count in days).
+    public static func midTermReport(after review: CalendarDay) -> CalendarDay { review.adding(months: midTermMonths) }
+    public static func nextReview(after review: CalendarDay) -> CalendarDay { review.adding(months: cycleMonths) }
+
     static func adding(months: Int, to date: Date) -> Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

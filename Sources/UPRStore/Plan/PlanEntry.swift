@@ -69,17 +69,6 @@ public struct PlanEntryFields: Sendable, Equatable, Codable {
         return out
     }
 
-    /// `YYYY-MM-DD` with a real month and day.
-    static func isDay(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
-            let day = Int(parts[2]), parts[1].count == 2, parts[2].count == 2, (1900...2100).contains(year),
-            (1...12).contains(month)
-        else { return false }
-        let days = [
-            31, (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-            31,
-        ]
-        return (1...days[month - 1]).contains(day)
-    }
+    /// `YYYY-MM-DD` with a real month and day (years 1900–2100).
+    static func isDay(_ text: String) -> Bool { CalendarDay(text) != nil }
 }

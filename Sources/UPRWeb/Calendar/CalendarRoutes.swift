@@ -35,18 +35,18 @@ enum CalendarRoutes {
         let t = request.t
         var events: [ICalendar.Event] = []
         for review in try await ReminderStore(sql).followedReviews() {
-            guard let held = Timestamp.date(review.reviewDate.description + "T00:00:00Z") else { continue }
-            let stamp = held
+            // Stamped with the review day: the deadlines change only with a newer review.
+            let stamp = Timestamp.date(review.reviewDate.description + "T00:00:00Z") ?? Date(timeIntervalSince1970: 0)
             let dashboard = settings.publicURL + "/dashboard" + SiteRoute.query([("state", review.state)])
             events.append(
                 ICalendar.Event(
                     uid: "midterm-\(review.reviewID)@\(settings.publicHost)", stamp: stamp,
-                    day: Timestamp.day(ReviewCalendar.midTermReport(after: held)),
+                    day: ReviewCalendar.midTermReport(after: review.reviewDate).description,
                     summary: t("calendar.midTerm", ["state": review.state]), url: dashboard))
             events.append(
                 ICalendar.Event(
                     uid: "next-review-\(review.reviewID)@\(settings.publicHost)", stamp: stamp,
-                    day: Timestamp.day(ReviewCalendar.nextReview(after: held)),
+                    day: ReviewCalendar.nextReview(after: review.reviewDate).description,
                     summary: t("calendar.nextReview", ["state": review.state]), url: dashboard))
         }
         return events

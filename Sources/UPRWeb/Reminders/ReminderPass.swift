@@ -19,7 +19,7 @@ public enum ReminderPass {
     }
 
     /// The day reminders are counted in: Ulaanbaatar's, the secretariat's, so "due today" means their today.
-    public static let timeZone = TimeZone(identifier: "Asia/Ulaanbaatar")!
+    public static let timeZone = TimeZone(identifier: MeetingTime.defaultZone)!
 
     public static func today(_ now: Date = Date()) -> CalendarDay { CalendarDay.of(now, in: timeZone) }
 
@@ -76,7 +76,7 @@ public enum ReminderPass {
         }
         let secretariat = try await store.administrators()
         for review in try await store.followedReviews() {
-            let date = review.reviewDate.adding(months: ReviewCalendar.midTermMonths)
+            let date = ReviewCalendar.midTermReport(after: review.reviewDate)
             guard let stage = ReminderRules.midTerm(reportDate: date, today: today) else { continue }
             due.append(
                 Due(
