@@ -125,6 +125,7 @@ let package = Package(
                 "UPRWeb", "UPRStore", "UPRCommands", "UPRMail", "SMTPSink", "UPRText", "UPRDocument",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Snapshots"],
             resources: [.copy("Fixtures")]

@@ -95,10 +95,12 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
             }
             self.kind = kind
         }
+        // A boolean as the OpenAPI document types it: `true` or `false` and nothing else (the list's box sends
+        // `true`), so the API and its contract agree on what is accepted.
         if let raw = value("recurring") {
-            switch raw.lowercased() {
-            case "true", "1", "yes", "on": recurring = true
-            case "false", "0", "no", "off": recurring = false
+            switch raw {
+            case "true": recurring = true
+            case "false": recurring = false
             default:
                 throw FilterError(
                     parameter: "recurring", value: raw, messageKey: "filter.error.choice",
@@ -115,7 +117,7 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
         }
         page = try integer("page", in: 1...1_000_000) ?? 1
         // Larger pages are not an error: they are capped, and the response says which size it used.
-        per = min(try integer("per", in: 1...Int.max) ?? Self.defaultPageSize, Self.maxPageSize)
+        per = min(try integer("per", in: 1...1_000_000) ?? Self.defaultPageSize, Self.maxPageSize)
     }
 
     /// The sort in force: relevance when there is a query, else the newest review first.

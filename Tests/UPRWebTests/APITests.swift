@@ -140,4 +140,56 @@ import VaporTesting
             }
         }
     }
+
+    /// The query parameters are validated exactly as the OpenAPI document types them (a fuzzer found `recurring=0`
+    /// accepted though the document says boolean, and `session=316136` refused though it allowed it).
+    @Test(arguments: TestDatabase.allCases)
+    func validationAgreesWithTheDocument(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            try await app.importFiles([Fixture.session9])
+            var document: [String: Any] = [:]
+            try await app.testing().test(.GET, "/api/v1/openapi.json") {
+                document = try #require(try json($0) as? [String: Any])
+            }
+            let paths = try #require(document["paths"] as? [String: Any])
+            let list = try #require((paths["/api/v1/recommendations"] as? [String: Any])?["get"] as? [String: Any])
+            let parameters = try #require(list["parameters"] as? [[String: Any]])
+            func schema(_ name: String) throws -> [String: Any] {
+                try #require(parameters.first { $0["name"] as? String == name }?["schema"] as? [String: Any])
+            }
+            #expect(try schema("recurring")["type"] as? String == "boolean")
+            #expect(try schema("session")["maximum"] as? Int == 999)
+            #expect(try schema("per")["maximum"] as? Int == 1_000_000)
+            for (query, status) in [
+                ("recurring=true", HTTPStatus.ok), ("recurring=false", .ok), ("recurring=0", .badRequest),
+                ("recurring=yes", .badRequest), ("session=9", .ok), ("session=999", .ok),
+                ("session=1000", .badRequest), ("session=316136", .badRequest), ("per=1000000", .ok),
+                ("per=1000001", .badRequest), ("page=1000000", .ok), ("page=1000001", .badRequest),
+            ] {
+                try await app.testing().test(.GET, "/api/v1/recommendations?" + query) { response in
+                    #expect(response.status == status, "\(query)")
+                    if status == .badRequest {
+                        let name = String(query.prefix { $0 != "=" })
+                        #expect(response.headers.contentType?.subType == "problem+json")
+                        #expect(response.body.string.contains(name), "\(query): \(response.body.string)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// A known address asked with a method it does not take answers 405 with the methods it does take.
+    @Test(arguments: TestDatabase.allCases)
+    func anUnregisteredMethodIsA405WithAllow(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            for path in ["/api/v1/stats", "/api/v1/recommendations/1", "/states"] {
+                try await app.testing().test(.DELETE, path) { response in
+                    #expect(response.status == .methodNotAllowed, "\(path)")
+                    #expect(response.headers.first(name: .allow) == "GET", "\(path)")
+                }
+            }
+            try await app.testing().test(.DELETE, "/api/v1/no-such-thing") { #expect($0.status == .notFound) }
+            try await app.testing().test(.GET, "/api/v1/recommendations/999999") { #expect($0.status == .notFound) }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 import UPRDocument
@@ -105,6 +106,28 @@ import ZIPFoundation
                 mongolian = $0.body.string
             }
             #expect(mongolian.contains("хагас хугацааны тайлан"))
+        }
+    }
+
+    /// The HTML report carries its style inside it (it is also saved and opened as a file); the site's policy
+    /// refuses inline styles, so the report's response names that one style by its SHA-256 and nothing else.
+    @Test(arguments: TestDatabase.allCases)
+    func theHTMLReportsPolicyAllowsItsOwnStyleOnly(_ database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { app in
+            let page = try await Browser.anonymous.get(app, "/reports/midterm.html?state=Mongolia&cycle=1")
+            let html = page.body.string
+            let style = try #require(
+                html.range(of: "<style>").flatMap { open in
+                    html[open.upperBound...].range(of: "</style>").map { String(html[open.upperBound..<$0.lowerBound]) }
+                })
+            let digest = Data(SHA256.hash(data: Array(style.utf8))).base64EncodedString()
+            let policy = try #require(page.headers.first(name: "Content-Security-Policy"))
+            #expect(policy.contains("style-src 'self' 'sha256-\(digest)';"))
+            #expect(policy.contains("default-src 'self'") && policy.contains("frame-ancestors 'none'"))
+            #expect(html.components(separatedBy: "<style>").count == 2)
+            // Every other page keeps the strict policy.
+            let home = try await Browser.anonymous.get(app, "/")
+            #expect(home.headers.first(name: "Content-Security-Policy")?.contains("style-src 'self';") == true)
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import SQLKit
 import UPRDomain
 import UPRLocalization
+import UPRSecurity
 import UPRStore
 import Vapor
 
@@ -49,6 +50,11 @@ public enum MidTermReportFile {
         else { throw Abort(.notFound) }
         let response = Vapor.Response(status: .ok, body: .init(data: data))
         response.headers.contentType = format.contentType
+        if format == .html {
+            // The report keeps its style inside it so that the saved file looks the same; the policy names it.
+            response.headers.replaceOrAdd(
+                name: "Content-Security-Policy", value: ContentSecurityPolicy.allowingInlineStyle(MidTermReport.style))
+        }
         if format == .docx {
             let name = "midterm-report-" + Slug.make(state) + "-" + request.language.rawValue + ".docx"
             response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")

@@ -1,6 +1,7 @@
 import Fluent
 import Leaf
 import LeafKit
+import UPRSecurity
 import UPRStore
 import Vapor
 
@@ -41,6 +42,7 @@ public enum SiteApplication {
         app.middleware.use(AccountSessionMiddleware())
 
         try SiteRoutes.register(app)
+        app.allowedMethods = AllowedMethods(app.routes)
 
         if settings.demo {
             let hash = try await app.password.async.hash(DemoData.password)
@@ -74,14 +76,13 @@ extension SiteApplication {
 }
 
 /// Headers every response carries: no external content may load, pages may not be framed, types are not sniffed.
+/// A handler that serves a document with its own inline style sets a narrower policy of its own, which is kept.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Vapor.Response {
         let response = try await next.respond(to: request)
-        response.headers.replaceOrAdd(
-            name: "Content-Security-Policy",
-            value:
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"
-        )
+        if !response.headers.contains(name: "Content-Security-Policy") {
+            response.headers.replaceOrAdd(name: "Content-Security-Policy", value: ContentSecurityPolicy.site)
+        }
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         return response

@@ -8,7 +8,17 @@ struct SiteErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let (status, message) = describe(error, request: request)
+            var (status, message) = describe(error, request: request)
+            var allow: [HTTPMethod] = []
+            if status == .notFound {
+                // Nothing answered: a known address asked with a method it does not take is a 405, not a 404.
+                allow = request.application.allowedMethods?.methods(for: request.url.path) ?? []
+                if !allow.isEmpty && !allow.contains(request.method) {
+                    (status, message) = (.methodNotAllowed, request.t("error.methodNotAllowed"))
+                } else {
+                    allow = []
+                }
+            }
             if status == .unauthorized, !request.url.path.hasPrefix("/api/"), request.method == .GET {
                 // A page that needs an account: sign in, then come back.
                 let here = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
@@ -24,13 +34,20 @@ struct SiteErrorMiddleware: AsyncMiddleware {
                 let response = Vapor.Response(status: status)
                 try response.content.encode(problem, as: .json)
                 response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
+                if !allow.isEmpty { response.headers.replaceOrAdd(name: .allow, value: Self.allowValue(allow)) }
                 return response
             }
             let view = ErrorView(
                 layout: Layout(request: request, title: request.t("error.title")), status: Int(status.code),
                 message: message)
-            return try await request.render("error", view, status: status)
+            let response = try await request.render("error", view, status: status)
+            if !allow.isEmpty { response.headers.replaceOrAdd(name: .allow, value: Self.allowValue(allow)) }
+            return response
         }
+    }
+
+    private static func allowValue(_ methods: [HTTPMethod]) -> String {
+        methods.map(\.rawValue).joined(separator: ", ")
     }
 
     private func describe(_ error: any Error, request: Request) -> (HTTPResponseStatus, String) {
