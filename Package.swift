@@ -63,12 +63,10 @@ let package = Package(
                 "UPRImport",
                 "UPRSpreadsheet",
                 "UPRText",
-                .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),
-                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
-                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Vapor", package: "vapor"),
             ]
         ),
@@ -78,12 +76,16 @@ let package = Package(
             dependencies: [
                 "UPRDomain",
                 "UPRStore",
-                "UPRImport",
-                "UPRText",
+                "UPRSpreadsheet",
                 "UPRLocalization",
                 "UPRSecurity",
                 "UPRMail",
                 "UPRDocument",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
@@ -95,14 +97,16 @@ let package = Package(
         .target(
             name: "UPRCommands",
             dependencies: [
-                "UPRDomain", "UPRImport", "UPRStore", "UPRWeb", "UPRText", "UPRLocalization",
+                "UPRDomain", "UPRImport", "UPRStore", "UPRWeb", "UPRText", "UPRLocalization", "UPRSpreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Vapor", package: "vapor"),
             ]
         ),
         .executableTarget(name: "upr", dependencies: ["UPRCommands"]),
         .testTarget(name: "UPRDomainTests", dependencies: ["UPRDomain"]),
-        .testTarget(name: "UPRImportTests", dependencies: ["UPRImport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "UPRImportTests", dependencies: ["UPRImport", "UPRDomain"], resources: [.copy("Fixtures")]),
         .testTarget(name: "UPRTextTests", dependencies: ["UPRText", "UPRDomain"], resources: [.copy("Fixtures")]),
         .testTarget(name: "UPRSecurityTests", dependencies: ["UPRSecurity"]),
         .testTarget(name: "UPRSpreadsheetTests", dependencies: ["UPRSpreadsheet"]),
@@ -122,7 +126,9 @@ let package = Package(
         .testTarget(
             name: "UPRWebTests",
             dependencies: [
-                "UPRWeb", "UPRStore", "UPRCommands", "UPRMail", "SMTPSink", "UPRText", "UPRDocument",
+                "UPRWeb", "UPRStore", "UPRMail", "SMTPSink", "UPRText", "UPRDocument", "UPRDomain", "UPRLocalization",
+                "UPRSecurity", "UPRSpreadsheet",
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -132,3 +138,11 @@ let package = Package(
         ),
     ]
 )
+
+// CI builds with UPR_WARNINGS_AS_ERRORS=1 (`.ci/run`): a warning in the project's own code fails the build there,
+// while a developer's build keeps warnings as warnings. Dependencies are never affected.
+if Context.environment["UPR_WARNINGS_AS_ERRORS"] == "1" {
+    for target in package.targets where target.type != .plugin {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-warnings-as-errors"])]
+    }
+}
