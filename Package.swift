@@ -63,6 +63,7 @@ let package = Package(
                 "UPRImport",
                 "UPRSpreadsheet",
                 "UPRText",
+                .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
@@ -81,23 +82,44 @@ let package = Package(
                 "UPRSecurity",
                 "UPRMail",
                 "UPRDocument",
-                .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentKit", package: "fluent-kit"),
-                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
-                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "LeafKit", package: "leaf-kit"),
             ],
             resources: [.copy("Site")]
         ),
+        // The demo installation (Mongolia): the 2015 meeting's stakeholders, accounts, plan, indicators, meetings.
+        .target(
+            name: "UPRDemo",
+            dependencies: [
+                "UPRDomain", "UPRStore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            resources: [.copy("Demo")]
+        ),
+        // The application: settings, database setup and migrations, background jobs (reminders, mail), and the
+        // composition of the whole from them.
+        .target(
+            name: "UPRApp",
+            dependencies: [
+                "UPRDomain", "UPRStore", "UPRWeb", "UPRDemo", "UPRMail", "UPRLocalization",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Vapor", package: "vapor"),
+            ]
+        ),
         // Command-line commands as plain functions plus their ArgumentParser wrappers.
         .target(
             name: "UPRCommands",
             dependencies: [
-                "UPRDomain", "UPRImport", "UPRStore", "UPRWeb", "UPRText", "UPRLocalization", "UPRSpreadsheet",
+                "UPRDomain", "UPRImport", "UPRStore", "UPRApp", "UPRWeb", "UPRText", "UPRLocalization",
+                "UPRSpreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -126,7 +148,8 @@ let package = Package(
         .testTarget(
             name: "UPRWebTests",
             dependencies: [
-                "UPRWeb", "UPRStore", "UPRMail", "SMTPSink", "UPRText", "UPRDocument", "UPRDomain", "UPRLocalization",
+                "UPRApp", "UPRDemo", "UPRWeb", "UPRStore", "UPRMail", "SMTPSink", "UPRText", "UPRDocument", "UPRDomain",
+                "UPRLocalization",
                 "UPRSecurity", "UPRSpreadsheet",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "VaporTesting", package: "vapor"),

@@ -1,8 +1,9 @@
 import Foundation
-import UPRWeb
+import UPRApp
 import Vapor
 
-/// Runs `body` with an application whose database is ready (migrated), then shuts it down.
+/// Runs `body` with an application whose database is ready (migrated), then shuts it down. Only the database is
+/// set up: a command needs no templates, routes or caches.
 func withApplication<T: Sendable>(
     _ settings: AppSettings, _ body: @Sendable (Application) async throws -> T
 ) async throws -> T {
@@ -11,7 +12,7 @@ func withApplication<T: Sendable>(
     let app = try await Application.make(environment)
     app.logger.logLevel = .warning
     do {
-        try await SiteApplication.configure(app, settings: settings)
+        try await UPRApplication.database(app, settings: settings)
         let result = try await body(app)
         try await app.asyncShutdown()
         return result
@@ -33,10 +34,8 @@ func runServer(_ settings: AppSettings) async throws {
         arguments: ["upr", "serve", "--hostname", settings.hostname, "--port", String(settings.port)])
     let app = try await Application.make(environment)
     do {
-        try await SiteApplication.configure(app, settings: settings)
-        app.startMailDelivery()
-        app.startReminders()
-        SiteApplication.warmUp(app)
+        try await UPRApplication.configure(app, settings: settings)
+        UPRApplication.startJobs(app)
         app.logger.notice("UPR Tracker on \(settings.database) at http://\(settings.hostname):\(settings.port)")
         try await app.execute()
         try await app.asyncShutdown()

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import UPRApp
 import UPRStore
-import UPRWeb
 
 /// `--database`, shared by every command that touches storage.
 struct DatabaseOption: ParsableArguments {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import UPRApp
 import UPRStore
-import UPRWeb
 
 /// `upr export`: the registry as CSV or JSON.
 struct ExportCommand: AsyncParsableCommand {

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import UPRApp
 import UPRImport
 import UPRSpreadsheet
 import UPRStore
-import UPRWeb
 
 /// `upr import`: reads UPR Info exports and OHCHR thematic lists into the registry, all files or none.
 struct ImportCommand: AsyncParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import UPRApp
 import UPRStore
-import UPRWeb
 
 /// `upr mail`: the mail outbox from the command line, for cron-style sending and for looking at what failed.
 struct MailCommand: AsyncParsableCommand {

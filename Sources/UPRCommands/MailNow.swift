@@ -1,5 +1,5 @@
+import UPRApp
 import UPRStore
-import UPRWeb
 import Vapor
 
 /// Sends a mail the command just queued, so that `upr user reset` mails at once even when no server runs.

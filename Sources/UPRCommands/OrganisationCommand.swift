@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
+import UPRApp
 import UPRDomain
 import UPRLocalization
 import UPRStore
-import UPRWeb
 
 /// `upr organisation`: organisations from the command line, so that a new installation can be set up (ministries,
 /// then `upr user add … --organisation`) before anyone can sign in to the Administration page.

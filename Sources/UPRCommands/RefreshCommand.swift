@@ -1,8 +1,8 @@
 import ArgumentParser
 import FluentKit
 import Foundation
+import UPRApp
 import UPRStore
-import UPRWeb
 
 /// `upr refresh`: runs the classifier again and recomputes the recurring recommendations of every state, for a
 /// registry imported before these existed or after the model changed. A person's confirmed labels and rejections

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import UPRApp
 import UPRDomain
 import UPRStore
-import UPRWeb
 
 /// `upr reminders`: the reminder and digest passes from the command line (cron, or a day given by hand).
 struct RemindersCommand: AsyncParsableCommand {

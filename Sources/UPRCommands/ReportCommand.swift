@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import UPRApp
 import UPRLocalization
 import UPRWeb
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import UPRApp
 import UPRStore
-import UPRWeb
 
 /// `upr search`: full-text search from the terminal, with the same filters as the web list.
 struct SearchCommand: AsyncParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import UPRWeb
+import UPRApp
 
 /// `upr serve`: runs the web application.
 struct ServeCommand: AsyncParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import UPRApp
 import UPRStore
-import UPRWeb
 
 /// `upr stats`: what the registry holds.
 struct StatsCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import UPRApp
 import UPRDomain
 import UPRStore
 import UPRWeb
@@ -51,7 +52,7 @@ struct UserAddCommand: AsyncParsableCommand {
                 let id = try await AccountStore(sql).createUser(
                     email: email, name: name, passwordHash: unusable, role: role, organisationID: organisation,
                     actor: "cli:\(NSUserName())")
-                return try await PasswordReset.issue(userID: id, purpose: .welcome, settings: settings, on: sql)
+                return try await PasswordReset.issue(userID: id, purpose: .welcome, settings: settings.site, on: sql)
             }
             return (issued.link, try await MailNow.deliver(issued.mailID, app))
         }
@@ -77,7 +78,7 @@ struct UserResetCommand: AsyncParsableCommand {
             }
             let issued = try await app.db.transaction { database in
                 let sql = try database.sqlDatabase()
-                let issued = try await PasswordReset.issue(userID: user.id, settings: settings, on: sql)
+                let issued = try await PasswordReset.issue(userID: user.id, settings: settings.site, on: sql)
                 try await AuditLog.append(
                     on: sql, actor: "cli:\(NSUserName())", action: "reset-link", entity: "user",
                     entityID: String(user.id),

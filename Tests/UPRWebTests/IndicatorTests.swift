@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import UPRDemo
 import UPRDomain
 import UPRStore
 import UPRWeb

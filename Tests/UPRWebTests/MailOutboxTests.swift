@@ -1,6 +1,7 @@
 import Foundation
 import SMTPSink
 import Testing
+import UPRApp
 import UPRMail
 import UPRStore
 import UPRWeb

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import UPRApp
 import UPRDomain
 import UPRStore
 import UPRWeb
@@ -16,7 +17,7 @@ extension CommandLineTests {
             settings.bcryptCost = 4
             let app = try await Application.make(.testing)
             do {
-                try await SiteApplication.configure(app, settings: settings)
+                try await UPRApplication.configure(app, settings: settings)
                 _ = try await ReminderTests().actionItem(
                     app, due: CalendarDay("2017-09-08")!, title: "Reply to the OHCHR")
             } catch {

@@ -1,6 +1,7 @@
 import Foundation
 import SMTPSink
 import Testing
+import UPRApp
 import UPRDomain
 import UPRMail
 import UPRStore

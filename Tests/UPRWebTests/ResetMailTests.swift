@@ -1,6 +1,8 @@
 import Foundation
 import SMTPSink
 import Testing
+import UPRApp
+import UPRDemo
 import UPRMail
 import UPRStore
 import UPRWeb
@@ -69,7 +71,7 @@ import VaporTesting
             let cso = try #require(try await AccountStore(sql).user(email: "cso@demo.upr"))
             #expect(cso.language == "mn")
 
-            let issued = try await PasswordReset.issue(userID: cso.id, settings: app.settings, on: sql)
+            let issued = try await PasswordReset.issue(userID: cso.id, settings: app.site, on: sql)
             _ = try await MailDelivery(smtp: sink.settings, logger: app.logger).deliverDue(on: sql)
             let mail = try #require(try await sink.waitForMail(count: 1).first)
             #expect(mail.subject == "UPR зөвлөмжийн хяналт: нууц үгээ сэргээх")
@@ -105,7 +107,7 @@ import VaporTesting
             // A mail queued before the start (by `upr user reset`, say) goes out when the server starts.
             let sql = try app.sql()
             let observer = try #require(try await AccountStore(sql).user(email: "observer@demo.upr"))
-            _ = try await PasswordReset.issue(userID: observer.id, settings: app.settings, on: sql)
+            _ = try await PasswordReset.issue(userID: observer.id, settings: app.site, on: sql)
             app.startMailDelivery()
             try await app.asyncBoot()
             #expect(try await sink.waitForMail(count: 1).map(\.recipients) == [["observer@demo.upr"]])

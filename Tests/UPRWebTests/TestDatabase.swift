@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import UPRApp
+import UPRDemo
 import UPRMail
 import UPRStore
 import UPRWeb
@@ -60,7 +62,7 @@ func withApp(
     settings.bcryptCost = 4
     let app = try await Application.make(.testing)
     do {
-        try await SiteApplication.configure(app, settings: settings)
+        try await UPRApplication.configure(app, settings: settings)
         try await body(app)
     } catch {
         try? await cleanUp(app, settings)
@@ -79,7 +81,7 @@ func withSecondInstance(of app: Application, _ body: (Application) async throws 
     settings.demo = false
     let second = try await Application.make(.testing)
     do {
-        try await SiteApplication.configure(second, settings: settings)
+        try await UPRApplication.configure(second, settings: settings)
         try await body(second)
     } catch {
         try? await second.asyncShutdown()
@@ -106,7 +108,7 @@ enum Fixture {
     static func url(_ name: String) -> URL {
         Bundle.module.resourceURL!.appendingPathComponent("Fixtures").appendingPathComponent(name)
     }
-    static var mongolia: URL { SiteResources.demoFile("mongolia_cycle1_session9_uprinfo.csv") }
+    static var mongolia: URL { DemoData.mongoliaExport }
     static var session9: URL { url("uprinfo-session9-excerpt.csv") }
     static var sloveniaCycle2: URL { url("slovenia-cycle2-session20.docx") }
     /// Every recommendation to Azerbaijan in the UPR Info export of sessions 1–16 (258 rows, 257 recommendations).

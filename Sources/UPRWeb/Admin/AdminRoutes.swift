@@ -354,7 +354,7 @@ enum AdminRoutes {
         guard let id = request.parameters.get("id", as: Int.self),
             try await AccountStore(try request.sql()).user(id: id) != nil
         else { throw Abort(.notFound) }
-        let settings = request.application.settings
+        let settings = request.application.site
         let issued = try await request.db.writeTransaction { database in
             let sql = try database.sqlDatabase()
             let issued = try await PasswordReset.issue(userID: id, settings: settings, on: sql)
@@ -363,7 +363,7 @@ enum AdminRoutes {
                 summary: issued.mailID == nil ? "Password reset link issued" : "Password reset link issued and mailed")
             return issued
         }
-        if issued.mailID != nil { request.application.mailDeliveryLoop?.wake() }
+        if issued.mailID != nil { request.application.wakeMailSender() }
         return try await userPage(request, resetLink: issued.link, mailed: issued.mailID != nil)
     }
 }

@@ -50,7 +50,7 @@ struct AccountSessionMiddleware: AsyncMiddleware {
 
     func cookie(_ value: String, request: Request, maxAge: Int?) -> HTTPCookies.Value {
         HTTPCookies.Value(
-            string: value, maxAge: maxAge, path: "/", isSecure: request.application.settings.secureCookies,
+            string: value, maxAge: maxAge, path: "/", isSecure: request.application.site.secureCookies,
             isHTTPOnly: true, sameSite: .lax)
     }
 }

@@ -12,7 +12,6 @@ public struct CurrentUser: Sendable {
 private struct CurrentUserKey: StorageKey { typealias Value = CurrentUser }
 private struct CSRFKey: StorageKey { typealias Value = String }
 private struct UnreadKey: StorageKey { typealias Value = Int }
-private struct SettingsKey: StorageKey { typealias Value = AppSettings }
 
 extension Request {
     /// The signed-in person, or nil for the public.
@@ -52,13 +51,5 @@ extension Request {
     /// How audit entries name the person: "email (role)".
     var auditName: String {
         currentUser.map { "\($0.account.email) (\($0.account.role.rawValue))" } ?? "public"
-    }
-}
-
-extension Application {
-    /// The settings the application was built with.
-    public var settings: AppSettings {
-        get { storage[SettingsKey.self] ?? AppSettings() }
-        set { storage[SettingsKey.self] = newValue }
     }
 }

@@ -21,10 +21,10 @@ public enum PasswordReset {
     }
 
     /// Makes a link for the account and queues its mail in the caller's transaction (so the mail exists exactly if
-    /// the link does). Call `MailDeliveryLoop.wake()` after the commit to send it at once. The token then sits in
+    /// the link does). Call `Application.wakeMailSender()` after the commit to send it at once. The token then sits in
     /// the outbox until the mail is sent or the link expires, whichever is first; the outbox empties the text then.
     public static func issue(
-        userID: Int, purpose: Purpose = .reset, settings: AppSettings, on sql: any SQLDatabase
+        userID: Int, purpose: Purpose = .reset, settings: SiteSettings, on sql: any SQLDatabase
     ) async throws -> Issued {
         let token = SecureToken.generate()
         let store = AccountStore(sql)

@@ -17,7 +17,7 @@ enum CalendarRoutes {
     }
 
     static func events(_ meetings: [MeetingSummary], _ request: Request) -> [ICalendar.Event] {
-        let settings = request.application.settings
+        let settings = request.application.site
         return meetings.map { meeting in
             ICalendar.Event(
                 uid: "meeting-\(meeting.id)@\(settings.publicHost)", stamp: meeting.updatedAt, start: meeting.startsAt,
@@ -31,7 +31,7 @@ enum CalendarRoutes {
     /// The public deadlines of the follow-up, in every feed: for each state the tracker follows (a state with plan
     /// entries), the mid-term report and the next review counted from its latest review, as all-day events.
     static func deadlines(_ request: Request, on sql: any SQLDatabase) async throws -> [ICalendar.Event] {
-        let settings = request.application.settings
+        let settings = request.application.site
         let t = request.t
         var events: [ICalendar.Event] = []
         for review in try await ReminderStore(sql).followedReviews() {
@@ -77,11 +77,11 @@ enum CalendarRoutes {
             for item in items where item.dueDate != nil && !item.status.isClosed {
                 all.append(
                     ICalendar.Event(
-                        uid: "action-\(item.id)@\(request.application.settings.publicHost)", stamp: now,
+                        uid: "action-\(item.id)@\(request.application.site.publicHost)", stamp: now,
                         day: item.dueDate,
                         summary: t("calendar.due", ["title": item.title]),
                         description: item.meetingTitle ?? item.agreementTitle ?? "",
-                        url: request.application.settings.publicURL + "/action-items#action-\(item.id)"))
+                        url: request.application.site.publicURL + "/action-items#action-\(item.id)"))
             }
             all += try await deadlines(request, on: sql)
             calendar = ICalendar(name: t("calendar.personalName", ["name": user.name]), events: all)
@@ -114,7 +114,7 @@ enum CalendarRoutes {
         let view = View(
             layout: Layout(request: request, title: t("calendar.personal"), section: .account), csrf: request.csrfToken,
             since: since.flatMap(Timestamp.date).map { t.date($0) }, url: url,
-            publicURL: request.application.settings.publicURL + SiteRoute.publicCalendar.href)
+            publicURL: request.application.site.publicURL + SiteRoute.publicCalendar.href)
         return try await request.view.render("calendar", view).encodeResponse(for: request)
     }
 
@@ -129,6 +129,6 @@ enum CalendarRoutes {
         }
         return try await render(
             request, since: Timestamp.string(Date()),
-            url: request.application.settings.publicURL + SiteRoute.personalCalendar(token: token).href)
+            url: request.application.site.publicURL + SiteRoute.personalCalendar(token: token).href)
     }
 }

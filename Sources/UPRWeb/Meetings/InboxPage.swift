@@ -4,7 +4,7 @@ import UPRStore
 import Vapor
 
 /// The signed-in person's notices, newest first, each in their language and linked to what it is about.
-struct InboxView: Encodable {
+public struct InboxView: Encodable {
     struct Row: Encodable {
         var id: Int
         var text: String
@@ -18,8 +18,8 @@ struct InboxView: Encodable {
     var hasRows: Bool
     var unread: Int
 
-    /// Where a notice's subject lives.
-    static func href(_ notice: InboxNotification) -> String {
+    /// Where a notice's subject lives (also the link of a notice in a mail digest).
+    public static func href(_ notice: InboxNotification) -> String {
         switch notice.subjectKind {
         case "action-item": "/action-items#action-\(notice.subjectID)"
         case "meeting": SiteRoute.meeting(notice.subjectID).href

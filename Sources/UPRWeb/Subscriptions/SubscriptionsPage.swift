@@ -53,7 +53,7 @@ struct SubscriptionsView: Encodable {
             digestOptions: DigestFrequency.allCases.map {
                 SelectOption(value: $0.rawValue, label: t($0.labelKey), selected: $0 == digest)
             },
-            mailConfigured: request.application.settings.smtp != nil)
+            mailConfigured: request.application.site.smtp != nil)
     }
 
     @Sendable static func show(_ request: Request) async throws -> Vapor.Response {

@@ -1,28 +1,22 @@
-import Fluent
 import Leaf
 import LeafKit
 import UPRSecurity
 import UPRStore
 import Vapor
 
-/// Builds the application from its settings. The server, the CLI and the tests all call this, so they run the same
-/// app.
+/// The web layer of the application: templates, middleware, routes and the caches behind the pages. The
+/// application's composition (`UPRApplication` in `UPRApp`) sets up the database first and then calls this.
 public enum SiteApplication {
-    public static func configure(_ app: Application, settings: AppSettings) async throws {
-        app.http.server.configuration.hostname = settings.hostname
-        app.http.server.configuration.port = settings.port
+    public static func configure(_ app: Application, site: SiteSettings) throws {
         app.http.server.configuration.responseCompression = .enabled
         // Form and API bodies are small; a large body is a mistake or an attack.
         app.routes.defaultMaxBodySize = "2mb"
 
-        app.settings = settings
-        app.searchCache = settings.searchCacheSize > 0 ? SearchCache(capacity: settings.searchCacheSize) : nil
-        app.dashboardCache = settings.searchCacheSize > 0 ? VersionedCache(capacity: 256) : nil
-        app.roundCache = settings.searchCacheSize > 0 ? VersionedCache(capacity: 256) : nil
+        app.site = site
+        app.searchCache = site.cacheSize > 0 ? SearchCache(capacity: site.cacheSize) : nil
+        app.dashboardCache = site.cacheSize > 0 ? VersionedCache(capacity: 256) : nil
+        app.roundCache = site.cacheSize > 0 ? VersionedCache(capacity: 256) : nil
         app.similarityCache = SimilarityCache()
-        app.passwords.use(.bcrypt(cost: settings.bcryptCost))
-        try DatabaseSetup.register(app, settings: settings)
-        try await DatabaseSetup.prepare(app, settings: settings)
 
         app.views.use(.leaf)
         app.leaf.sources = .singleSource(
@@ -43,21 +37,6 @@ public enum SiteApplication {
 
         try SiteRoutes.register(app)
         app.allowedMethods = AllowedMethods(app.routes)
-
-        if settings.demo {
-            let hash = try await app.password.async.hash(DemoData.password)
-            if try await DemoData.loadIfEmpty(on: app.db, passwordHash: hash) {
-                // The tests build on the demo's plan without entries of their own; the served demo shows indicators.
-                if app.environment != .testing {
-                    try await DemoIndicators.load(on: try app.sql())
-                    try await DemoDiscussion.load(on: try app.sql())
-                }
-                app.logger.notice("Loaded the demo data (Mongolia).")
-            }
-            app.logger.notice(
-                "Demo accounts (password \(DemoData.password)): \(DemoData.accounts.map(\.email).joined(separator: ", "))"
-            )
-        }
     }
 }
 

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Files shipped inside the module: templates, the stylesheet, the OpenAPI document and the demo data.
+/// Files shipped inside the module: templates, the stylesheet and the OpenAPI document.
 public enum SiteResources {
-    /// The folder that holds `Views`, `Public`, `Demo` and `openapi.json`.
+    /// The folder that holds `Views`, `Public` and `openapi.json`.
     public static var directory: URL {
         Bundle.module.url(forResource: "Site", withExtension: nil)!
     }
@@ -15,10 +15,5 @@ public enum SiteResources {
 
     public static func stylesheet() throws -> Data {
         try Data(contentsOf: directory.appendingPathComponent("Public/site.css"))
-    }
-
-    /// A demo file by name (`Demo/<name>`).
-    public static func demoFile(_ name: String) -> URL {
-        directory.appendingPathComponent("Demo").appendingPathComponent(name)
     }
 }

@@ -84,28 +84,4 @@ extension Application {
             try await sql.raw("PRAGMA synchronous = NORMAL").run()
         }
     }
-
-    /// The SQLKit view of the default database.
-    public func sql() throws -> any SQLDatabase {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "database has no SQL") }
-        return sql
-    }
-}
-
-extension Request {
-    /// The SQLKit view of the request's database.
-    public func sql() throws -> any SQLDatabase {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "database has no SQL") }
-        return sql
-    }
-}
-
-extension FluentKit.Database {
-    /// The SQLKit view of a Fluent database (inside a transaction, too).
-    public func sqlDatabase() throws -> any SQLDatabase {
-        guard let sql = self as? any SQLDatabase else {
-            throw Abort(.internalServerError, reason: "database has no SQL")
-        }
-        return sql
-    }
 }

@@ -5,6 +5,7 @@ import UPRDomain
 import UPRLocalization
 import UPRMail
 import UPRStore
+import UPRWeb
 
 /// The mail digests: for each person who chose daily or weekly mail, one mail per period listing their notices
 /// since their last digest, grouped by kind, with links, in their language. Claimed in `reminders_sent` (kind
@@ -58,10 +59,10 @@ public enum DigestPass {
             for notice in byKind[kind] ?? [] {
                 body +=
                     "- " + t(notice.textKey, notice.arguments) + "\n  "
-                    + SiteLinks.absolute(InboxView.href(notice), settings) + "\n"
+                    + settings.site.absolute(InboxView.href(notice)) + "\n"
             }
         }
-        body += "\n" + t("mail.digest.settings") + " " + SiteLinks.absolute("/account/subscriptions", settings)
+        body += "\n" + t("mail.digest.settings") + " " + settings.site.absolute("/account/subscriptions")
         body += "\n\n" + t("mail.signature")
         return (t("mail.digest.subject.\(person.digest.rawValue)"), body)
     }

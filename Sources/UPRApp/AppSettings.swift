@@ -1,6 +1,7 @@
 import Foundation
 import UPRMail
 import UPRStore
+import UPRWeb
 
 /// Everything the application needs to start, in one value: defaults that work with no configuration, overridden by
 /// the environment and then by command-line flags.
@@ -73,8 +74,11 @@ public struct AppSettings: Sendable {
         return settings
     }
 
-    /// The host name of the public address (for EHLO and Message-ID), `localhost` when it has none.
-    public var publicHost: String {
-        URL(string: publicURL)?.host ?? "localhost"
+    /// What the web layer needs of these settings.
+    public var site: SiteSettings {
+        SiteSettings(publicURL: publicURL, secureCookies: secureCookies, smtp: smtp, cacheSize: searchCacheSize)
     }
+
+    /// The host name of the public address (for EHLO and Message-ID), `localhost` when it has none.
+    public var publicHost: String { site.publicHost }
 }

@@ -1,5 +1,7 @@
 import NIOConcurrencyHelpers
 import UPRMail
+import UPRStore
+import UPRWeb
 import Vapor
 
 /// The mail sender of `upr serve`: delivers due mail at start, every `mailPollSeconds`, and at once when this
@@ -79,6 +81,8 @@ extension Application {
         guard let smtp = settings.smtp else { return }
         let loop = MailDeliveryLoop(smtp: smtp, pollSeconds: settings.mailPollSeconds, logger: logger)
         mailDeliveryLoop = loop
+        // The web layer queues mail (reset links) and wakes the sender through this, without knowing the loop.
+        wakeMailSender = { loop.wake() }
         lifecycle.use(loop)
     }
 }

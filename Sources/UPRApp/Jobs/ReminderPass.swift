@@ -5,6 +5,7 @@ import UPRDomain
 import UPRLocalization
 import UPRMail
 import UPRStore
+import UPRWeb
 
 /// The reminder pass: for one calendar day, every action item and commitment due soon, today or overdue (to its
 /// owner), every indicator whose next measurement is expected soon or is late (to the responsible organisation's
@@ -129,7 +130,7 @@ public enum ReminderPass {
                 kind: "reminder", recipientAddress: person.email, recipientName: person.name,
                 subject: t("mail.reminder.subject", ["text": text]),
                 body: t("mail.reminder.body", ["name": person.name, "text": text])
-                    + "\n\n" + SiteLinks.absolute(reminder.href, settings) + "\n\n" + t("mail.signature"),
+                    + "\n\n" + settings.site.absolute(reminder.href) + "\n\n" + t("mail.signature"),
                 messageID: MailMessage.makeMessageID(domain: settings.publicHost), sensitive: false, expiresAt: nil)
             return true
         }

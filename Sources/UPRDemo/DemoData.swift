@@ -9,6 +9,11 @@ import UPRStore
 public enum DemoData {
     static let mongoliaFile = "mongolia_cycle1_session9_uprinfo.csv"
 
+    /// The UPR Info export the demo imports (Mongolia, cycle 1), shipped in the module exactly as UPR Info wrote it.
+    public static var mongoliaExport: URL {
+        Bundle.module.url(forResource: "Demo", withExtension: nil)!.appendingPathComponent(mongoliaFile)
+    }
+
     /// The seed's annex 8.1 rows, from Mongolia's second review (A/HRC/30/6). The seed classifies neither, so their
     /// issues, clusters and action categories are the classifier's suggestions, for a person to confirm.
     static var secondCycleExamples: [RecommendationRecord] {
@@ -36,7 +41,7 @@ public enum DemoData {
             try await sql.raw("SELECT COUNT(*) AS n FROM recommendations").first()?
             .decode(column: "n", as: Int.self) ?? 0
         guard count == 0 else { return false }
-        let url = SiteResources.demoFile(mongoliaFile)
+        let url = mongoliaExport
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw FileImport.Failure(description: "The demo file \(mongoliaFile) is missing from the build.")
         }
