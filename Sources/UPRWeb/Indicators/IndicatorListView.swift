@@ -74,8 +74,8 @@ struct IndicatorListView: Encodable {
                     smart: t(item.smartPasses ? "smart.passesAll" : "smart.incomplete"), smartPasses: item.smartPasses)
             },
             hasRows: !items.isEmpty, summary: t("indicator.list.summary", ["count": t.number(items.count)]),
-            canCreate: request.actor.map {
-                Authorization.allows($0, .createIndicator(entryGroupIDs: $0.workingGroupIDs))
-            } ?? false)
+            // The list's link opens the form with no plan entry, so it asks the rule for an indicator of no entry's
+            // group: a CSO member creates one from a plan entry of their group (its page has the link) instead.
+            canCreate: Authorization.allows(request.actor, .createIndicator(entryGroupIDs: [])))
     }
 }
