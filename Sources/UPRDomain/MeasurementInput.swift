@@ -78,7 +78,7 @@ public struct MeasurementInput: Sendable, Equatable {
             breakdown[dimension] = categories
         }
         let link = link.trimmed
-        if !link.isEmpty && !Self.isWebLink(link) {
+        if !link.isEmpty && !WebAddress.isValid(link) {
             return .failure(Problem(field: "link", messageKey: "measurement.error.link"))
         }
         return .success(
@@ -90,16 +90,5 @@ public struct MeasurementInput: Sendable, Equatable {
     static func isPercent(_ unit: String) -> Bool {
         let unit = unit.trimmed.lowercased()
         return unit == "%" || unit == "percent" || unit == "хувь"
-    }
-
-    /// An `http` or `https` address with a host and no spaces: no `javascript:`, `file:` or `data:` links.
-    public static func isWebLink(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        guard
-            let rest = ["https://", "http://"].first(where: { lower.hasPrefix($0) }).map({ lower.dropFirst($0.count) })
-        else { return false }
-        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        return !host.isEmpty && !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
-            && text.count <= 2_000
     }
 }

@@ -173,14 +173,22 @@ private func day(_ text: String) -> CalendarDay { CalendarDay(text)! }
         }
     }
 
+    /// One rule for every evidence link (measurements and assessments had one each).
     @Test func linksAreWebAddressesOnly() {
-        #expect(MeasurementInput.isWebLink("https://www.1212.mn/report.pdf"))
-        #expect(MeasurementInput.isWebLink("http://example.org"))
+        for link in ["https://www.1212.mn/report.pdf", "http://example.org", "https://nhrcm.gov.mn/a?b=1#c"] {
+            #expect(WebAddress.isValid(link), "\(link)")
+        }
         for link in [
             "javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "https://", "ftp://x.org", "https://a b",
+            "/relative/path", "www.example.org", "https://example.org/\"onmouseover", "https://example.org/<script>",
+            "https://example.org/" + String(repeating: "a", count: 2_000),
         ] {
-            #expect(!MeasurementInput.isWebLink(link), "\(link)")
+            #expect(!WebAddress.isValid(link), "\(link)")
         }
+        let measurement = MeasurementInput(value: "1", date: "2020-01-01", unit: "", link: "javascript:x")
+        #expect(check(measurement) == .failure(.init(field: "link", messageKey: "measurement.error.link")))
+        let assessment = AssessmentInput(status: .noData, justification: "", evidenceURL: "javascript:x")
+        #expect(assessment.problems().map(\.field) == ["evidenceURL"])
     }
 }
 

@@ -1,5 +1,3 @@
-import UPRDomain
-
 /// What a person writes in an indicator: the OHCHR metadata sheet's fields and what the indicator tracks.
 public struct IndicatorFields: Sendable, Equatable, Codable {
     public var title: String = ""

@@ -1,5 +1,4 @@
 import Foundation
-import UPRDomain
 
 /// What the schedule form sets on a meeting. Times are local to `timeZone`, as typed.
 public struct MeetingFields: Sendable, Equatable, Codable {
