@@ -80,7 +80,7 @@ struct UserResetCommand: AsyncParsableCommand {
                 let sql = try database.sqlDatabase()
                 let issued = try await PasswordReset.issue(userID: user.id, settings: settings.site, on: sql)
                 try await AuditLog.append(
-                    on: sql, actor: "cli:\(NSUserName())", action: "reset-link", entity: "user",
+                    on: sql, actor: "cli:\(NSUserName())", action: "reset-link", entity: .user,
                     entityID: String(user.id),
                     summary: issued.mailID == nil
                         ? "Password reset link issued" : "Password reset link issued and mailed")

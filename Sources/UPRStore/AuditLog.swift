@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import UPRDomain
 
 /// The append-only audit trail. The application only ever inserts here; there is no route that edits or deletes.
 public enum AuditLog {
@@ -25,7 +26,7 @@ public enum AuditLog {
 
     /// Records a change of a record's fields: only the fields whose value differs are kept.
     public static func recordChange(
-        on sql: any SQLDatabase, actor: String, action: String, entity: String, entityID: Int, summary: String,
+        on sql: any SQLDatabase, actor: String, action: String, entity: EntityKind, entityID: Int, summary: String,
         before: [String: String?], after: [String: String?]
     ) async throws {
         var changes: [String: FieldChange] = [:]
@@ -37,17 +38,17 @@ public enum AuditLog {
         let json = try String(decoding: JSONEncoder.sortedKeys.encode(changes), as: UTF8.self)
         try await sql.insert(into: "audit_log")
             .columns("at", "actor", "action", "entity", "entity_id", "summary", "details")
-            .values(Timestamp.string(Date()), actor, action, entity, String(entityID), summary, json)
+            .values(Timestamp.string(Date()), actor, action, entity.rawValue, String(entityID), summary, json)
             .run()
         try await RegistryVersion.advance(on: sql)
     }
 
     /// The history of one record, newest first.
-    public static func history(entity: String, id: Int, on sql: any SQLDatabase) async throws -> [Entry] {
+    public static func history(entity: EntityKind, id: Int, on sql: any SQLDatabase) async throws -> [Entry] {
         try await sql.raw(
             """
             SELECT id, at, actor, action, summary, details FROM audit_log
-            WHERE entity = \(bind: entity) AND entity_id = \(bind: String(id)) ORDER BY id DESC
+            WHERE entity = \(bind: entity.rawValue) AND entity_id = \(bind: String(id)) ORDER BY id DESC
             """
         ).all().map { row in
             let details = try row.decode(column: "details", as: String?.self) ?? "{}"
@@ -62,13 +63,13 @@ public enum AuditLog {
     }
 
     public static func append(
-        on sql: any SQLDatabase, actor: String, action: String, entity: String, entityID: String?, summary: String,
+        on sql: any SQLDatabase, actor: String, action: String, entity: EntityKind, entityID: String?, summary: String,
         details: [String: String] = [:]
     ) async throws {
         let json = try String(decoding: JSONEncoder.sortedKeys.encode(details), as: UTF8.self)
         try await sql.insert(into: "audit_log")
             .columns("at", "actor", "action", "entity", "entity_id", "summary", "details")
-            .values(Timestamp.string(Date()), actor, action, entity, entityID, summary, json)
+            .values(Timestamp.string(Date()), actor, action, entity.rawValue, entityID, summary, json)
             .run()
         try await RegistryVersion.advance(on: sql)
     }

@@ -99,7 +99,7 @@ public enum LabelReview {
         try await ReviewedClusters.sync(recommendationID: id, on: sql)
         let after = try await snapshot(id, on: sql)
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "labels", entity: "recommendation", entityID: id, summary: summary,
+            on: sql, actor: actor, action: "labels", entity: .recommendation, entityID: id, summary: summary,
             before: before, after: after)
     }
 

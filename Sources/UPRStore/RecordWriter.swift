@@ -187,7 +187,7 @@ final class RecordWriterSession {
             importID: importID, fileName: batch.fileName, format: batch.format, rowsRead: batch.rowsRead,
             created: created.count, updated: changed.count, unchanged: unchanged.count)
         try await AuditLog.append(
-            on: sql, actor: actor, action: "import", entity: "import", entityID: String(importID),
+            on: sql, actor: actor, action: "import", entity: .`import`, entityID: String(importID),
             summary: "Imported \(batch.fileName): \(created.count) created, \(changed.count) updated, "
                 + "\(unchanged.count) unchanged",
             details: [

@@ -63,7 +63,7 @@ import VaporTesting
             // Each write is audited with its fields.
             let audited = try await app.count("audit_log", where: "WHERE entity = 'assessment' AND actor <> 'demo'")
             #expect(audited == 3)
-            let history = try await AuditLog.history(entity: "assessment", id: stored[0].id, on: app.sql())
+            let history = try await AuditLog.history(entity: .assessment, id: stored[0].id, on: app.sql())
             #expect(history.first?.changes["status"] == AuditLog.FieldChange(before: nil, after: "full"))
         }
     }

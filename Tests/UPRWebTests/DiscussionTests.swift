@@ -74,7 +74,7 @@ func postedID(_ response: TestingHTTPResponse) throws -> Int {
             // and of the reply; the focal point of the reply to the answer. Each once, in the same transaction.
             func notices(_ email: String) async throws -> [InboxNotification] {
                 try await NotificationStore(sql).inbox(userID: try await userID(app, email)).filter {
-                    $0.subjectKind == "comment"
+                    $0.subjectKind == .comment
                 }
             }
             #expect(try await notices("focal@demo.upr").map(\.kind) == ["replied", "mentioned"])
@@ -235,7 +235,7 @@ func postedID(_ response: TestingHTTPResponse) throws -> Int {
             #expect(!page.body.string.contains("5th khoroo"))
             #expect(page.body.string.contains("Hidden by an administrator: \(reason)"))
             #expect(!(try await Browser.anonymous.get(app, "/recommendations/\(rec)")).body.string.contains("khoroo"))
-            let log = try await AuditLog.history(entity: "comment", id: id, on: try app.sql())
+            let log = try await AuditLog.history(entity: .comment, id: id, on: try app.sql())
             let hide = try #require(log.first { $0.action == "hide" })
             #expect(hide.changes["body"] == AuditLog.FieldChange(before: body, after: nil))
             #expect(hide.changes["hiddenReason"] == AuditLog.FieldChange(before: nil, after: reason))

@@ -40,7 +40,7 @@ import VaporTesting
             #expect(stored.fields.planEntryIDs == [fixture.entry])
             #expect(stored.fields.dimensions == [.sex])
             #expect(stored.smartPasses == false)
-            let history = try await AuditLog.history(entity: "indicator", id: id, on: try app.sql())
+            let history = try await AuditLog.history(entity: .indicator, id: id, on: try app.sql())
             #expect(history.first?.action == "create")
             #expect(history.first?.changes["title"]?.after == "Birth registration")
             let page = try await focal.get(app, path)
@@ -123,7 +123,7 @@ import VaporTesting
             #expect(stale.status == .conflict)
             #expect(stale.body.string.contains("changed"))
             #expect(try await store.measurement(id: pending.id)?.status == .accepted)
-            let audit = try await AuditLog.history(entity: "measurement", id: pending.id, on: try app.sql())
+            let audit = try await AuditLog.history(entity: .measurement, id: pending.id, on: try app.sql())
             #expect(audit.map(\.action) == ["accept", "create"])
             #expect(audit.first?.changes["status"] == AuditLog.FieldChange(before: "pending", after: "accepted"))
 

@@ -124,12 +124,12 @@ func scheduleMeeting(
             #expect(try await NotificationStore(try app.sql()).unreadCount(userID: focal) == 0)
 
             // Every step is in the audit log.
-            let history = try await AuditLog.history(entity: "meeting", id: id, on: app.sql())
+            let history = try await AuditLog.history(entity: .meeting, id: id, on: app.sql())
             #expect(
                 history.map(\.action).reversed()
                     == ["create", "agenda-add", "agenda-add", "agenda-move", "decision", "minutes", "status"])
             #expect(history[0].changes["status"] == AuditLog.FieldChange(before: "planned", after: "held"))
-            let itemHistory = try await AuditLog.history(entity: "action-item", id: item.id, on: app.sql())
+            let itemHistory = try await AuditLog.history(entity: .actionItem, id: item.id, on: app.sql())
             #expect(itemHistory.map(\.action) == ["status", "create"])
 
             // Cancelling another meeting.
@@ -170,7 +170,7 @@ func scheduleMeeting(
                 ])
             #expect(added.status == .seeOther)
             let item = try #require(try await MeetingStore(try app.sql()).meeting(id: id)?.agenda.first)
-            #expect(item.subjectKind == "indicator" && item.subjectID == fixture.indicator)
+            #expect(item.subjectKind == .indicator && item.subjectID == fixture.indicator)
             let page = try await cso.get(app, "/meetings/\(id)").body.string
             #expect(
                 page.contains(
@@ -197,7 +197,7 @@ func scheduleMeeting(
             let other = try await userID(app, "other-focal@test.upr")
             let notices = try await NotificationStore(try app.sql()).inbox(userID: other)
             #expect(notices.count == 1)
-            #expect(notices.first?.subjectKind == "action-item")
+            #expect(notices.first?.subjectKind == .actionItem)
             #expect(try await app.count("notifications") == before + 1)
             // The people of that ministry may move it along; it shows in their list.
             let browser = try await Browser.signIn(app, email: "other-focal@test.upr")
@@ -331,7 +331,7 @@ func scheduleMeeting(
                 [("status", "done"), ("version", String(commitment.version)), ("returnTo", path)])
             #expect(done.status == .seeOther)
             #expect(try await Browser.anonymous.get(app, path).body.string.contains("Closed"))
-            let history = try await AuditLog.history(entity: "agreement", id: id, on: app.sql())
+            let history = try await AuditLog.history(entity: .agreement, id: id, on: app.sql())
             #expect(history.map(\.action) == ["create"])
         }
     }

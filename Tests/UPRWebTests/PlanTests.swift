@@ -132,7 +132,7 @@ func justiceGroupID(_ app: Application) async throws -> Int {
             #expect(html.contains("Agreed; the bill is planned for 2018."))
 
             // Every write is in the audit log, with the fields before and after.
-            let history = try await AuditLog.history(entity: "plan-entry", id: entry.id, on: app.sql())
+            let history = try await AuditLog.history(entity: .planEntry, id: entry.id, on: app.sql())
             #expect(history.map(\.action) == ["publish", "answer", "create"])
             #expect(history[1].changes["governmentAnswer"] == AuditLog.FieldChange(before: nil, after: "amend"))
             let page = try await Browser.anonymous.get(app, entryPath + "/history")

@@ -155,13 +155,13 @@ import VaporTesting
             let notices = NotificationStore(sql)
             for person in [observer, focal] {
                 try await notices.notify(
-                    recipients: [person], kind: .planChanged, subjectKind: "plan-entry", subjectID: 7,
+                    recipients: [person], kind: .planChanged, subjectKind: .planEntry, subjectID: 7,
                     textKey: "notification.planEdited", arguments: ["recommendation": "Mongolia 108.42"])
                 try await notices.notify(
-                    recipients: [person], kind: .responseChanged, subjectKind: "recommendation", subjectID: 42,
+                    recipients: [person], kind: .responseChanged, subjectKind: .recommendation, subjectID: 42,
                     textKey: "notification.responseChanged", arguments: ["recommendation": "Mongolia 108.7"])
                 try await notices.notify(
-                    recipients: [person], kind: .planChanged, subjectKind: "plan-entry", subjectID: 8,
+                    recipients: [person], kind: .planChanged, subjectKind: .planEntry, subjectID: 8,
                     textKey: "notification.planPublished", arguments: ["recommendation": "Mongolia 108.9"])
             }
             let today = CalendarDay("2026-11-26")!  // a Thursday
@@ -192,7 +192,7 @@ import VaporTesting
 
             // Again the same day, with something new: nothing (one digest a day).
             try await notices.notify(
-                recipients: [observer, focal], kind: .assessmentRecorded, subjectKind: "recommendation",
+                recipients: [observer, focal], kind: .assessmentRecorded, subjectKind: .recommendation,
                 subjectID: 42, textKey: "notification.assessmentRecorded",
                 arguments: ["recommendation": "Mongolia 108.7", "organisation": "NHRC"])
             #expect(try await DigestPass.run(on: app.db, today: today, settings: app.settings) == 0)

@@ -201,7 +201,7 @@ import VaporTesting
                 measurement, version: 1, decision: .accepted, comment: "", userID: admin, actor: "test")
             #expect(try await notices(app, .measurementAccepted, ["observer@demo.upr"]) == ["observer@demo.upr": 1])
             let notice = try #require(try await NotificationStore(sql).inbox(userID: observer).first)
-            #expect(notice.subjectKind == "indicator" && notice.subjectID == fixture.indicator)
+            #expect(notice.subjectKind == .indicator && notice.subjectID == fixture.indicator)
 
             let round = try #require(try await AssessmentStore(sql).rounds().first { $0.status == .open })
             let input = AssessmentInput(status: .partial, justification: "Bill drafted.", evidenceURL: "")

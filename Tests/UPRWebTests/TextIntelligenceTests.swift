@@ -176,7 +176,7 @@ extension Application {
             #expect(!reviewed.issues.contains { $0.hasPrefix(dropped + " ") })
             #expect(reviewed.action == "2 confirmed")
             #expect(try await app.count("rejected_terms") == 1)
-            let audit = try await AuditLog.history(entity: "recommendation", id: id, on: sql)
+            let audit = try await AuditLog.history(entity: .recommendation, id: id, on: sql)
             #expect(audit.filter { $0.action == "labels" }.count == 4)
             #expect(audit.contains { $0.changes["actionCategory"]?.after == "2 [confirmed]" })
             #expect(audit.contains { $0.changes["issues"]?.after?.contains("[confirmed]") == true })

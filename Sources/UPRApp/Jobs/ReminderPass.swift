@@ -27,8 +27,8 @@ public enum ReminderPass {
     /// One reminder before it is claimed.
     struct Due {
         var kind: NotificationStore.Kind
-        var reminderKind: String
-        var subjectKind: String
+        /// Also the reminder's kind in its once-only key.
+        var subjectKind: EntityKind
         var subjectID: Int
         var dueDate: CalendarDay
         var stage: ReminderRules.Stage
@@ -50,7 +50,7 @@ public enum ReminderPass {
             else { continue }
             due.append(
                 Due(
-                    kind: .actionDue, reminderKind: "action-item", subjectKind: "action-item", subjectID: item.id,
+                    kind: .actionDue, subjectKind: .actionItem, subjectID: item.id,
                     dueDate: day, stage: stage, textKey: "notification.actionDue.\(stage.rawValue)",
                     arguments: [
                         "title": item.title, "due": day.description,
@@ -67,7 +67,7 @@ public enum ReminderPass {
             else { continue }
             due.append(
                 Due(
-                    kind: .measurementDue, reminderKind: "indicator", subjectKind: "indicator",
+                    kind: .measurementDue, subjectKind: .indicator,
                     subjectID: indicator.id, dueDate: expected, stage: stage,
                     textKey: "notification.measurementDue.\(stage.rawValue)",
                     arguments: ["indicator": indicator.title, "due": expected.description],
@@ -81,7 +81,7 @@ public enum ReminderPass {
             guard let stage = ReminderRules.midTerm(reportDate: date, today: today) else { continue }
             due.append(
                 Due(
-                    kind: .midTermDue, reminderKind: "mid-term", subjectKind: "mid-term", subjectID: review.reviewID,
+                    kind: .midTermDue, subjectKind: .midTerm, subjectID: review.reviewID,
                     dueDate: date, stage: stage, textKey: "notification.midTerm.\(stage.rawValue)",
                     arguments: ["state": review.state, "due": date.description],
                     href: SiteRoute.state(review.state).href, recipients: secretariat))
@@ -93,7 +93,7 @@ public enum ReminderPass {
         for reminder in due {
             for recipient in Set(reminder.recipients).sorted() {
                 let key = ReminderStore.key(
-                    kind: reminder.reminderKind, subjectID: reminder.subjectID,
+                    kind: reminder.subjectKind.rawValue, subjectID: reminder.subjectID,
                     dueDate: reminder.dueDate.description, stage: reminder.stage.rawValue, recipient: recipient)
                 guard let person = people[recipient], !sent.contains(key) else { continue }
                 let mailed = try await send(reminder, to: person, on: database, settings: settings)
@@ -117,7 +117,8 @@ public enum ReminderPass {
             let sql = try database.sqlDatabase()
             guard
                 try await ReminderStore(sql).claim(
-                    kind: reminder.reminderKind, subjectID: reminder.subjectID, dueDate: reminder.dueDate.description,
+                    kind: reminder.subjectKind.rawValue, subjectID: reminder.subjectID,
+                    dueDate: reminder.dueDate.description,
                     stage: reminder.stage.rawValue, recipient: person.id)
             else { return nil }
             try await NotificationStore(sql).notify(

@@ -52,7 +52,7 @@ public struct AccountStore: Sendable {
             .returning("id").first()
         guard let id = try row?.decode(column: "id", as: Int.self) else { throw StoreError.missingRow("new user") }
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "create", entity: "user", entityID: id, summary: "Account created: \(email)",
+            on: sql, actor: actor, action: "create", entity: .user, entityID: id, summary: "Account created: \(email)",
             before: [:],
             after: [
                 "email": email.lowercased(), "name": name, "role": role.rawValue,
@@ -73,7 +73,7 @@ public struct AccountStore: Sendable {
                 ("active", active ? 1 : 0),
             ], on: sql)
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "update", entity: "user", entityID: id, summary: "Account changed",
+            on: sql, actor: actor, action: "update", entity: .user, entityID: id, summary: "Account changed",
             before: [
                 "name": before.name, "role": before.role.rawValue,
                 "organisation": before.organisationID.map(String.init),
@@ -90,7 +90,7 @@ public struct AccountStore: Sendable {
         try await sql.update("users").set("password_hash", to: hash).set("updated_at", to: Timestamp.string(Date()))
             .where("id", .equal, id).run()
         try await AuditLog.append(
-            on: sql, actor: actor, action: "password", entity: "user", entityID: String(id), summary: "Password changed"
+            on: sql, actor: actor, action: "password", entity: .user, entityID: String(id), summary: "Password changed"
         )
         // Every other session ends with a password change.
         try await deleteSessions(userID: id)
@@ -101,7 +101,7 @@ public struct AccountStore: Sendable {
         try await sql.update("users").set("totp_secret", to: secret).set("totp_enabled", to: enabled ? 1 : 0)
             .set("totp_last_counter", to: Int?.none).where("id", .equal, id).run()
         try await AuditLog.append(
-            on: sql, actor: actor, action: enabled ? "totp-enable" : "totp-disable", entity: "user",
+            on: sql, actor: actor, action: enabled ? "totp-enable" : "totp-disable", entity: .user,
             entityID: String(id), summary: enabled ? "Two-step sign-in turned on" : "Two-step sign-in turned off")
     }
 
@@ -125,7 +125,7 @@ public struct AccountStore: Sendable {
         guard let before = try await user(id: id), before.language != language else { return false }
         try await sql.update("users").set("language", to: language).where("id", .equal, id).run()
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "language", entity: "user", entityID: id, summary: "Language for mail",
+            on: sql, actor: actor, action: "language", entity: .user, entityID: id, summary: "Language for mail",
             before: ["language": before.language], after: ["language": language])
         return true
     }

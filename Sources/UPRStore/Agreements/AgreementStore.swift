@@ -65,7 +65,7 @@ public struct AgreementStore: Sendable {
                 .values(id, organisation).run()
         }
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "create", entity: "agreement", entityID: id, summary: "Agreement recorded",
+            on: sql, actor: actor, action: "create", entity: .agreement, entityID: id, summary: "Agreement recorded",
             before: [:],
             after: [
                 "title": title, "text": text, "signedOn": signedOn,

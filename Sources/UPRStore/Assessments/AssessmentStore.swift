@@ -73,7 +73,7 @@ public struct AssessmentStore: Sendable {
                 .returning("id").first()?.decode(column: "id", as: Int.self)
         else { throw StoreError.missingRow("assessment round") }
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "create", entity: "assessment-round", entityID: id,
+            on: sql, actor: actor, action: "create", entity: .assessmentRound, entityID: id,
             summary: "Assessment round opened",
             before: [:],
             after: [
@@ -113,7 +113,7 @@ public struct AssessmentStore: Sendable {
             values: [("status", AssessmentRound.Status.closed.rawValue), ("closed_at", Timestamp.string(Date()))],
             on: sql)
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "close", entity: "assessment-round", entityID: id,
+            on: sql, actor: actor, action: "close", entity: .assessmentRound, entityID: id,
             summary: "Assessment round closed", before: ["status": "open"], after: ["status": "closed"])
     }
 
@@ -225,7 +225,7 @@ public struct AssessmentStore: Sendable {
                     ("recorded_by", userID),
                 ], on: sql)
             try await AuditLog.recordChange(
-                on: sql, actor: actor, action: "update", entity: "assessment", entityID: existing.id,
+                on: sql, actor: actor, action: "update", entity: .assessment, entityID: existing.id,
                 summary: "Assessment by \(existing.organisationName) changed",
                 before: [
                     "status": existing.status.rawValue, "justification": existing.justification,
@@ -251,7 +251,7 @@ public struct AssessmentStore: Sendable {
                 .returning("id").first()?.decode(column: "id", as: Int.self)
         else { throw StoreError.missingRow("assessment") }
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "create", entity: "assessment", entityID: id,
+            on: sql, actor: actor, action: "create", entity: .assessment, entityID: id,
             summary: "Assessment recorded (round \(roundID), recommendation \(recommendation))", before: [:],
             after: after.merging(["organisation": String(organisationID)]) { a, _ in a })
         return id

@@ -13,7 +13,7 @@ public struct CalendarTokenStore: Sendable {
         try await sql.insert(into: "calendar_tokens").columns("user_id", "token_hash", "created_at")
             .values(userID, tokenHash, Timestamp.string(Date())).run()
         try await AuditLog.append(
-            on: sql, actor: actor, action: "calendar-token", entity: "user", entityID: String(userID),
+            on: sql, actor: actor, action: "calendar-token", entity: .user, entityID: String(userID),
             summary: "Calendar feed address renewed")
     }
 

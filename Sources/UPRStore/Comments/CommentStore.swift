@@ -279,7 +279,7 @@ public struct CommentStore: Sendable {
                 .run()
         }
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "create", entity: "comment", entityID: id,
+            on: sql, actor: actor, action: "create", entity: .comment, entityID: id,
             summary: draft.isFormalAnswer
                 ? "Formal answer posted" : (parent == nil ? "Comment posted" : "Reply posted"),
             before: [:],
@@ -302,7 +302,7 @@ public struct CommentStore: Sendable {
         if let parentAuthor = parent?.authorUserID, !notified.contains(parentAuthor) {
             try await notices.notify(
                 recipients: [parentAuthor], kind: draft.isFormalAnswer ? .formalAnswer : .replied,
-                subjectKind: "comment", subjectID: id,
+                subjectKind: .comment, subjectID: id,
                 textKey: draft.isFormalAnswer ? "notification.commentFormalAnswer" : "notification.commentReplied",
                 arguments: arguments)
             notified.insert(parentAuthor)
@@ -315,7 +315,7 @@ public struct CommentStore: Sendable {
         let newlyMentioned = mentioned.filter { notified.insert($0).inserted }
         if !newlyMentioned.isEmpty {
             try await notices.notify(
-                recipients: newlyMentioned, kind: .mentioned, subjectKind: "comment", subjectID: id,
+                recipients: newlyMentioned, kind: .mentioned, subjectKind: .comment, subjectID: id,
                 textKey: "notification.commentMentioned", arguments: arguments)
             recipientsInOrder += newlyMentioned
         }
@@ -323,7 +323,7 @@ public struct CommentStore: Sendable {
         // were told already. Every follower has an account, so members-only comments may reach them.
         recipientsInOrder += try await SubscriptionStore(sql).fanOut(
             recommendationIDs: facts.recommendationIDs, kind: .commentPosted, textKey: "notification.commentPosted",
-            arguments: arguments, excludingUserID: draft.author.userID, subjectKind: "comment", subjectID: id,
+            arguments: arguments, excludingUserID: draft.author.userID, subjectKind: .comment, subjectID: id,
             alsoExcluding: notified)
         return PostedComment(
             id: id, subject: draft.subject, parentID: draft.parentID, recommendationIDs: facts.recommendationIDs,
@@ -354,7 +354,7 @@ public struct CommentStore: Sendable {
                 ("hidden_at", Timestamp.string(Date())), ("hidden_by", userID), ("hidden_reason", reason), ("body", ""),
             ], on: sql)
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "hide", entity: "comment", entityID: id, summary: "Comment hidden",
+            on: sql, actor: actor, action: "hide", entity: .comment, entityID: id, summary: "Comment hidden",
             before: ["body": body], after: ["body": nil, "hiddenReason": reason])
     }
 }

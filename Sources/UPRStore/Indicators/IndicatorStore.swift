@@ -245,7 +245,7 @@ public struct IndicatorStore: Sendable {
         try await replaceLinks(id, fields)
         try await refreshSMART(id)
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "create", entity: "indicator", entityID: id, summary: "Indicator created",
+            on: sql, actor: actor, action: "create", entity: .indicator, entityID: id, summary: "Indicator created",
             before: [:], after: fields.asText)
         return id
     }
@@ -268,7 +268,7 @@ public struct IndicatorStore: Sendable {
         try await replaceLinks(id, fields)
         try await refreshSMART(id)
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "update", entity: "indicator", entityID: id, summary: "Indicator edited",
+            on: sql, actor: actor, action: "update", entity: .indicator, entityID: id, summary: "Indicator edited",
             before: before.fields.asText, after: fields.asText)
     }
 

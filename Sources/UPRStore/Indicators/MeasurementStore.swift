@@ -78,7 +78,7 @@ public struct MeasurementStore: Sendable {
                 .run()
         }
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "create", entity: "measurement", entityID: id,
+            on: sql, actor: actor, action: "create", entity: .measurement, entityID: id,
             summary: "MeasurementRecord entered for indicator \(indicatorID)", before: [:],
             after: [
                 "indicator": String(indicatorID), "value": IndicatorFields.number(valid.value),
@@ -108,7 +108,7 @@ public struct MeasurementStore: Sendable {
             ], on: sql)
         try await IndicatorStore(sql).refreshSMART(before.indicatorID)
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: decision == .accepted ? "accept" : "reject", entity: "measurement",
+            on: sql, actor: actor, action: decision == .accepted ? "accept" : "reject", entity: .measurement,
             entityID: id, summary: decision == .accepted ? "MeasurementRecord accepted" : "MeasurementRecord rejected",
             before: ["status": before.status.rawValue, "reviewComment": before.reviewComment],
             after: ["status": decision.rawValue, "reviewComment": comment])
@@ -125,7 +125,7 @@ public struct MeasurementStore: Sendable {
         try await SubscriptionStore(sql).fanOut(
             recommendationIDs: recommendations, kind: .measurementAccepted, textKey: "notification.measurementAccepted",
             arguments: ["indicator": title ?? "", "date": before.date], excludingUserID: userID,
-            subjectKind: "indicator", subjectID: before.indicatorID)
+            subjectKind: .indicator, subjectID: before.indicatorID)
     }
 
     /// The evidence file of a measurement: name, content type and bytes.

@@ -87,7 +87,7 @@ public struct ActionItemStore: Sendable {
             .returning("id").first()
         guard let id = try row?.decode(column: "id", as: Int.self) else { throw StoreError.missingRow("action item") }
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "create", entity: "action-item", entityID: id,
+            on: sql, actor: actor, action: "create", entity: .actionItem, entityID: id,
             summary: agreementID == nil ? "Action item assigned" : "Commitment recorded", before: [:],
             after: [
                 "title": title, "ownerUser": fields.ownerUserID.map(String.init),
@@ -107,7 +107,7 @@ public struct ActionItemStore: Sendable {
         try await notices.notify(
             recipients: try await notices.recipients(
                 ownerUserID: fields.ownerUserID, ownerOrganisationID: fields.ownerOrganisationID),
-            kind: .actionAssigned, subjectKind: "action-item", subjectID: id,
+            kind: .actionAssigned, subjectKind: .actionItem, subjectID: id,
             textKey: fields.dueDate == nil ? "notification.actionAssigned" : "notification.actionAssignedDue",
             arguments: ["title": title, "context": context ?? "", "due": fields.dueDate ?? ""])
         return id
@@ -119,7 +119,7 @@ public struct ActionItemStore: Sendable {
         _ = try await VersionedUpdate.run(
             table: "action_items", id: id, expected: version, values: [("status", status.rawValue)], on: sql)
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "status", entity: "action-item", entityID: id,
+            on: sql, actor: actor, action: "status", entity: .actionItem, entityID: id,
             summary: "Action item \(status.rawValue)", before: ["status": before.status.rawValue],
             after: ["status": status.rawValue])
     }

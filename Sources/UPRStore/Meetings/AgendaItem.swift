@@ -1,3 +1,5 @@
+import UPRDomain
+
 /// One item of a meeting's agenda, in order, optionally about a recommendation, a plan entry or another subject.
 public struct AgendaItem: Sendable, Equatable, Codable {
     public var id: Int
@@ -8,12 +10,9 @@ public struct AgendaItem: Sendable, Equatable, Codable {
     public var recommendationLabel: String?
     public var planEntryID: Int?
     /// A subject of another kind (an indicator), named by kind and id, and its title.
-    public var subjectKind: String?
+    public var subjectKind: EntityKind?
     public var subjectID: Int?
     public var subjectLabel: String?
-
-    /// `subjectKind` of an item about an indicator.
-    public static let indicatorSubject = "indicator"
 }
 
 /// What the agenda form adds.
@@ -22,7 +21,7 @@ public struct AgendaItemFields: Sendable, Equatable {
     public var notes: String = ""
     public var recommendationID: Int?
     public var planEntryID: Int?
-    public var subjectKind: String?
+    public var subjectKind: EntityKind?
     public var subjectID: Int?
 
     public init() {}

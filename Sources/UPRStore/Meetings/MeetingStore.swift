@@ -96,7 +96,7 @@ public struct MeetingStore: Sendable {
             SELECT a.id, a.position, a.title, a.notes, a.recommendation_id, a.plan_entry_id, a.subject_kind,
                    a.subject_id, r.paragraph, r.text AS recommendation_text, i.title AS indicator_title
             FROM agenda_items a LEFT JOIN recommendations r ON r.id = a.recommendation_id
-            LEFT JOIN indicators i ON a.subject_kind = \(bind: AgendaItem.indicatorSubject) AND i.id = a.subject_id
+            LEFT JOIN indicators i ON a.subject_kind = \(bind: EntityKind.indicator.rawValue) AND i.id = a.subject_id
             WHERE a.meeting_id = \(bind: id) ORDER BY a.position, a.id
             """
         ).all().map { row in
@@ -112,7 +112,8 @@ public struct MeetingStore: Sendable {
                     [paragraph, String($0.prefix(120))].compactMap { $0 }.joined(separator: " ")
                 },
                 planEntryID: try row.decode(column: "plan_entry_id", as: Int?.self),
-                subjectKind: try row.decode(column: "subject_kind", as: String?.self),
+                subjectKind: try row.decode(column: "subject_kind", as: String?.self).flatMap(
+                    EntityKind.init(rawValue:)),
                 subjectID: try row.decode(column: "subject_id", as: Int?.self),
                 subjectLabel: try row.decode(column: "indicator_title", as: String?.self))
         }
@@ -168,7 +169,7 @@ public struct MeetingStore: Sendable {
         async throws
     {
         try await AuditLog.append(
-            on: sql, actor: actor, action: action, entity: "meeting", entityID: String(id), summary: summary,
+            on: sql, actor: actor, action: action, entity: .meeting, entityID: String(id), summary: summary,
             details: details)
     }
 
@@ -193,7 +194,7 @@ public struct MeetingStore: Sendable {
         try await setFlag("meeting_organisations", "organisation_id", id, "invited", fields.invitedOrganisationIDs)
         try await setFlag("meeting_people", "user_id", id, "invited", fields.invitedUserIDs)
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "create", entity: "meeting", entityID: id, summary: "Meeting scheduled",
+            on: sql, actor: actor, action: "create", entity: .meeting, entityID: id, summary: "Meeting scheduled",
             before: [:], after: fields.asText)
         return id
     }
@@ -214,7 +215,7 @@ public struct MeetingStore: Sendable {
         try await setFlag("meeting_organisations", "organisation_id", id, "invited", fields.invitedOrganisationIDs)
         try await setFlag("meeting_people", "user_id", id, "invited", fields.invitedUserIDs)
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "update", entity: "meeting", entityID: id, summary: "Meeting edited",
+            on: sql, actor: actor, action: "update", entity: .meeting, entityID: id, summary: "Meeting edited",
             before: before.fields.asText, after: fields.asText)
     }
 
@@ -223,7 +224,7 @@ public struct MeetingStore: Sendable {
         guard let before = try await meeting(id: id) else { throw StoreError.missingRow("meeting \(id)") }
         try await touch(id, version: version, [("status", status.rawValue)])
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "status", entity: "meeting", entityID: id,
+            on: sql, actor: actor, action: "status", entity: .meeting, entityID: id,
             summary: "Meeting \(status.rawValue)", before: ["status": before.status.rawValue],
             after: ["status": status.rawValue])
     }
@@ -246,7 +247,7 @@ public struct MeetingStore: Sendable {
             list.filter(\.attended).map { String($0.id) }.sorted().joined(separator: ",")
         }
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "minutes", entity: "meeting", entityID: id,
+            on: sql, actor: actor, action: "minutes", entity: .meeting, entityID: id,
             summary: "Minutes and attendance recorded",
             before: [
                 "minutes": before.minutes, "attendingOrganisations": ids(before.organisations),
@@ -274,7 +275,7 @@ public struct MeetingStore: Sendable {
         try await checkExist("plan_entries", item.planEntryID.map { [$0] } ?? [], field: "planEntryID")
         switch item.subjectKind {
         case nil: break
-        case AgendaItem.indicatorSubject?:
+        case .indicator?:
             try await checkExist("indicators", item.subjectID.map { [$0] } ?? [], field: "indicatorID")
         default: throw StoreError.invalid(field: "indicatorID", messageKey: "form.error.choice")
         }
@@ -289,7 +290,7 @@ public struct MeetingStore: Sendable {
                 "subject_id"
             )
             .values(
-                meetingID, next, title, item.notes, item.recommendationID, item.planEntryID, item.subjectKind,
+                meetingID, next, title, item.notes, item.recommendationID, item.planEntryID, item.subjectKind?.rawValue,
                 item.subjectID
             )
             .returning("id").first()
@@ -299,7 +300,7 @@ public struct MeetingStore: Sendable {
             details: [
                 "agendaItem": String(id), "title": title,
                 "recommendation": item.recommendationID.map(String.init) ?? "",
-                "subject": item.subjectKind.map { "\($0) \(item.subjectID ?? 0)" } ?? "",
+                "subject": item.subjectKind.map { "\($0.rawValue) \(item.subjectID ?? 0)" } ?? "",
             ])
         return id
     }

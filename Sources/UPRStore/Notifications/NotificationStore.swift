@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import UPRDomain
 
 /// The in-app inbox. Every source of notices (assignments now; subscriptions and reminders later) calls `notify`
 /// inside the transaction of the event it reports, so a notice exists exactly when its event does.
@@ -37,7 +38,7 @@ public struct NotificationStore: Sendable {
 
     /// Writes one notice per recipient (each recipient once).
     public func notify(
-        recipients: [Int], kind: Kind, subjectKind: String, subjectID: Int, textKey: String,
+        recipients: [Int], kind: Kind, subjectKind: EntityKind, subjectID: Int, textKey: String,
         arguments: [String: String]
     ) async throws {
         let json = try String(decoding: JSONEncoder.sortedKeys.encode(arguments), as: UTF8.self)
@@ -47,7 +48,7 @@ public struct NotificationStore: Sendable {
                 .columns(
                     "recipient_user_id", "kind", "subject_kind", "subject_id", "text_key", "arguments", "created_at"
                 )
-                .values(recipient, kind.rawValue, subjectKind, subjectID, textKey, json, now)
+                .values(recipient, kind.rawValue, subjectKind.rawValue, subjectID, textKey, json, now)
                 .run()
         }
     }
@@ -71,11 +72,15 @@ public struct NotificationStore: Sendable {
         try await sql.raw(
             "SELECT id, kind, subject_kind, subject_id, text_key, arguments, created_at, read_at FROM notifications WHERE "
                 + condition
-        ).all().map { row in
+        ).all().compactMap { row in
             let arguments = try row.decode(column: "arguments", as: String.self)
+            // Every stored kind was written from `EntityKind`; a row of a kind this version does not know (written by
+            // a newer one on the same database) is left out rather than breaking the inbox.
+            guard let subjectKind = EntityKind(rawValue: try row.decode(column: "subject_kind", as: String.self))
+            else { return nil }
             return InboxNotification(
                 id: try row.decode(column: "id", as: Int.self), kind: try row.decode(column: "kind", as: String.self),
-                subjectKind: try row.decode(column: "subject_kind", as: String.self),
+                subjectKind: subjectKind,
                 subjectID: try row.decode(column: "subject_id", as: Int.self),
                 textKey: try row.decode(column: "text_key", as: String.self),
                 arguments: (try? JSONDecoder().decode([String: String].self, from: Data(arguments.utf8))) ?? [:],

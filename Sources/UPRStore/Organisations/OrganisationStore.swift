@@ -68,7 +68,7 @@ public struct OrganisationStore: Sendable {
         try await sql.insert(into: "organisation_names").columns("organisation_id", "name", "valid_from")
             .values(id, name, validFrom).run()
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "create", entity: "organisation", entityID: id,
+            on: sql, actor: actor, action: "create", entity: .organisation, entityID: id,
             summary: "Organisation created: \(name)", before: [:],
             after: ["name": name, "kind": kind.rawValue, "representsState": representsState, "validFrom": validFrom])
         return id
@@ -103,7 +103,7 @@ public struct OrganisationStore: Sendable {
                 .values(id, name, day).run()
         }
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: name != before.name ? "rename" : "update", entity: "organisation",
+            on: sql, actor: actor, action: name != before.name ? "rename" : "update", entity: .organisation,
             entityID: id,
             summary: name != before.name ? "Renamed from \(before.name) to \(name)" : "Organisation changed",
             before: [
@@ -151,7 +151,7 @@ public struct OrganisationStore: Sendable {
             .values(name, cluster?.rawValue, now, now).returning("id").first()
         guard let id = try row?.decode(column: "id", as: Int.self) else { throw StoreError.missingRow("group") }
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "create", entity: "working-group", entityID: id,
+            on: sql, actor: actor, action: "create", entity: .workingGroup, entityID: id,
             summary: "Working group created: \(name)", before: [:], after: ["name": name, "cluster": cluster?.rawValue])
         return id
     }
@@ -173,7 +173,7 @@ public struct OrganisationStore: Sendable {
                 .values(id, member).run()
         }
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "update", entity: "working-group", entityID: id,
+            on: sql, actor: actor, action: "update", entity: .workingGroup, entityID: id,
             summary: "Working group changed",
             before: [
                 "name": before.name, "cluster": before.cluster?.rawValue,

@@ -148,7 +148,7 @@ public struct PlanStore: Sendable {
         guard let id = try row?.decode(column: "id", as: Int.self) else { throw StoreError.missingRow("plan entry") }
         try await replaceLists(id, fields)
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "create", entity: "plan-entry", entityID: id, summary: "Plan entry drafted",
+            on: sql, actor: actor, action: "create", entity: .planEntry, entityID: id, summary: "Plan entry drafted",
             before: [:], after: fields.asText.merging(["workingGroup": String(workingGroupID)]) { a, _ in a })
         try await tellFollowers(entry: id, textKey: "notification.planDrafted", excluding: userID)
         return id
@@ -172,7 +172,7 @@ public struct PlanStore: Sendable {
             ], on: sql)
         try await replaceLists(id, fields)
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "update", entity: "plan-entry", entityID: id, summary: "Plan entry edited",
+            on: sql, actor: actor, action: "update", entity: .planEntry, entityID: id, summary: "Plan entry edited",
             before: before.fields.asText, after: fields.asText)
         try await tellFollowers(entry: id, textKey: "notification.planEdited", excluding: actorUserID)
     }
@@ -192,7 +192,7 @@ public struct PlanStore: Sendable {
                 ("answered_at", Timestamp.string(Date())),
             ], on: sql)
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "answer", entity: "plan-entry", entityID: id,
+            on: sql, actor: actor, action: "answer", entity: .planEntry, entityID: id,
             summary: "Government answer: \(answer.rawValue)",
             before: [
                 "governmentAnswer": before.governmentAnswer?.rawValue, "governmentComment": before.governmentComment,
@@ -209,7 +209,7 @@ public struct PlanStore: Sendable {
         _ = try await VersionedUpdate.run(
             table: "plan_entries", id: id, expected: version, values: [("status", status.rawValue)], on: sql)
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: status == .published ? "publish" : "unpublish", entity: "plan-entry",
+            on: sql, actor: actor, action: status == .published ? "publish" : "unpublish", entity: .planEntry,
             entityID: id, summary: status == .published ? "Published" : "Back to draft",
             before: ["status": before.status.rawValue], after: ["status": status.rawValue])
         try await tellFollowers(
@@ -230,7 +230,7 @@ public struct PlanStore: Sendable {
         try await subscriptions.fanOut(
             recommendationIDs: recommendations, kind: .planChanged, textKey: textKey,
             arguments: ["recommendation": try await subscriptions.label(recommendationID: main)],
-            excludingUserID: userID, subjectKind: "plan-entry", subjectID: id)
+            excludingUserID: userID, subjectKind: .planEntry, subjectID: id)
     }
 
     private func replaceLists(_ id: Int, _ fields: PlanEntryFields) async throws {

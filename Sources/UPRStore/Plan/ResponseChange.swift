@@ -29,7 +29,7 @@ public enum ResponseChange {
             .values(recommendationID, response.rawValue, effectiveDate, source, note, Timestamp.string(Date()), actor)
             .run()
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "response-change", entity: "recommendation", entityID: recommendationID,
+            on: sql, actor: actor, action: "response-change", entity: .recommendation, entityID: recommendationID,
             summary: "Response changed from \(before) to \(response.rawValue) (\(source), \(effectiveDate))",
             before: ["response": before], after: ["response": response.rawValue])
         let subscriptions = SubscriptionStore(sql)

@@ -39,7 +39,7 @@ public struct SubscriptionStore: Sendable {
         ).first()
         guard let id = try row?.decode(column: "id", as: Int.self) else { return false }
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "subscribe", entity: "subscription", entityID: id,
+            on: sql, actor: actor, action: "subscribe", entity: .subscription, entityID: id,
             summary: "Subscribed to \(subject.rawValue) \(key)", before: [:],
             after: ["user": String(userID), "subject": subject.rawValue, "key": key])
         return true
@@ -58,7 +58,7 @@ public struct SubscriptionStore: Sendable {
         ).first()
         guard let id = try row?.decode(column: "id", as: Int.self) else { return false }
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "unsubscribe", entity: "subscription", entityID: id,
+            on: sql, actor: actor, action: "unsubscribe", entity: .subscription, entityID: id,
             summary: "Unsubscribed from \(subject.rawValue) \(key)",
             before: ["user": String(userID), "subject": subject.rawValue, "key": key], after: [:])
         return true
@@ -105,7 +105,7 @@ public struct SubscriptionStore: Sendable {
     @discardableResult
     public func fanOut(
         recommendationIDs: [Int], kind: NotificationStore.Kind, textKey: String, arguments: [String: String],
-        excludingUserID: Int?, subjectKind: String = "recommendation", subjectID: Int? = nil,
+        excludingUserID: Int?, subjectKind: EntityKind = .recommendation, subjectID: Int? = nil,
         alsoExcluding: Set<Int> = []
     ) async throws -> [Int] {
         let ids = Array(Set(recommendationIDs)).sorted()
@@ -134,7 +134,7 @@ public struct SubscriptionStore: Sendable {
             $0 != excludingUserID && !alsoExcluding.contains($0)
         }
         try await NotificationStore(sql).notify(
-            recipients: recipients, kind: kind, subjectKind: subjectID == nil ? "recommendation" : subjectKind,
+            recipients: recipients, kind: kind, subjectKind: subjectID == nil ? .recommendation : subjectKind,
             subjectID: subjectID ?? first, textKey: textKey, arguments: arguments)
         return recipients
     }
@@ -161,7 +161,7 @@ public struct SubscriptionStore: Sendable {
         let before = try await digest(userID: userID)
         try await sql.raw("UPDATE users SET digest = \(bind: frequency.rawValue) WHERE id = \(bind: userID)").run()
         try await AuditLog.recordChange(
-            on: sql, actor: actor, action: "digest", entity: "user", entityID: userID,
+            on: sql, actor: actor, action: "digest", entity: .user, entityID: userID,
             summary: "Digest: \(frequency.rawValue)", before: ["digest": before.rawValue],
             after: ["digest": frequency.rawValue])
     }

@@ -359,7 +359,7 @@ enum AdminRoutes {
             let sql = try database.sqlDatabase()
             let issued = try await PasswordReset.issue(userID: id, settings: settings, on: sql)
             try await AuditLog.append(
-                on: sql, actor: request.auditName, action: "reset-link", entity: "user", entityID: String(id),
+                on: sql, actor: request.auditName, action: "reset-link", entity: .user, entityID: String(id),
                 summary: issued.mailID == nil ? "Password reset link issued" : "Password reset link issued and mailed")
             return issued
         }

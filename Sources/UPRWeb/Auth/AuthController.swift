@@ -92,7 +92,7 @@ enum AuthController {
         guard valid, let account, account.active else {
             try await store.recordFailure(email: email, client: client)
             try await AuditLog.append(
-                on: request.sql(), actor: email, action: "login-failed", entity: "user",
+                on: request.sql(), actor: email, action: "login-failed", entity: .user,
                 entityID: account.map { String($0.id) }, summary: "Failed sign-in from \(client)")
             return try await loginPage(
                 request, errors: [FieldError(field: "email", message: t("login.error.invalid"))], email: email,
@@ -108,7 +108,7 @@ enum AuthController {
             idHash: SecureToken.hash(token), userID: account.id, csrfToken: SecureToken.generate(),
             twoFactorPending: account.totpEnabled, lifetime: sessionLifetime)
         try await AuditLog.append(
-            on: request.sql(), actor: account.email, action: "login", entity: "user", entityID: String(account.id),
+            on: request.sql(), actor: account.email, action: "login", entity: .user, entityID: String(account.id),
             summary: account.totpEnabled ? "Password accepted; waiting for the code" : "Signed in")
         let target = LocalPath.safe(form.return, otherwise: "/")
         let response = request.redirect(
@@ -183,7 +183,7 @@ enum AuthController {
         try await store.clearFailures(email: pending.user.email)
         try await store.setLanguage(pending.user.id, language: request.language.rawValue, actor: pending.user.email)
         try await AuditLog.append(
-            on: request.sql(), actor: pending.user.email, action: "login", entity: "user",
+            on: request.sql(), actor: pending.user.email, action: "login", entity: .user,
             entityID: String(pending.user.id), summary: "Signed in with a two-step code")
         return request.redirect(to: LocalPath.safe(form.return, otherwise: "/"), redirectType: .normal)
     }
@@ -193,7 +193,7 @@ enum AuthController {
         if let user = request.currentUser {
             try await AccountStore(try request.sql()).deleteSession(idHash: user.sessionHash)
             try await AuditLog.append(
-                on: request.sql(), actor: user.account.email, action: "logout", entity: "user",
+                on: request.sql(), actor: user.account.email, action: "logout", entity: .user,
                 entityID: String(user.account.id), summary: "Signed out")
         }
         let response = request.redirect(to: "/", redirectType: .normal)

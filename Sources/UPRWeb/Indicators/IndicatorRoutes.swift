@@ -35,10 +35,10 @@ enum IndicatorRoutes {
         let indicator = try await indicator(request)
         let t = request.t
         let sql = try request.sql()
-        var log = try await AuditLog.history(entity: "indicator", id: indicator.id, on: sql)
+        var log = try await AuditLog.history(entity: .indicator, id: indicator.id, on: sql)
         for measurement in try await MeasurementStore(sql).measurements(indicatorID: indicator.id, acceptedOnly: false)
         where measurement.status == .accepted || Authorization.allows(request.actor, .readDrafts) {
-            log += try await AuditLog.history(entity: "measurement", id: measurement.id, on: sql)
+            log += try await AuditLog.history(entity: .measurement, id: measurement.id, on: sql)
         }
         log.sort { $0.id > $1.id }
         let view = PlanRoutes.HistoryView(

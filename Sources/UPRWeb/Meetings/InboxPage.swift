@@ -21,13 +21,13 @@ public struct InboxView: Encodable {
     /// Where a notice's subject lives (also the link of a notice in a mail digest).
     public static func href(_ notice: InboxNotification) -> String {
         switch notice.subjectKind {
-        case "action-item": "/action-items#action-\(notice.subjectID)"
-        case "meeting": SiteRoute.meeting(notice.subjectID).href
-        case "recommendation": SiteRoute.recommendation(notice.subjectID).href
-        case "plan-entry": "/plan/entries/\(notice.subjectID)"
-        case "indicator": SiteRoute.indicator(notice.subjectID).href
-        case "mid-term": "/dashboard"
-        case "comment": SiteRoute.comment(notice.subjectID).href
+        case .actionItem: "/action-items#action-\(notice.subjectID)"
+        case .meeting: SiteRoute.meeting(notice.subjectID).href
+        case .recommendation: SiteRoute.recommendation(notice.subjectID).href
+        case .planEntry: "/plan/entries/\(notice.subjectID)"
+        case .indicator: SiteRoute.indicator(notice.subjectID).href
+        case .midTerm: "/dashboard"
+        case .comment: SiteRoute.comment(notice.subjectID).href
         default: "/inbox"
         }
     }

@@ -88,7 +88,7 @@ struct MeetingTaskForm: Content {
         }
         item.planEntryID = Int(Self.clean(planEntryID))
         if let indicator = Int(Self.clean(indicatorID)) {
-            item.subjectKind = AgendaItem.indicatorSubject
+            item.subjectKind = .indicator
             item.subjectID = indicator
         }
         return item

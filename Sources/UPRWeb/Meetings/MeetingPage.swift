@@ -123,7 +123,7 @@ struct MeetingView: Encodable {
                 recommendationHref: item.recommendationID.map { SiteRoute.recommendation($0).href },
                 recommendationLabel: item.recommendationLabel,
                 planEntryHref: item.planEntryID.map { "/plan/entries/\($0)" },
-                indicatorHref: item.subjectKind == AgendaItem.indicatorSubject
+                indicatorHref: item.subjectKind == .indicator
                     ? item.subjectID.map { SiteRoute.indicator($0).href } : nil,
                 indicatorLabel: item.subjectLabel,
                 decisions: meeting.decisions.filter { $0.agendaItemID == item.id }.map(\.text),

@@ -86,7 +86,7 @@ enum MeetingRoutes {
         let meeting = try await meeting(request)
         try request.require(.readDrafts)
         let t = request.t
-        let log = try await AuditLog.history(entity: "meeting", id: meeting.id, on: request.sql())
+        let log = try await AuditLog.history(entity: .meeting, id: meeting.id, on: request.sql())
         let view = PlanRoutes.HistoryView(
             layout: Layout(request: request, title: t("history.title"), section: .meetings),
             heading: t("history.title"), backHref: SiteRoute.meeting(meeting.id).href,

@@ -187,7 +187,7 @@ enum MatrixTransferRoutes {
             try await sql.update("matrix_uploads").set("applied_at", to: Timestamp.string(Date()))
                 .where("id", .equal, id).run()
             try await AuditLog.append(
-                on: sql, actor: auditName, action: "import", entity: "matrix", entityID: String(id),
+                on: sql, actor: auditName, action: "import", entity: .matrix, entityID: String(id),
                 summary: "Matrix imported for \(state): \(result.created) created, \(result.updated) updated")
             return result.created
         }

@@ -120,7 +120,7 @@ enum PlanRoutes {
         let entry = try await entry(request)
         if entry.status == .draft && !Authorization.allows(request.actor, .readDrafts) { throw Abort(.notFound) }
         let t = request.t
-        let log = try await AuditLog.history(entity: "plan-entry", id: entry.id, on: request.sql())
+        let log = try await AuditLog.history(entity: .planEntry, id: entry.id, on: request.sql())
         let view = HistoryView(
             layout: Layout(request: request, title: t("history.title"), section: .plan),
             heading: t("history.title"), backHref: "/plan/entries/\(entry.id)",
