@@ -125,6 +125,9 @@ let package = Package(
                 "UPRWeb", "UPRStore", "UPRCommands", "UPRMail", "SMTPSink", "UPRText", "UPRDocument",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                // The SafeHTML tests render templates through the application's Leaf tags.
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "LeafKit", package: "leaf-kit"),
             ],
             resources: [.copy("Fixtures")]
         ),

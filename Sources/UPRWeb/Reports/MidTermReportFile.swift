@@ -34,7 +34,7 @@ public enum MidTermReportFile {
         let report = MidTermReport(data, t: Translator(language))
         switch format {
         case .docx: return report.docx
-        case .html: return Data(report.html.utf8)
+        case .html: return Data(report.html.markup.utf8)
         }
     }
 
