@@ -155,6 +155,9 @@ let package = Package(
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // The SafeHTML tests render templates through the application's Leaf tags.
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "LeafKit", package: "leaf-kit"),
             ],
             exclude: ["Snapshots"],
             resources: [.copy("Fixtures")]

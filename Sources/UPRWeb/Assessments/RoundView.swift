@@ -58,7 +58,7 @@ struct RoundView: Encodable {
     var filters: [Filter]
     /// The recommendations' table, already escaped (written in Swift: a round page shows up to 40 rows of nested
     /// cells, which Leaf's loops made the page's main cost).
-    var table: String
+    var table: SafeHTML
     var hasLines: Bool
     var summary: String
     var paging: Paging
@@ -167,8 +167,8 @@ struct RoundView: Encodable {
         return try await cache.value(for: OverviewKey(round: round.id, show: show, page: page), on: sql, compute: load)
     }
 
-    static func tableHTML(_ lines: [Line], _ t: Translator) -> String {
-        var out = HTMLText(capacity: lines.count * 1_200)
+    static func tableHTML(_ lines: [Line], _ t: Translator) -> SafeHTML {
+        var out = SafeHTML.Builder(capacity: lines.count * 1_200)
         out.raw("<table class=\"responsive assessments\"><caption class=\"visually-hidden\">")
         out.text(t("round.recommendations"))
         out.raw("</caption><thead><tr><th scope=\"col\">")
@@ -231,7 +231,7 @@ struct RoundView: Encodable {
             out.raw("</div></td></tr>")
         }
         out.raw("</tbody></table>")
-        return out.string
+        return out.html
     }
 
     struct VersionForm: Content {

@@ -57,7 +57,7 @@ public struct LineChart: Sendable {
 
     static let margin = (left: 56.0, right: 16.0, top: 16.0, bottom: 40.0)
 
-    public func svg() -> String {
+    func svg() -> SafeHTML {
         let points = series.flatMap(\.points)
         let xs = points.map(\.x)
         let ys = points.map(\.y)
@@ -72,29 +72,28 @@ public struct LineChart: Sendable {
         func px(_ x: Double) -> Double { m.left + (x - minX) / (maxX - minX) * plotWidth }
         func py(_ y: Double) -> Double { m.top + (1 - (y - minY) / (maxY - minY)) * plotHeight }
 
-        var out = HTMLText(capacity: 4_000)
-        out.raw(
+        var out = SafeHTML.Builder(capacity: 4_000)
+        out.append(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(Self.f(width)) \(Self.f(height))\" aria-labelledby=\"\(id)-title \(id)-desc\">"
         )
-        out.raw("<title id=\"\(id)-title\">")
+        out.append("<title id=\"\(id)-title\">")
         out.text(title)
-        out.raw("</title><desc id=\"\(id)-desc\">")
+        out.append("</title><desc id=\"\(id)-desc\">")
         out.text(summary)
         out.raw("</desc>")
         out.raw("<g class=\"chart-grid\" stroke=\"#d0d0d0\" fill=\"#333\" font-size=\"12\">")
         for tick in ticks {
             let y = Self.f(py(tick))
-            out.raw(
-                "<line x1=\"\(Self.f(m.left))\" y1=\"\(y)\" x2=\"\(Self.f(width - m.right))\" y2=\"\(y)\"/>"
-                    + "<text x=\"\(Self.f(m.left - 6))\" y=\"\(y)\" text-anchor=\"end\" dominant-baseline=\"middle\" stroke=\"none\">"
-                    + Self.f(tick) + "</text>")
+            out.append("<line x1=\"\(Self.f(m.left))\" y1=\"\(y)\" x2=\"\(Self.f(width - m.right))\" y2=\"\(y)\"/>")
+            out.append(
+                "<text x=\"\(Self.f(m.left - 6))\" y=\"\(y)\" text-anchor=\"end\" dominant-baseline=\"middle\" stroke=\"none\">\(Self.f(tick))</text>"
+            )
         }
         for tick in xTicks where tick.x >= minX && tick.x <= maxX {
             let x = Self.f(px(tick.x))
-            out.raw(
-                "<line x1=\"\(x)\" y1=\"\(Self.f(m.top))\" x2=\"\(x)\" y2=\"\(Self.f(height - m.bottom))\"/>"
-                    + "<text x=\"\(x)\" y=\"\(Self.f(height - m.bottom + 18))\" text-anchor=\"middle\" stroke=\"none\">"
-            )
+            out.append("<line x1=\"\(x)\" y1=\"\(Self.f(m.top))\" x2=\"\(x)\" y2=\"\(Self.f(height - m.bottom))\"/>")
+            out.append(
+                "<text x=\"\(x)\" y=\"\(Self.f(height - m.bottom + 18))\" text-anchor=\"middle\" stroke=\"none\">")
             out.text(tick.label)
             out.raw("</text>")
         }
@@ -109,10 +108,10 @@ public struct LineChart: Sendable {
             out.raw("\"><polyline fill=\"none\" stroke-width=\"2.5\"")
             if line.style == .dashed { out.raw(" stroke-dasharray=\"6 4\"") }
             out.raw(" points=\"")
-            out.raw(line.points.map { Self.f(px($0.x)) + "," + Self.f(py($0.y)) }.joined(separator: " "))
+            out.text(line.points.map { Self.f(px($0.x)) + "," + Self.f(py($0.y)) }.joined(separator: " "))
             out.raw("\"/>")
             for point in line.points {
-                out.raw(
+                out.append(
                     "<circle cx=\"\(Self.f(px(point.x)))\" cy=\"\(Self.f(py(point.y)))\" r=\"4\" data-value=\"\(Self.f(point.y))\"><title>"
                 )
                 out.text(line.name + " – " + point.label)
@@ -121,7 +120,7 @@ public struct LineChart: Sendable {
             out.raw("</g>")
         }
         out.raw("</svg>")
-        return out.string
+        return out.html
     }
 
     /// Five or so round values covering `low...high` (steps of 1, 2 or 5 times a power of ten).

@@ -32,25 +32,25 @@ struct StackedBarChart {
     static let rowHeight = 30
     static let barHeight = 20
 
-    var svg: String {
+    var svg: SafeHTML {
         let plot = Self.width - Self.labelWidth - totalWidth
         let legendHeight = 28
         let height = legendHeight + max(bars.count, 1) * Self.rowHeight + 8
-        var out = HTMLText(capacity: 2_048 + bars.count * series.count * 160)
-        out.raw(
+        var out = SafeHTML.Builder(capacity: 2_048 + bars.count * series.count * 160)
+        out.append(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(Self.width) \(height)\" "
         )
-        out.raw("aria-labelledby=\"\(id)-title \(id)-desc\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\">")
-        out.raw("<title id=\"\(id)-title\">")
+        out.append("aria-labelledby=\"\(id)-title \(id)-desc\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\">")
+        out.append("<title id=\"\(id)-title\">")
         out.text(title)
-        out.raw("</title><desc id=\"\(id)-desc\">")
+        out.append("</title><desc id=\"\(id)-desc\">")
         out.text(description)
         out.raw("</desc>")
         // The legend, in series order, on one line.
         var x = 0
         for item in series {
-            out.raw("<rect x=\"\(x)\" y=\"4\" width=\"14\" height=\"14\" fill=\"\(item.color)\"/>")
-            out.raw("<text x=\"\(x + 20)\" y=\"16\" class=\"chart-legend\">")
+            out.append("<rect x=\"\(x)\" y=\"4\" width=\"14\" height=\"14\" fill=\"\(item.color)\"/>")
+            out.append("<text x=\"\(x + 20)\" y=\"16\" class=\"chart-legend\">")
             out.text(item.label)
             out.raw("</text>")
             x += 28 + item.label.count * 7
@@ -58,14 +58,14 @@ struct StackedBarChart {
         for (row, bar) in bars.enumerated() {
             let y = legendHeight + row * Self.rowHeight
             let total = bar.values.reduce(0, +)
-            out.raw("<g class=\"chart-row\"><text x=\"0\" y=\"\(y + 15)\" class=\"chart-label\">")
+            out.append("<g class=\"chart-row\"><text x=\"0\" y=\"\(y + 15)\" class=\"chart-label\">")
             out.text(Self.fit(bar.label, width: Self.labelWidth - 10))
             out.raw("</text>")
             var offset = 0.0
             for (index, value) in bar.values.enumerated() where value > 0 && index < series.count {
                 let width = total > 0 ? Double(plot) * Double(value) / Double(total) : 0
                 let left = Double(Self.labelWidth) + offset
-                out.raw(
+                out.append(
                     "<rect x=\"\(Self.format(left))\" y=\"\(y)\" width=\"\(Self.format(width))\" height=\"\(Self.barHeight)\" fill=\"\(series[index].color)\">"
                 )
                 out.raw("<title>")
@@ -73,7 +73,7 @@ struct StackedBarChart {
                 out.raw("</title></rect>")
                 if width >= 26 {
                     let fill = series[index].darkText ? "#0b0c0c" : "#ffffff"
-                    out.raw(
+                    out.append(
                         "<text x=\"\(Self.format(left + width / 2))\" y=\"\(y + 15)\" text-anchor=\"middle\" fill=\"\(fill)\" class=\"chart-value\" aria-hidden=\"true\">"
                     )
                     out.text(number(value))
@@ -81,12 +81,12 @@ struct StackedBarChart {
                 }
                 offset += width
             }
-            out.raw("<text x=\"\(Self.width - totalWidth + 8)\" y=\"\(y + 15)\" class=\"chart-total\">")
+            out.append("<text x=\"\(Self.width - totalWidth + 8)\" y=\"\(y + 15)\" class=\"chart-total\">")
             out.text(bar.note ?? totalLabel(total))
             out.raw("</text></g>")
         }
         out.raw("</svg>")
-        return out.string
+        return out.html
     }
 
     /// One decimal is enough for a pixel, and keeps the markup short.

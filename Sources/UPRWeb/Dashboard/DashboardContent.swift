@@ -20,18 +20,18 @@ struct DashboardContent: Encodable, Sendable {
 
     var heading: String
     /// The `<option>`s of the three menus, escaped.
-    var states: String
-    var rounds: String
-    var perspectives: String
+    var states: SafeHTML
+    var rounds: SafeHTML
+    var perspectives: SafeHTML
     var roundSummary: String?
     var reportDocx: String
     var reportHTML: String
     /// The chart sections (status by cluster, ministry, response; indicator progress), escaped.
-    var sections: String
+    var sections: SafeHTML
     var hasSections: Bool
     var timelineHeading: String
     /// The timeline's SVG and its list of dates, escaped.
-    var timeline: String
+    var timeline: SafeHTML
 
     static func load(_ request: Request) async throws -> DashboardContent {
         let sql = try request.sql()
@@ -71,7 +71,7 @@ struct DashboardContent: Encodable, Sendable {
         let tracked = try await IndicatorStore(sql).tracking(stateID: stateID, cycle: nil, includeDrafts: members)
         if let indicators = DashboardView.indicatorChart(tracked.indicators, t) { charts.append(indicators) }
         let encoded = stateName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-        var sections = HTMLText(capacity: 64 * 1024)
+        var sections = SafeHTML.Builder(capacity: 64 * 1024)
         for (index, chart) in charts.enumerated() { section(chart, id: "h-\(index)", t, into: &sections) }
         return DashboardContent(
             heading: t("dashboard.title", ["state": stateName]),
@@ -97,16 +97,16 @@ struct DashboardContent: Encodable, Sendable {
                     ])
             },
             reportDocx: "/reports/midterm.docx?state=" + encoded, reportHTML: "/reports/midterm.html?state=" + encoded,
-            sections: sections.string, hasSections: !charts.isEmpty, timelineHeading: t("dashboard.timeline"),
+            sections: sections.html, hasSections: !charts.isEmpty, timelineHeading: t("dashboard.timeline"),
             timeline: timelineHTML(timeline, t))
     }
 
     /// A chart's section: heading, SVG, note, and its numbers as a table behind a disclosure.
-    static func section(_ chart: DashboardView.Chart, id: String, _ t: Translator, into out: inout HTMLText) {
-        out.raw("<section class=\"chart-section\" aria-labelledby=\"\(id)\"><h2 id=\"\(id)\">")
+    static func section(_ chart: DashboardView.Chart, id: String, _ t: Translator, into out: inout SafeHTML.Builder) {
+        out.append("<section class=\"chart-section\" aria-labelledby=\"\(id)\"><h2 id=\"\(id)\">")
         out.text(chart.heading)
         out.raw("</h2>")
-        out.raw(chart.svg)
+        out.append(chart.svg)
         if let note = chart.note {
             out.raw("<p class=\"notice\">")
             out.text(note)
@@ -154,9 +154,9 @@ struct DashboardContent: Encodable, Sendable {
         out.raw("</tbody></table></details></section>")
     }
 
-    static func timelineHTML(_ timeline: ReviewTimeline, _ t: Translator) -> String {
-        var out = HTMLText(capacity: 8 * 1024)
-        if let svg = DashboardView.timelineSVG(timeline, t) { out.raw(svg) }
+    static func timelineHTML(_ timeline: ReviewTimeline, _ t: Translator) -> SafeHTML {
+        var out = SafeHTML.Builder(capacity: 8 * 1024)
+        if let svg = DashboardView.timelineSVG(timeline, t) { out.append(svg) }
         out.raw("<dl class=\"summary-list\">")
         for milestone in DashboardView.milestones(timeline, t) {
             out.raw("<div><dt>")
@@ -166,7 +166,7 @@ struct DashboardContent: Encodable, Sendable {
             out.raw("</dd></div>")
         }
         out.raw("</dl>")
-        return out.string
+        return out.html
     }
 }
 

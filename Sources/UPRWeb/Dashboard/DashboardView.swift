@@ -11,7 +11,7 @@ import Vapor
 struct DashboardView: Encodable {
     struct Chart: Encodable {
         var heading: String
-        var svg: String
+        var svg: SafeHTML
         var note: String?
         var table: Table
     }
@@ -127,7 +127,7 @@ struct DashboardView: Encodable {
                     key: "remaining", label: t("dashboard.remaining"), color: "#f3f2f1", darkText: true),
             ], bars: bars, totalLabel: { _ in "" }, number: { t.number($0) + "%" }, totalWidth: 190)
         return Chart(
-            heading: heading, svg: bars.isEmpty ? "" : chart.svg,
+            heading: heading, svg: bars.isEmpty ? .empty : chart.svg,
             note: bars.isEmpty ? t("dashboard.noIndicators") : nil,
             table: Table(
                 caption: heading, groupHeading: t("report.indicator"),
@@ -158,7 +158,7 @@ struct DashboardView: Encodable {
         return events
     }
 
-    static func timelineSVG(_ timeline: ReviewTimeline, _ t: Translator) -> String? {
+    static func timelineSVG(_ timeline: ReviewTimeline, _ t: Translator) -> SafeHTML? {
         let events = events(timeline, t)
         guard !events.isEmpty else { return nil }
         return TimelineChart(

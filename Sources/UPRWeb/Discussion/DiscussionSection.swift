@@ -12,7 +12,7 @@ struct DiscussionSection: Encodable {
         var organisation: String?
         var at: String
         /// The text with its mentions as links, escaped; nil when the comment is hidden.
-        var bodyHTML: String?
+        var bodyHTML: SafeHTML?
         var hiddenNotice: String?
         var formalLabel: String?
         var isMembers: Bool
@@ -68,8 +68,8 @@ struct DiscussionSection: Encodable {
 
     /// The text, escaped, with each resolved mention as a link to the organisation's plan view, or the person's name
     /// in bold (never their e-mail address: a public comment must not publish it).
-    static func bodyHTML(_ comment: Comment) -> String {
-        var out = HTMLText(capacity: comment.body.utf8.count + 64)
+    static func bodyHTML(_ comment: Comment) -> SafeHTML {
+        var out = SafeHTML.Builder(capacity: comment.body.utf8.count + 64)
         var cursor = comment.body.startIndex
         for mention in Mention.find(in: comment.body) {
             guard
@@ -92,7 +92,7 @@ struct DiscussionSection: Encodable {
             cursor = mention.range.upperBound
         }
         out.text(String(comment.body[cursor...]))
-        return out.string
+        return out.html
     }
 
     /// The page a thread lives on.

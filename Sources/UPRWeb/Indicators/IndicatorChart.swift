@@ -10,7 +10,7 @@ struct IndicatorChart: Encodable {
         var value: String
     }
     /// The SVG, already escaped (`LineChart`).
-    var svg: String
+    var svg: SafeHTML
     var caption: String
     var rows: [Row]
 

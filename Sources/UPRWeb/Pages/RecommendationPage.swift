@@ -80,7 +80,7 @@ struct RecommendationView: Encodable {
     var changeResponseHref: String?
     var indicatorLinks: IndicatorLinks
     /// The follow button (or, for the public, a sign-in link), already escaped.
-    var subscribe: String
+    var subscribe: SafeHTML
     var discussion: DiscussionSection
 
     static func load(_ request: Request) async throws -> RecommendationView {

@@ -58,7 +58,7 @@ struct StateView: Encodable {
     var pledgesHref: String?
     var pledges: String?
     /// The follow button (or a sign-in link), already escaped.
-    var subscribe: String?
+    var subscribe: SafeHTML?
 
     static func load(_ request: Request) async throws -> StateView {
         guard let name = request.parameters.get("name") else { throw Abort(.notFound) }
@@ -114,7 +114,7 @@ struct StateView: Encodable {
             subscribe: try await subscribeButton(request, profile.name))
     }
 
-    static func subscribeButton(_ request: Request, _ name: String) async throws -> String? {
+    static func subscribeButton(_ request: Request, _ name: String) async throws -> SafeHTML? {
         guard
             let id = try await request.sql().raw("SELECT id FROM states WHERE name = \(bind: name)").first()?
                 .decode(column: "id", as: Int.self)

@@ -40,7 +40,7 @@ struct TaxonomyView: Encodable {
         var href: String?
         var children: [Row]
         /// A cluster's follow button, already escaped.
-        var subscribe: String? = nil
+        var subscribe: SafeHTML? = nil
         var hasChildren: Bool { !children.isEmpty }
 
         enum CodingKeys: String, CodingKey { case code, label, group, count, href, children, hasChildren, subscribe }

@@ -16,11 +16,11 @@ struct PlanMatrixView: Encodable {
     var heading: String
     var scopeLabel: String
     /// The `<option>`s of the three menus, already escaped (`SelectOption.html`).
-    var states: String
-    var groups: String
-    var organisations: String
+    var states: SafeHTML
+    var groups: SafeHTML
+    var organisations: SafeHTML
     /// The matrix table, already escaped (`PlanMatrixTable`).
-    var table: String
+    var table: SafeHTML
     var hasRows: Bool
     var summary: String
     var exportLabel: String
@@ -30,7 +30,7 @@ struct PlanMatrixView: Encodable {
     var canImport: Bool
     var paging: Paging
     /// The follow button of the ministry whose entries are shown, already escaped; nil for other views.
-    var subscribe: String?
+    var subscribe: SafeHTML?
 
     /// The view a request asks for: `?group=`, `?organisation=` or `?state=` (Mongolia, the demo, by default).
     static func scope(_ request: Request) -> PlanMatrix.Scope {
@@ -104,7 +104,8 @@ struct PlanMatrixView: Encodable {
             subscribe: try await subscribeButton(request, scope, scopeLabel))
     }
 
-    static func subscribeButton(_ request: Request, _ scope: PlanMatrix.Scope, _ name: String) async throws -> String? {
+    static func subscribeButton(_ request: Request, _ scope: PlanMatrix.Scope, _ name: String) async throws -> SafeHTML?
+    {
         guard case .leadOrganisation(let id) = scope, !name.isEmpty else { return nil }
         return try await SubscribeButton.html(request, .organisation, key: String(id), name: name)
     }

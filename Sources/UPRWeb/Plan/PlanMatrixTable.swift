@@ -24,8 +24,8 @@ struct PlanMatrixTable {
         ].map { t($0) }
     }
 
-    func html(_ lines: [PlanMatrix.Line]) -> String {
-        var out = HTMLText(capacity: lines.count * 2_000 + 1_000)
+    func html(_ lines: [PlanMatrix.Line]) -> SafeHTML {
+        var out = SafeHTML.Builder(capacity: lines.count * 2_000 + 1_000)
         out.raw("<table class=\"responsive matrix\">\n  <caption class=\"visually-hidden\">")
         out.text(caption)
         out.raw("</caption>\n  <thead><tr>")
@@ -37,14 +37,14 @@ struct PlanMatrixTable {
         out.raw("</tr></thead>\n  <tbody>\n")
         for line in lines { row(line, into: &out) }
         out.raw("  </tbody>\n</table>\n")
-        return out.string
+        return out.html
     }
 
-    private func row(_ line: PlanMatrix.Line, into out: inout HTMLText) {
+    private func row(_ line: PlanMatrix.Line, into out: inout SafeHTML.Builder) {
         let entry = line.entry
         out.raw("  <tr>\n    <th scope=\"row\" data-label=\"")
         out.text(headings[0])
-        out.raw("\"><a href=\"" + SiteRoute.recommendation(line.recommendationID).href + "\">")
+        out.append("\"><a href=\"\(SiteRoute.recommendation(line.recommendationID).href)\">")
         out.text(line.paragraph ?? "#\(line.recommendationID)")
         out.raw("</a></th>\n")
         let response = UPRDomain.Response(rawValue: line.response).map(t.response) ?? line.response
@@ -58,7 +58,7 @@ struct PlanMatrixTable {
                 out.text(value)
                 // The structured indicators beside the free text: how many, and how many pass the SMART check.
                 if index == 7, let entry, entry.indicatorCount > 0 {
-                    out.raw("<br><a class=\"smart-count\" href=\"/plan/entries/\(entry.id)#indicators-title\">")
+                    out.append("<br><a class=\"smart-count\" href=\"/plan/entries/\(entry.id)#indicators-title\">")
                     out.text(
                         t(
                             "plan.indicatorCount",
@@ -69,7 +69,7 @@ struct PlanMatrixTable {
         }
         cell(headings[10], into: &out) { out in
             if let entry, let answer = entry.governmentAnswer {
-                out.raw("<span class=\"tag tag-" + answer.rawValue + "\">")
+                out.append("<span class=\"tag tag-\(answer.rawValue)\">")
                 out.text(t("answer.\(answer.rawValue)"))
                 out.raw("</span>")
                 if !entry.governmentComment.isEmpty {
@@ -78,11 +78,11 @@ struct PlanMatrixTable {
                 }
             }
             if let entry {
-                out.raw("<br><a href=\"/plan/entries/\(entry.id)\">")
+                out.append("<br><a href=\"/plan/entries/\(entry.id)\">")
                 out.text(t("status.\(entry.status.rawValue)"))
                 out.raw("</a>")
             } else if canDraft {
-                out.raw("<br><a href=\"/recommendations/\(line.recommendationID)/plan\">")
+                out.append("<br><a href=\"/recommendations/\(line.recommendationID)/plan\">")
                 out.text(t("plan.draft"))
                 out.raw("</a>")
             }
@@ -90,7 +90,7 @@ struct PlanMatrixTable {
         out.raw("  </tr>\n")
     }
 
-    private func cell(_ label: String, into out: inout HTMLText, _ content: (inout HTMLText) -> Void) {
+    private func cell(_ label: String, into out: inout SafeHTML.Builder, _ content: (inout SafeHTML.Builder) -> Void) {
         out.raw("    <td data-label=\"")
         out.text(label)
         out.raw("\">")

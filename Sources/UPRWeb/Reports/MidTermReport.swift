@@ -11,7 +11,7 @@ struct MidTermReport {
     /// A part of the report: text the DOCX and the HTML share, or a chart that the HTML draws above its table.
     enum Part {
         case block(WordDocument.Block)
-        case chart(svg: String, chart: WordChart, table: WordDocument.Table)
+        case chart(svg: SafeHTML, chart: WordChart, table: WordDocument.Table)
     }
 
     var title: String
@@ -176,27 +176,29 @@ struct MidTermReport {
     var docx: Data { DocxWriter.data(document) }
 
     /// A standalone HTML document (styles inline, no external assets) that a browser or a word processor opens.
-    var html: String {
-        var out = HTMLText(capacity: 256 * 1024)
-        out.raw("<!doctype html><html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\">")
+    var html: SafeHTML {
+        var out = SafeHTML.Builder(capacity: 256 * 1024)
+        out.append("<!doctype html><html lang=\"\(language.rawValue)\"><head><meta charset=\"utf-8\">")
         out.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
         out.text(title)
-        out.raw("</title><style>\(Self.style)</style></head><body><main>")
+        out.raw("</title><style>")
+        out.raw(Self.style)
+        out.raw("</style></head><body><main>")
         for part in parts {
             switch part {
             case .block(let block): Self.html(block, into: &out)
             case .chart(let svg, _, let table):
                 out.raw("<figure>")
-                out.raw(svg)
+                out.append(svg)
                 out.raw("</figure>")
                 Self.html(.table(table), into: &out)
             }
         }
         out.raw("</main></body></html>")
-        return out.string
+        return out.html
     }
 
-    static func html(_ block: WordDocument.Block, into out: inout HTMLText) {
+    static func html(_ block: WordDocument.Block, into out: inout SafeHTML.Builder) {
         func runs(_ runs: [WordDocument.Run]) {
             for run in runs {
                 if run.bold { out.raw("<strong>") }
@@ -213,10 +215,10 @@ struct MidTermReport {
             out.raw("</h1>")
         case .heading(let level, let text):
             // The title is the page's h1; report headings start one level down.
-            let tag = "h\(min(level + 1, 4))"
-            out.raw("<\(tag)>")
+            let level = min(level + 1, 4)
+            out.append("<h\(level)>")
             out.text(text)
-            out.raw("</\(tag)>")
+            out.append("</h\(level)>")
         case .paragraph(let content):
             out.raw("<p>")
             runs(content)
@@ -249,7 +251,7 @@ struct MidTermReport {
         }
     }
 
-    static let style = """
+    static let style: StaticString = """
         body{font-family:Arial,sans-serif;color:#0b0c0c;line-height:1.45;margin:0;padding:1rem}main{max-width:60rem;\
         margin:0 auto}table{border-collapse:collapse;width:100%;margin:0 0 1.5rem}th,td{border:1px solid #b1b4b6;\
         padding:.3rem .5rem;text-align:left;vertical-align:top}thead th{background:#f3f2f1}blockquote{margin:0 0 1rem;\

@@ -35,7 +35,7 @@ public enum MidTermReportFile {
         let report = MidTermReport(data, t: Translator(language))
         switch format {
         case .docx: return report.docx
-        case .html: return Data(report.html.utf8)
+        case .html: return Data(report.html.markup.utf8)
         }
     }
 
@@ -53,7 +53,8 @@ public enum MidTermReportFile {
         if format == .html {
             // The report keeps its style inside it so that the saved file looks the same; the policy names it.
             response.headers.replaceOrAdd(
-                name: "Content-Security-Policy", value: ContentSecurityPolicy.allowingInlineStyle(MidTermReport.style))
+                name: "Content-Security-Policy",
+                value: ContentSecurityPolicy.allowingInlineStyle(MidTermReport.style.description))
         }
         if format == .docx {
             let name = "midterm-report-" + Slug.make(state) + "-" + request.language.rawValue + ".docx"

@@ -9,34 +9,34 @@ enum SubscribeButton {
     static let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "/-._~"))
 
     static func html(_ request: Request, _ subject: SubscriptionSubject, key: String, name: String) async throws
-        -> String
+        -> SafeHTML
     {
         let t = request.t
-        var html = HTMLText(capacity: 512)
+        var out = SafeHTML.Builder(capacity: 512)
         // Back to this very page after following or signing in, its query included (the plan's ministry).
         let here = request.url.string
         guard let user = request.currentUser else {
-            html.raw("<p class=\"subscribe\"><a href=\"/login?return=")
-            html.text(here.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? "/")
-            html.raw("\">")
-            html.text(t("subscription.signIn"))
-            html.raw("</a></p>")
-            return html.string
+            out.raw("<p class=\"subscribe\"><a href=\"/login?return=")
+            out.text(here.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? "/")
+            out.raw("\">")
+            out.text(t("subscription.signIn"))
+            out.raw("</a></p>")
+            return out.html
         }
         let following = try await SubscriptionStore(try request.sql()).isSubscribed(
             userID: user.account.id, subject, key: key)
-        html.raw("<form class=\"subscribe\" method=\"post\" action=\"")
-        html.raw(following ? "/subscriptions/remove" : "/subscriptions")
-        html.raw("\"><input type=\"hidden\" name=\"_csrf\" value=\"")
-        html.text(request.csrfToken)
-        html.raw("\"><input type=\"hidden\" name=\"subject\" value=\"\(subject.rawValue)\">")
-        html.raw("<input type=\"hidden\" name=\"key\" value=\"")
-        html.text(key)
-        html.raw("\"><input type=\"hidden\" name=\"return\" value=\"")
-        html.text(here)
-        html.raw("\"><button type=\"submit\" class=\"secondary\">")
-        html.text(t(following ? "subscription.unsubscribe" : "subscription.subscribe", ["name": name]))
-        html.raw("</button></form>")
-        return html.string
+        out.raw("<form class=\"subscribe\" method=\"post\" action=\"")
+        out.raw(following ? "/subscriptions/remove" : "/subscriptions")
+        out.raw("\"><input type=\"hidden\" name=\"_csrf\" value=\"")
+        out.text(request.csrfToken)
+        out.append("\"><input type=\"hidden\" name=\"subject\" value=\"\(subject.rawValue)\">")
+        out.raw("<input type=\"hidden\" name=\"key\" value=\"")
+        out.text(key)
+        out.raw("\"><input type=\"hidden\" name=\"return\" value=\"")
+        out.text(here)
+        out.raw("\"><button type=\"submit\" class=\"secondary\">")
+        out.text(t(following ? "subscription.unsubscribe" : "subscription.subscribe", ["name": name]))
+        out.raw("</button></form>")
+        return out.html
     }
 }

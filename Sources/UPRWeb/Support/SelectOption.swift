@@ -8,8 +8,8 @@ struct SelectOption: Encodable, Sendable {
 extension SelectOption {
     /// The `<option>` elements of a list, escaped, for the pages whose menus are long or rendered often (Leaf's loop
     /// costs a few microseconds an option; the plan page shows three menus on every request).
-    static func html(_ options: [SelectOption]) -> String {
-        var out = HTMLText(capacity: options.count * 64)
+    static func html(_ options: [SelectOption]) -> SafeHTML {
+        var out = SafeHTML.Builder(capacity: options.count * 64)
         for option in options {
             out.raw("<option value=\"")
             out.text(option.value)
@@ -17,6 +17,6 @@ extension SelectOption {
             out.text(option.label)
             out.raw("</option>")
         }
-        return out.string
+        return out.html
     }
 }

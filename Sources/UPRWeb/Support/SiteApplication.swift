@@ -27,6 +27,10 @@ public enum SiteApplication {
                 sandboxDirectory: SiteResources.viewsDirectory,
                 viewDirectory: SiteResources.viewsDirectory))
         app.leaf.tags["t"] = TranslateTag()
+        // Markup written in Swift reaches a page only as SafeHTML through #html; Leaf's #unsafeHTML would print any
+        // string as it is.
+        app.leaf.tags["html"] = HTMLTag()
+        app.leaf.tags["unsafeHTML"] = RetiredTag(name: "unsafeHTML", instead: "#html() with a SafeHTML value")
         app.leaf.cache.isEnabled = app.environment.isRelease || app.environment == .production
 
         app.middleware = Middlewares()
