@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import UPRDomain
+import UPRLocalization
 import UPRSpreadsheet
 import UPRStore
 
@@ -8,13 +9,10 @@ import UPRStore
 enum MatrixFile {
     static func export(state: String, xlsx: Bool, on sql: any SQLDatabase) async throws -> Data {
         let matrix = try await PlanMatrix.load(.state(state), includeDrafts: true, on: sql)
-        let document = MatrixTransfer.document(matrix, title: "Implementation plan – \(state)") { raw in
-            switch raw {
-            case "supported": "Supported"
-            case "noted": "Noted"
-            default: "Pending"
-            }
-        }
+        // The command's file is in English, in the catalog's words (the site's export is in the reader's language).
+        let english = Translator(.en)
+        let document = MatrixTransfer.document(
+            matrix, title: english("plan.title") + " – " + state, response: english.response)
         return xlsx ? ImplementationMatrix.xlsx(document) : Data(ImplementationMatrix.csv(document).utf8)
     }
 

@@ -42,7 +42,7 @@ struct SearchCommand: AsyncParsableCommand {
         print("\(page.total) found")
         for item in page.items {
             let reference = item.paragraph.map { " \($0)" } ?? ""
-            print("[\(item.id)] \(item.stateUnderReview)\(reference) (\(item.response)): \(item.text)")
+            print("[\(item.id)] \(item.stateUnderReview)\(reference) (\(item.response.rawValue)): \(item.text)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import SQLKit
+import UPRDomain
 
 /// Everything the recommendation page and `/api/v1/recommendations/{id}` show about one record.
 public struct RecommendationDetail: Sendable, Codable, Equatable {
@@ -10,7 +11,7 @@ public struct RecommendationDetail: Sendable, Codable, Equatable {
         public var confidence: Double?
     }
     public struct ResponseEvent: Sendable, Codable, Equatable {
-        public var response: String
+        public var response: Response
         public var effectiveDate: String?
         public var source: String?
         public var note: String?
@@ -93,7 +94,7 @@ public struct RecommendationDetail: Sendable, Codable, Equatable {
             """
         ).all().map {
             ResponseEvent(
-                response: try $0.decode(column: "response", as: String.self),
+                response: try $0.decodeCode(Response.self, column: "response"),
                 effectiveDate: try $0.decode(column: "effective_date", as: String?.self),
                 source: try $0.decode(column: "source", as: String?.self),
                 note: try $0.decode(column: "note", as: String?.self),

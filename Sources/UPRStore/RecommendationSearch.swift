@@ -145,16 +145,17 @@ public enum RecommendationSearch {
         let states = try row.decode(column: "recommending_states", as: String.self)
         return RecommendationSummary(
             id: try row.decode(column: idColumn, as: Int.self),
-            kind: try row.decode(column: "kind", as: String.self),
+            kind: try row.decodeCode(RecordKind.self, column: "kind"),
             stateUnderReview: try row.decode(column: "state_name", as: String.self),
             cycle: try row.decode(column: "cycle", as: Int?.self),
             session: try row.decode(column: "session", as: Int?.self),
             paragraph: try row.decode(column: "paragraph", as: String?.self),
             text: try row.decode(column: "text", as: String.self),
             recommendingStates: states.isEmpty ? [] : states.components(separatedBy: "; "),
-            response: try row.decode(column: "response", as: String.self),
-            actionCategory: try row.decode(column: "action_category", as: Int?.self),
-            mechanism: try row.decode(column: "mechanism", as: String.self),
+            response: try row.decodeCode(Response.self, column: "response"),
+            actionCategory: try row.decode(column: "action_category", as: Int?.self).flatMap(
+                ActionCategory.init(rawValue:)),
+            mechanism: try row.decodeCode(Mechanism.self, column: "mechanism"),
             clusters: [], issues: [])
     }
 
@@ -175,7 +176,9 @@ public enum RecommendationSearch {
             guard let position = index[try row.decode(column: "recommendation_id", as: Int.self)] else { continue }
             let taxonomy = try row.decode(column: "taxonomy", as: String.self)
             if taxonomy == "cluster" {
-                items[position].clusters.append(try row.decode(column: "code", as: String.self))
+                if let cluster = Cluster(rawValue: try row.decode(column: "code", as: String.self)) {
+                    items[position].clusters.append(cluster)
+                }
             } else {
                 items[position].issues.append(try row.decode(column: "name", as: String.self))
             }

@@ -1,17 +1,20 @@
-/// One recommendation as lists show it. Field names are the API's and stay stable.
+import UPRDomain
+
+/// One recommendation as lists show it. Field names are the API's and stay stable; the coded values are the domain's
+/// types, decoded once here (their raw values are what the API writes).
 public struct RecommendationSummary: Sendable, Codable, Equatable {
     public var id: Int
-    public var kind: String
+    public var kind: RecordKind
     public var stateUnderReview: String
     public var cycle: Int?
     public var session: Int?
     public var paragraph: String?
     public var text: String
     public var recommendingStates: [String]
-    public var response: String
-    public var actionCategory: Int?
-    public var mechanism: String
-    public var clusters: [String]
+    public var response: Response
+    public var actionCategory: ActionCategory?
+    public var mechanism: Mechanism
+    public var clusters: [Cluster]
     public var issues: [String]
 }
 

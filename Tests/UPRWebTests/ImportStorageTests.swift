@@ -116,7 +116,7 @@ import VaporTesting
                 .first())
             let id = try row.decode(column: "id", as: Int.self)
             let detail = try #require(try await RecommendationDetail.load(id: id, on: app.sql()))
-            #expect(detail.responseHistory.map(\.response) == ["noted", "supported"])
+            #expect(detail.responseHistory.map(\.response) == [.noted, .supported])
             #expect(detail.provenance.count == 2)
         }
     }

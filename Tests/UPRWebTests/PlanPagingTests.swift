@@ -64,7 +64,7 @@ import VaporTesting
         let matrix = try await PlanMatrix.load(.state("Azerbaijan"), includeDrafts: true, on: sql)
         for row in matrix.rows {
             let recommendation = row.recommendation
-            let cluster = recommendation.clusters.compactMap(Cluster.init(rawValue:)).first ?? .justice
+            let cluster = recommendation.clusters.first ?? .justice
             let plan = try #require(plans[cluster])
             var fields = PlanEntryFields()
             fields.goal = plan.goal

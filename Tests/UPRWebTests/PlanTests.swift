@@ -210,8 +210,8 @@ func justiceGroupID(_ app: Application) async throws -> Int {
                 ])
             #expect(changed.status == .seeOther)
             let detail = try #require(try await RecommendationDetail.load(id: id, on: app.sql()))
-            #expect(detail.recommendation.response == "supported")
-            #expect(detail.responseHistory.map(\.response) == ["noted", "supported"])
+            #expect(detail.recommendation.response == .supported)
+            #expect(detail.responseHistory.map(\.response) == [.noted, .supported])
             #expect(detail.responseHistory.last?.effectiveDate == "2017-06-30")
             let bad = try await admin.post(
                 app, "/recommendations/\(id)/response",

@@ -67,7 +67,7 @@ public struct RoundOverview: Sendable {
                     Line(
                         recommendationID: id, paragraph: try row.decode(column: "paragraph", as: String?.self),
                         text: try row.decode(column: "text", as: String.self),
-                        response: Response(rawValue: try row.decode(column: "response", as: String.self)) ?? .pending,
+                        response: try row.decodeCode(Response.self, column: "response"),
                         workingGroup: try row.decode(column: "group_name", as: String?.self), statuses: [:],
                         agreement: .single))
             }

@@ -7,7 +7,7 @@ import UPRSpreadsheet
 /// a preview of every change and then applying all of it or nothing.
 public enum MatrixTransfer {
     /// The rows of a matrix view as the annex 8.1 document.
-    public static func document(_ matrix: PlanMatrix, title: String, response: (String) -> String) -> MatrixDocument {
+    public static func document(_ matrix: PlanMatrix, title: String, response: (Response) -> String) -> MatrixDocument {
         MatrixDocument(
             title: title,
             rows: matrix.rows.map { row in

@@ -25,7 +25,7 @@ extension PlanMatrix {
         public var paragraph: String?
         public var recommendingStates: [String]
         public var text: String
-        public var response: String
+        public var response: Response
         public var entry: Entry?
 
         init(row: any SQLRow) throws {
@@ -34,7 +34,7 @@ extension PlanMatrix {
             let states = try row.decode(column: "recommending_states", as: String.self)
             recommendingStates = states.isEmpty ? [] : states.components(separatedBy: "; ")
             text = try row.decode(column: "text", as: String.self)
-            response = try row.decode(column: "response", as: String.self)
+            response = try row.decodeCode(Response.self, column: "response")
             guard let id = try row.decode(column: "id", as: Int?.self) else { return }
             entry = Entry(
                 id: id, status: PlanStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,

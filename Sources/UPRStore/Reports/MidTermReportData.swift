@@ -54,7 +54,7 @@ public struct MidTermReportData: Sendable {
                 id: try row.decode(column: "id", as: Int.self),
                 paragraph: try row.decode(column: "paragraph", as: String?.self),
                 text: try row.decode(column: "text", as: String.self),
-                response: Response(rawValue: try row.decode(column: "response", as: String.self)) ?? .pending,
+                response: try row.decodeCode(Response.self, column: "response"),
                 recommendingStates: try row.decode(column: "recommending_states", as: String.self), clusters: [],
                 plan: nil, assessments: [])
         }

@@ -83,7 +83,7 @@ struct AssessmentView: Encodable {
             roundTitle: round.title, roundHref: AssessmentRoutes.href(round.id),
             recommendationText: detail.recommendation.text,
             recommendationHref: SiteRoute.recommendation(id).href,
-            response: t.response(UPRDomain.Response(rawValue: detail.recommendation.response) ?? .pending),
+            response: t.response(detail.recommendation.response),
             given: assessments.map { assessment in
                 Given(
                     organisation: assessment.organisationName, perspective: t(assessment.perspective.labelKey),

@@ -118,13 +118,13 @@ struct RecommendationListView: Encodable {
                 stateHref: SiteRoute.state(item.stateUnderReview).href,
                 recommendingStates: item.recommendingStates.isEmpty
                     ? nil : item.recommendingStates.joined(separator: ", "),
-                response: UPRDomain.Response(rawValue: item.response).map(t.response) ?? item.response,
-                responseClass: item.response,
-                action: item.actionCategory.flatMap(ActionCategory.init(rawValue:)).map {
+                response: t.response(item.response),
+                responseClass: item.response.rawValue,
+                action: item.actionCategory.map {
                     "\($0.rawValue) – " + t.action($0)
                 },
                 clusters: item.clusters.isEmpty
-                    ? nil : item.clusters.compactMap(Cluster.init(rawValue:)).map(t.cluster).joined(separator: ", "),
+                    ? nil : item.clusters.map(t.cluster).joined(separator: ", "),
                 cycleSession: [
                     item.cycle.map { t("cycle.n", ["n": String($0)]) },
                     item.session.map { t("filter.session") + " " + String($0) },

@@ -99,7 +99,7 @@ struct RecommendationView: Encodable {
         let t = request.t
         let canReview = Authorization.allows(request.actor, .reviewLabels)
         let item = detail.recommendation
-        let kindLabel = t("kind.\(item.kind)")
+        let kindLabel = t("kind.\(item.kind.rawValue)")
         let heading: String
         if let paragraph = item.paragraph {
             heading = t(
@@ -114,7 +114,7 @@ struct RecommendationView: Encodable {
         if !item.recommendingStates.isEmpty {
             fields.append(
                 Field(
-                    label: item.kind == RecordKind.voluntaryPledge.rawValue
+                    label: item.kind == .voluntaryPledge
                         ? t("rec.pledgedBy") : t("rec.recommendingStates"),
                     value: item.recommendingStates.joined(separator: ", "), href: nil))
         }
@@ -138,9 +138,7 @@ struct RecommendationView: Encodable {
         if let source = detail.responseSource {
             fields.append(Field(label: t("rec.responseSource"), value: source, href: nil))
         }
-        if let mechanism = Mechanism(rawValue: item.mechanism) {
-            fields.append(Field(label: t("rec.mechanism"), value: t.mechanism(mechanism), href: nil))
-        }
+        fields.append(Field(label: t("rec.mechanism"), value: t.mechanism(item.mechanism), href: nil))
         if let group = detail.regionalGroup {
             fields.append(Field(label: t("rec.regionalGroup"), value: t.region(group), href: nil))
         }
@@ -178,7 +176,7 @@ struct RecommendationView: Encodable {
                         canConfirm: reviewable && term.origin == "machine")
                 })
         }
-        let actionLabel = item.actionCategory.flatMap(ActionCategory.init(rawValue:)).map { category in
+        let actionLabel = item.actionCategory.map { category in
             Label(
                 label: "\(category.rawValue) – " + t.action(category) + ": " + t.actionDescription(category),
                 href: nil, origin: origin(detail.actionCategoryOrigin ?? "source", detail.actionCategoryConfidence, t),
@@ -199,12 +197,12 @@ struct RecommendationView: Encodable {
                     + ActionCategory.allCases.map {
                         SelectOption(
                             value: String($0.rawValue), label: "\($0.rawValue) – " + t.action($0),
-                            selected: $0.rawValue == item.actionCategory)
+                            selected: $0 == item.actionCategory)
                     })
             : nil
         let history = detail.responseHistory.map { event in
             Event(
-                response: UPRDomain.Response(rawValue: event.response).map(t.response) ?? event.response,
+                response: t.response(event.response),
                 date: event.effectiveDate ?? Self.day(event.recordedAt, t),
                 source: event.source ?? "",
                 note: event.note ?? "")
@@ -215,7 +213,7 @@ struct RecommendationView: Encodable {
         let siblings = detail.sameParagraph.map {
             Sibling(
                 href: SiteRoute.recommendation($0.id).href, reference: $0.paragraph ?? "", text: $0.text,
-                response: UPRDomain.Response(rawValue: $0.response).map(t.response) ?? $0.response)
+                response: t.response($0.response))
         }
         let entry = try await PlanStore(request.sql()).entry(recommendationID: item.id)
         let visible = entry.flatMap {
@@ -229,8 +227,8 @@ struct RecommendationView: Encodable {
             layout: Layout(request: request, title: heading, section: .recommendations),
             heading: heading,
             text: item.text,
-            response: UPRDomain.Response(rawValue: item.response).map(t.response) ?? item.response,
-            responseClass: item.response,
+            response: t.response(item.response),
+            responseClass: item.response.rawValue,
             fields: fields,
             termGroups: termGroups,
             hasTerms: !termGroups.isEmpty || actionLabel != nil || review != nil,

@@ -29,12 +29,12 @@ struct SimilarSection: Encodable {
             stateHref = SiteRoute.state(item.stateUnderReview).href
             cycle = item.cycle.map { t.cycle($0) + " (" + Cycle.years($0) + ")" } ?? "–"
             source = [
-                Mechanism(rawValue: item.mechanism).map(\.abbreviation) ?? item.mechanism,
+                item.mechanism.abbreviation,
                 item.session.map { t("filter.session") + " " + String($0) },
                 item.recommendingStates.isEmpty ? nil : item.recommendingStates.joined(separator: ", "),
             ].compactMap { $0 }.joined(separator: " · ")
-            response = UPRDomain.Response(rawValue: item.response).map(t.response) ?? item.response
-            responseClass = item.response
+            response = t.response(item.response)
+            responseClass = item.response.rawValue
             text = item.text
         }
     }

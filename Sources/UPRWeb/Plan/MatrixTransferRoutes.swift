@@ -23,9 +23,7 @@ enum MatrixTransferRoutes {
             scope, includeDrafts: Authorization.allows(request.actor, .readDrafts), on: sql)
         let t = request.t
         let title = try await t("plan.title") + " – " + scopeName(scope, on: sql)
-        let document = MatrixTransfer.document(matrix, title: title) { raw in
-            UPRDomain.Response(rawValue: raw).map(t.response) ?? raw
-        }
+        let document = MatrixTransfer.document(matrix, title: title, response: t.response)
         let name = "implementation-plan-" + Slug.make(try await scopeName(scope, on: sql))
         let response: Vapor.Response
         if xlsx {

@@ -82,7 +82,7 @@ struct PlanEditorView: Encodable {
         // Suggest the group of the recommendation's first cluster for a new entry.
         let suggested =
             groupID
-            ?? context.groups.first { group in recommendation.clusters.contains { $0 == group.cluster?.rawValue } }?.id
+            ?? context.groups.first { group in recommendation.clusters.contains { $0 == group.cluster } }?.id
         let government = context.organisations.filter { $0.kind.isGovernment && $0.validTo == nil }
         return PlanEditorView(
             layout: Layout(request: request, title: t("plan.edit.title", ["ref": reference]), section: .plan),

@@ -47,7 +47,7 @@ struct PlanMatrixTable {
         out.append("\"><a href=\"\(SiteRoute.recommendation(line.recommendationID).href)\">")
         out.text(line.paragraph ?? "#\(line.recommendationID)")
         out.raw("</a></th>\n")
-        let response = UPRDomain.Response(rawValue: line.response).map(t.response) ?? line.response
+        let response = t.response(line.response)
         let cells = [
             line.recommendingStates.joined(separator: ", "), line.text, response,
             entry?.otherMechanismsNational ?? "", entry?.otherMechanismsInternational ?? "", entry?.goal ?? "",

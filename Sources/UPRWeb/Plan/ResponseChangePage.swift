@@ -35,7 +35,7 @@ struct ResponseChangeView: Encodable {
             let detail = try await RecommendationDetail.load(id: id, on: request.sql())
         else { throw Abort(.notFound) }
         let t = request.t
-        let current = UPRDomain.Response(rawValue: detail.recommendation.response) ?? .pending
+        let current = detail.recommendation.response
         let chosen =
             form?.response.flatMap(UPRDomain.Response.init(rawValue:)) ?? (current == .noted ? .supported : .noted)
         return ResponseChangeView(
