@@ -27,14 +27,11 @@ let package = Package(
     targets: [
         // Plain value types and rules; no I/O, no dependencies.
         .target(name: "UPRDomain"),
-        // Parsers for the files people bring (UPR Info exports, OHCHR Word lists): bytes in, domain records out.
+        // The file-format core every reader shares: one CSV reader, one bounded zip reader, one legacy-text decoder.
         .target(
-            name: "UPRImport",
-            dependencies: [
-                "UPRDomain",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
-        ),
+            name: "UPRFileFormats", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Parsers for the files people bring (UPR Info exports, OHCHR Word lists): bytes in, domain records out.
+        .target(name: "UPRImport", dependencies: ["UPRDomain", "UPRFileFormats"]),
         // The localization layer: message catalogs (English, Mongolian), language negotiation, formatting.
         .target(name: "UPRLocalization", dependencies: ["UPRDomain"], resources: [.copy("Catalogs")]),
         // Security primitives: TOTP, tokens, throttling and password policies. Pure functions over bytes and dates.
@@ -50,11 +47,14 @@ let package = Package(
             ]
         ),
         // The implementation-plan matrix (annex 8.1) as XLSX and CSV, written and read back.
-        .target(name: "UPRSpreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(
+            name: "UPRSpreadsheet",
+            dependencies: ["UPRFileFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // Word documents (DOCX) of generated reports, packaged like the spreadsheets.
         .target(name: "UPRDocument", dependencies: ["UPRSpreadsheet"]),
         // Text intelligence: tokenisation, classifier, similarity. Pure Swift, in-process.
-        .target(name: "UPRText", dependencies: ["UPRDomain"], resources: [.copy("Model")]),
+        .target(name: "UPRText", dependencies: ["UPRDomain", "UPRFileFormats"], resources: [.copy("Model")]),
         // Storage: Fluent models, migrations, and the SQL that Fluent is too slow for.
         .target(
             name: "UPRStore",
@@ -128,10 +128,20 @@ let package = Package(
         ),
         .executableTarget(name: "upr", dependencies: ["UPRCommands"]),
         .testTarget(name: "UPRDomainTests", dependencies: ["UPRDomain"]),
-        .testTarget(name: "UPRImportTests", dependencies: ["UPRImport", "UPRDomain"], resources: [.copy("Fixtures")]),
+        // Helpers more than one test target needs (a seeded generator, a zip writer, the committed fixtures).
+        .target(name: "UPRTestSupport", dependencies: ["UPRFileFormats"], path: "Tests/UPRTestSupport"),
+        .testTarget(
+            name: "UPRFileFormatsTests",
+            dependencies: [
+                "UPRFileFormats", "UPRTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        .testTarget(
+            name: "UPRImportTests", dependencies: ["UPRImport", "UPRDomain", "UPRFileFormats", "UPRTestSupport"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "UPRTextTests", dependencies: ["UPRText", "UPRDomain"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "UPRSecurityTests", dependencies: ["UPRSecurity"]),
-        .testTarget(name: "UPRSpreadsheetTests", dependencies: ["UPRSpreadsheet"]),
+        .testTarget(name: "UPRSecurityTests", dependencies: ["UPRSecurity", "UPRTestSupport"]),
+        .testTarget(name: "UPRSpreadsheetTests", dependencies: ["UPRSpreadsheet", "UPRFileFormats"]),
         .testTarget(name: "UPRMailTests", dependencies: ["UPRMail", "SMTPSink"]),
         // A local SMTP server that records what it receives, for the mail tests (plain, STARTTLS, TLS, failures).
         .target(

@@ -1,4 +1,5 @@
 import Foundation
+import UPRFileFormats
 
 /// The parts of a Word (.docx) file the importer reads: the main document and the page headers.
 public struct DocxPackage: Sendable {
@@ -10,12 +11,15 @@ public struct DocxPackage: Sendable {
     /// The zip entry every Word document has.
     public static let documentPath = "word/document.xml"
 
+    /// A thematic list's document.xml is 1-2 MB; 64 MB per part leaves room for any real list, not for a bomb.
+    static let zipLimits = ZipLimits(entrySize: 64 << 20, totalSize: 256 << 20)
+
     /// Opens a .docx held in memory.
     public init(data: Data, fileName: String) throws(ImportError) {
         guard !data.isEmpty else { throw ImportError(file: fileName, message: "the file is empty") }
-        let zip: ZipArchiveReader
+        let zip: ZipReader
         do {
-            zip = try ZipArchiveReader(data: data)
+            zip = try ZipReader(data, limits: Self.zipLimits)
         } catch {
             throw ImportError(file: fileName, message: "not a readable Word (.docx) file: \(error.message)")
         }
@@ -27,10 +31,10 @@ public struct DocxPackage: Sendable {
         }
         do {
             documentXML = try zip.data(of: Self.documentPath)
-            headerXMLs = try zip.entryPaths
+            headerXMLs = try zip.paths
                 .filter { $0.hasPrefix("word/header") && $0.hasSuffix(".xml") }
                 .sorted { $0.localizedStandardCompare($1) == .orderedAscending }
-                .map { path throws(ZipArchiveError) in try zip.data(of: path) }
+                .map { path throws(ZipError) in try zip.data(of: path) }
         } catch {
             throw ImportError(file: fileName, message: "damaged Word (.docx) file: \(error.message)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import UPRFileFormats
 
 #if canImport(FoundationXML)
     import FoundationXML

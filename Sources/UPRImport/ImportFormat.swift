@@ -1,4 +1,5 @@
 import Foundation
+import UPRFileFormats
 
 /// The kinds of file the importer reads.
 public enum ImportFormat: String, Sendable, CaseIterable {
@@ -17,9 +18,9 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         let prefix = data.prefix(8)
         if prefix.starts(with: [0x50, 0x4B, 0x03, 0x04]) || prefix.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
             // Only the directory is read here; the parser inflates the parts it needs.
-            let zip: ZipArchiveReader
+            let zip: ZipReader
             do {
-                zip = try ZipArchiveReader(data: data)
+                zip = try ZipReader(data, limits: DocxPackage.zipLimits)
             } catch {
                 throw ImportError(file: fileName, message: "not a readable Word (.docx) file: \(error.message)")
             }

@@ -1,5 +1,6 @@
 import Foundation
 import UPRDomain
+import UPRFileFormats
 
 /// Reads a UPR Info database export (CSV, one row per recommending state) into one record per recommendation.
 ///

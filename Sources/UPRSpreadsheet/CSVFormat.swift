@@ -1,3 +1,6 @@
+import Foundation
+import UPRFileFormats
+
 /// The matrix as comma-separated values: RFC 4180 quoting, CRLF between records, UTF-8 with a byte order mark.
 enum CSVFormat {
     private static let formulaStarts: Set<UInt8> = [
@@ -57,111 +60,46 @@ enum CSVFormat {
     // MARK: - Reading
 
     /// The text of a CSV file as UTF-8 bytes: a UTF-8 file with or without a byte order mark, or UTF-16 with one
-    /// (Excel's "Unicode text").
-    static func utf8Bytes(_ data: [UInt8]) throws(ReadProblem) -> ArraySlice<UInt8> {
-        if data.starts(with: [0xEF, 0xBB, 0xBF]) {
-            let text = data[3...]
-            guard UTF8Check.isValid(text), !text.contains(0) else { throw ReadProblem(notText) }
-            return text
+    /// (Excel's "Unicode text"). A plan is never in a legacy code page, so what `LegacyTextDecoding` would read as
+    /// Mac Roman or Windows-1252 is refused instead of guessed.
+    static func utf8Bytes(_ data: [UInt8]) throws(ReadProblem) -> [UInt8] {
+        let text: [UInt8]? = data.withUnsafeBytes { raw in
+            let encoding = LegacyTextDecoding.detect(raw)
+            guard encoding == .utf8 || encoding == .utf16 else { return nil }
+            return LegacyTextDecoding.utf8Bytes(of: raw, in: encoding)
         }
-        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
-            let littleEndian = data[0] == 0xFF
-            var units: [UInt16] = []
-            units.reserveCapacity(data.count / 2)
-            var index = 2
-            while index + 1 < data.count {
-                let pair = (UInt16(data[index]), UInt16(data[index + 1]))
-                units.append(littleEndian ? pair.0 | pair.1 << 8 : pair.0 << 8 | pair.1)
-                index += 2
-            }
-            var text: [UInt8] = []
-            text.reserveCapacity(units.count)
-            let failed = transcode(
-                units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: true, into: { text.append($0) })
-            guard !failed, !text.contains(0) else { throw ReadProblem(notText) }
-            return text[...]
-        }
-        guard UTF8Check.isValid(data[...]), !data.contains(0) else { throw ReadProblem(notText) }
-        return data[...]
+        guard let text, !text.contains(0) else { throw ReadProblem(notText) }
+        return text
     }
 
     private static let notText =
         "this is neither an XLSX workbook nor CSV text in UTF-8 (in Excel, save as “CSV UTF-8 (Comma delimited)” "
         + "or as “Excel Workbook (.xlsx)”)"
 
-    /// Splits CSV text into rows of cells, numbered from 1 as a spreadsheet shows them. Records end at CRLF, LF or
-    /// CR; a quoted field may hold delimiters, quotes (doubled) and line breaks, which come back as LF.
-    static func parse(_ bytes: ArraySlice<UInt8>, delimiter: UInt8) throws(ReadProblem) -> SheetGrid {
-        let quote = UInt8(ascii: "\"")
-        let cr: UInt8 = 0x0D
-        let lf: UInt8 = 0x0A
+    /// Splits CSV text into rows of cells, numbered from 1 as a spreadsheet shows them. A quoted field's line
+    /// breaks (CRLF, LF or CR) come back as LF, as a cell holds them.
+    static func parse(_ bytes: [UInt8], delimiter: UInt8) throws(ReadProblem) -> SheetGrid {
+        var reader = CSVReader(bytes: bytes, delimiter: delimiter)
         var rows: [SheetRow] = []
-        var cells: [Int: String] = [:]
-        var column = 0
-        var recordNumber = 1
-        var field: [UInt8] = []
-        var quoted = false
-        var inQuotes = false
-        var quoteOpenedIn = 1
-
-        func endField() {
-            if !field.isEmpty { cells[column] = unguard(String(decoding: field, as: UTF8.self)) }
-            field.removeAll(keepingCapacity: true)
-            quoted = false
-            column += 1
-        }
-        func endRecord() {
-            if !cells.isEmpty { rows.append(SheetRow(number: recordNumber, cells: cells)) }
-            cells = [:]
-            column = 0
-            recordNumber += 1
-        }
-
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            index += 1
-            if inQuotes {
-                if byte == quote {
-                    if index < bytes.endIndex && bytes[index] == quote {
-                        field.append(quote)
-                        index += 1
-                    } else {
-                        inQuotes = false
-                    }
-                } else if byte == cr {
-                    field.append(lf)
-                    if index < bytes.endIndex && bytes[index] == lf { index += 1 }
-                } else {
-                    field.append(byte)
+        do {
+            while let record = try reader.nextRecord() {
+                var cells: [Int: String] = [:]
+                for (column, field) in record.enumerated() where !field.isEmpty {
+                    cells[column] = unguard(field.utf8.contains(0x0D) ? lineFeeds(field) : field)
                 }
-                continue
+                if !cells.isEmpty { rows.append(SheetRow(number: reader.recordNumber, cells: cells)) }
             }
-            switch byte {
-            case quote where field.isEmpty && !quoted:
-                inQuotes = true
-                quoted = true
-                quoteOpenedIn = recordNumber
-            case delimiter:
-                endField()
-            case cr, lf:
-                endField()
-                endRecord()
-                if byte == cr && index < bytes.endIndex && bytes[index] == lf { index += 1 }
-            default:
-                field.append(byte)
-            }
-        }
-        if inQuotes {
+        } catch {
             throw ReadProblem(
                 "a quoted cell that starts here is never closed (a missing \"), so the file may be truncated",
-                row: quoteOpenedIn)
-        }
-        if !field.isEmpty || quoted || !cells.isEmpty {
-            endField()
-            endRecord()
+                row: error.record)
         }
         return SheetGrid(rows: rows)
+    }
+
+    /// The field with CRLF and CR made LF.
+    private static func lineFeeds(_ field: String) -> String {
+        field.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
     /// Removes the apostrophe `encode` put before formula-like text.

@@ -1,4 +1,5 @@
 import Foundation
+import UPRFileFormats
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -41,7 +42,7 @@ enum SpreadsheetXML {
     private static func check(_ bytes: [UInt8], part: String) throws(ReadProblem) {
         let slice = bytes[...]
         let utf8 = slice.starts(with: [0xEF, 0xBB, 0xBF]) ? slice.dropFirst(3) : slice
-        guard !utf8.contains(0), UTF8Check.isValid(utf8) else {
+        guard !utf8.contains(0), utf8.withUnsafeBytes({ LegacyTextDecoding.isValidUTF8($0) }) else {
             throw ReadProblem("the workbook is damaged: \(part) is not UTF-8 text")
         }
         if contains(Array("<!DOCTYPE".utf8), in: bytes) || contains(Array("<!ENTITY".utf8), in: bytes) {

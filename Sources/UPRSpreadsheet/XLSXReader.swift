@@ -1,4 +1,5 @@
 import Foundation
+import UPRFileFormats
 
 /// Reads the worksheets of an XLSX workbook into grids of cell text.
 enum XLSXReader {
@@ -7,7 +8,7 @@ enum XLSXReader {
     static func firstMatch<T>(
         in data: Data, _ body: (SheetGrid) throws(ReadProblem) -> T
     ) throws(ReadProblem) -> T {
-        let zip = try GuardedZip(data)
+        let zip = try ZipReader.workbook(data)
         let workbookPath = try officeDocumentPath(zip)
         guard zip.contains(workbookPath) else {
             throw ReadProblem("not an XLSX workbook: it has no \(workbookPath) (is it a Word or PowerPoint file?)")
@@ -64,7 +65,7 @@ enum XLSXReader {
 
     // MARK: - Package relationships
 
-    private static func officeDocumentPath(_ zip: GuardedZip) throws(ReadProblem) -> String {
+    private static func officeDocumentPath(_ zip: ZipReader) throws(ReadProblem) -> String {
         let fallback = "xl/workbook.xml"
         guard zip.contains("_rels/.rels") else { return fallback }
         let collector = RelationshipsCollector()
@@ -74,7 +75,7 @@ enum XLSXReader {
     }
 
     private static func relationships(
-        of partPath: String, in zip: GuardedZip
+        of partPath: String, in zip: ZipReader
     ) throws(ReadProblem) -> [String: (type: String, target: String)] {
         let directory = directoryOf(partPath)
         let name = String(partPath.dropFirst(directory.count))

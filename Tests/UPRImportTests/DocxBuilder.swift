@@ -1,4 +1,5 @@
 import Foundation
+import UPRTestSupport
 
 /// Builds small .docx files whose table the test spells out, in the markup Word writes.
 enum DocxBuilder {

@@ -1,15 +1,16 @@
 import Foundation
 import Testing
 import UPRImport
+import UPRTestSupport
 
 @Suite("Format detection")
 struct ImportFormatTests {
     @Test("detected from the content, whatever the extension says")
     func fromContent() throws {
-        #expect(try ImportFormat.detect(data: Fixtures.mongolia, fileName: "mongolia.csv") == .uprInfo)
-        #expect(try ImportFormat.detect(data: Fixtures.mongolia, fileName: "mongolia.docx") == .uprInfo)
-        #expect(try ImportFormat.detect(data: Fixtures.raw1to5, fileName: "1-5.txt") == .uprInfo)
-        #expect(try ImportFormat.detect(data: Fixtures.pledges, fileName: "pledges") == .uprInfo)
+        #expect(try ImportFormat.detect(data: CommittedFixtures.mongolia, fileName: "mongolia.csv") == .uprInfo)
+        #expect(try ImportFormat.detect(data: CommittedFixtures.mongolia, fileName: "mongolia.docx") == .uprInfo)
+        #expect(try ImportFormat.detect(data: CommittedFixtures.raw1to5, fileName: "1-5.txt") == .uprInfo)
+        #expect(try ImportFormat.detect(data: CommittedFixtures.pledges, fileName: "pledges") == .uprInfo)
         let docx = Fixtures.data("slovenia-cycle3-session34.docx")
         #expect(try ImportFormat.detect(data: docx, fileName: "slovenia.docx") == .ohchrDocx)
         #expect(try ImportFormat.detect(data: docx, fileName: "slovenia.csv") == .ohchrDocx)
@@ -17,7 +18,7 @@ struct ImportFormatTests {
 
     @Test("a CSV renamed .docx and a .docx renamed .csv import as what they are")
     func renamedFiles() throws {
-        let csv = try Importer.parse(data: Fixtures.mongolia, fileName: "mongolia.docx")
+        let csv = try Importer.parse(data: CommittedFixtures.mongolia, fileName: "mongolia.docx")
         #expect(csv.format == .uprInfo)
         #expect(csv.records.count == 129)
         let docx = try Importer.parse(data: Fixtures.data("slovenia-cycle4-session48.docx"), fileName: "list.csv")
@@ -27,7 +28,7 @@ struct ImportFormatTests {
 
     @Test("a UTF-16 export with a byte-order mark")
     func utf16() throws {
-        let text = String(decoding: Fixtures.mongolia, as: UTF8.self)
+        let text = String(decoding: CommittedFixtures.mongolia, as: UTF8.self)
         let bytes: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         #expect(try ImportFormat.detect(data: Data(bytes), fileName: "m.csv") == .uprInfo)
         #expect(try Importer.parse(data: Data(bytes), fileName: "m.csv").records.count == 129)

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+import UPRFileFormats
 import UPRImport
+import UPRTestSupport
 
 /// Broken Word files give errors naming the file and, where there is one, the row and paragraph.
 @Suite("Thematic list errors")
@@ -82,8 +84,8 @@ struct OHCHRErrorTests {
     @Test("a real list whose positions are blanked names its first recommendation")
     func realListWithoutPositions() throws {
         let original = Fixtures.data("slovenia-cycle2-session20.docx")
-        let zip = try ZipArchiveReader(data: original)
-        let entries = try zip.entryPaths.map { path in
+        let zip = try ZipReader(original)
+        let entries = try zip.paths.map { path in
             var data = try zip.data(of: path)
             if path == "word/document.xml" {
                 let xml = String(decoding: data, as: UTF8.self)

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 import UPRDomain
+import UPRFileFormats
 import UPRImport
+import UPRTestSupport
 
 /// Counts derived independently with Python (zipfile + ElementTree + regex on the paragraph numbers).
 struct ThematicListExpectation: Sendable, CustomTestStringConvertible {
@@ -232,7 +234,7 @@ struct OHCHRThematicListParserTests {
     @Test("every recommending state read from the four lists is a real state name")
     func statesAreStates() throws {
         var known = Set<String>()
-        var reader = CSVReader(bytes: Array(Fixtures.sessions01to16))
+        var reader = CSVReader(bytes: Array(CommittedFixtures.sessions01to16))
         _ = try reader.nextRecord()
         while let row = try reader.nextRecord() {
             if row.count > 4 { known.formUnion([row[0], row[4]]) }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import UPRImport
+import UPRTestSupport
 
 /// No input makes the importer crash or trap: it parses or throws an `ImportError` for the right file.
 @Suite("Robustness")
@@ -46,7 +47,7 @@ struct RobustnessTests {
 
     @Test("Mongolia's export cut at every 997th byte")
     func truncatedExport() {
-        let whole = Fixtures.mongolia
+        let whole = CommittedFixtures.mongolia
         for cut in stride(from: 0, to: whole.count, by: 997) {
             switch survives(whole.prefix(cut), "cut.csv") {
             case .success(let parsed): #expect(parsed.records.count <= 129)
@@ -57,7 +58,7 @@ struct RobustnessTests {
 
     @Test("the big export cut at 12 points keeps every complete row before the cut or names the broken row")
     func truncatedBigExport() {
-        let whole = Fixtures.raw1to5
+        let whole = CommittedFixtures.raw1to5
         for cut in stride(from: 997, to: whole.count, by: whole.count / 12) {
             let prefix = whole.prefix(cut)
             // The file has bare CR line ends and no line breaks inside fields: lines are rows.
@@ -96,7 +97,7 @@ struct RobustnessTests {
     @Test("bytes of an export flipped at random")
     func flippedExport() {
         var generator = SeededGenerator(seed: 9)
-        let whole = [UInt8](Fixtures.mongolia)
+        let whole = [UInt8](CommittedFixtures.mongolia)
         for _ in 0..<200 {
             var bytes = whole
             for _ in 0..<Int.random(in: 1...5, using: &generator) {

@@ -1,13 +1,15 @@
 import Foundation
 import Testing
+import UPRFileFormats
 import UPRImport
+import UPRTestSupport
 
 /// Every way a UPR Info export can be wrong gives an error that names the file, the row, the column and the fault.
 @Suite("UPR Info export errors")
 struct UPRInfoErrorTests {
     /// Mongolia's real header and first three rows, CRLF as in the file; tests break one thing at a time.
     private static let lines: [String] = {
-        let text = String(decoding: Fixtures.mongolia, as: UTF8.self)
+        let text = String(decoding: CommittedFixtures.mongolia, as: UTF8.self)
         return text.components(separatedBy: "\r\n").prefix(4).map { $0 }
     }()
 
@@ -87,7 +89,7 @@ struct UPRInfoErrorTests {
 
     @Test("a truncated file ends inside a quoted field")
     func truncated() {
-        let whole = Array(Fixtures.mongolia)
+        let whole = Array(CommittedFixtures.mongolia)
         // Cut in the middle of row 3's quoted Text.
         let cut =
             String(decoding: whole, as: UTF8.self).components(separatedBy: "\r\n").prefix(2).joined(separator: "\r\n")

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 import UPRDomain
+import UPRFileFormats
 import UPRImport
+import UPRTestSupport
 
 /// Counts derived independently with Python's csv module (scripts kept with the report): rows, records after
 /// grouping on (To, Session, whitespace-normalised Text), responses of the first row of each record, records with
@@ -39,7 +41,7 @@ struct ExportExpectation: Sendable, CustomTestStringConvertible {
             multiStateRecords: 2, recordsWithoutState: 0, encoding: .utf8),
     ]
 
-    var data: Data { Fixtures.exports[path] ?? Fixtures.data(path) }
+    var data: Data { CommittedFixtures.uprInfoExports[path] ?? Fixtures.data(path) }
     var fileName: String { (path as NSString).lastPathComponent }
 }
 
@@ -148,24 +150,24 @@ struct UPRInfoExportParserTests {
 
     @Test("accented letters of the raw Mac Roman exports decode as written")
     func accentedText() throws {
-        let raw1to5 = try Importer.parse(data: Fixtures.raw1to5, fileName: "1-5.csv")
+        let raw1to5 = try Importer.parse(data: CommittedFixtures.raw1to5, fileName: "1-5.csv")
         #expect(try text(raw1to5, row: 3_671).contains("achievements of the Instance Equité - Reconciliation (IER)"))
         #expect(
             try text(raw1to5, row: 4_639).hasSuffix("the former head of State of Chad, Mr. Hissène Habré to justice"))
         #expect(
             try text(raw1to5, row: 4_644).hasSuffix("the former head of State of Chad, Mr. Hissène Habré to justice"))
 
-        let raw6to9 = try Importer.parse(data: Fixtures.raw6to9, fileName: "6-9.csv")
+        let raw6to9 = try Importer.parse(data: CommittedFixtures.raw6to9, fileName: "6-9.csv")
         #expect(try text(raw6to9, row: 855).contains("the precarious situation of the Guaraní indigenous peoples"))
         #expect(try text(raw6to9, row: 4_507).contains("discrimination and abuse vis-à-vis children"))
         #expect(try text(raw6to9, row: 6_123).contains("set up by the Haute Autorité de la Transition"))
 
-        let raw10to13 = try Importer.parse(data: Fixtures.raw10to13, fileName: "10-13.csv")
+        let raw10to13 = try Importer.parse(data: CommittedFixtures.raw10to13, fileName: "10-13.csv")
         #expect(try text(raw10to13, row: 1_089).contains("in particular related to the Guaraní Kaiowá"))
         #expect(try text(raw10to13, row: 2_134).contains("Gornji Senik/Felsöszölnök and Stevanovic/Apátistvánfalva"))
         #expect(try text(raw10to13, row: 2_781).contains("by the Garda Síochána and other law enforcement"))
 
-        let pledges = try Importer.parse(data: Fixtures.pledges, fileName: "voluntary-pledges.csv")
+        let pledges = try Importer.parse(data: CommittedFixtures.pledges, fileName: "voluntary-pledges.csv")
         #expect(try text(pledges, row: 263).hasPrefix("Côte d'Ivoire intends to honour its commi"))
         #expect(
             try text(pledges, row: 290).contains("harmonize their domestic legislation vis-à-vis international law"))
@@ -181,7 +183,7 @@ struct UPRInfoExportParserTests {
 
     @Test("voluntary pledges are supported pledges made by the state under review")
     func pledges() throws {
-        let parsed = try Importer.parse(data: Fixtures.pledges, fileName: "voluntary-pledges.csv")
+        let parsed = try Importer.parse(data: CommittedFixtures.pledges, fileName: "voluntary-pledges.csv")
         let first = try #require(parsed.records.first)
         #expect(first.kind == .voluntaryPledge)
         #expect(first.response == .supported)
@@ -196,7 +198,8 @@ struct UPRInfoExportParserTests {
 
     @Test("Mongolia's first review: 131 rows, 129 recommendations, two of them joint")
     func mongolia() throws {
-        let parsed = try Importer.parse(data: Fixtures.mongolia, fileName: "mongolia_cycle1_session9_uprinfo.csv")
+        let parsed = try Importer.parse(
+            data: CommittedFixtures.mongolia, fileName: "mongolia_cycle1_session9_uprinfo.csv")
         #expect(parsed.warnings.isEmpty)
         #expect(Set(parsed.records.map(\.stateUnderReview)) == ["Mongolia"])
         #expect(Set(parsed.records.compactMap(\.session)) == [9])

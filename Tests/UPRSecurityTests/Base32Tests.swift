@@ -1,5 +1,6 @@
 import Testing
 import UPRSecurity
+import UPRTestSupport
 
 @Suite struct Base32Tests {
     /// RFC 4648 section 10, with the padding this encoder leaves off.

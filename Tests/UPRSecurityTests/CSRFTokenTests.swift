@@ -1,5 +1,6 @@
 import Testing
 import UPRSecurity
+import UPRTestSupport
 
 @Suite struct CSRFTokenTests {
     @Test func matchesOnlyTheSameToken() {

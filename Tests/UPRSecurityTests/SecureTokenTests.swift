@@ -1,5 +1,6 @@
 import Testing
 import UPRSecurity
+import UPRTestSupport
 
 @Suite struct SecureTokenTests {
     static let base64URLAlphabet = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")

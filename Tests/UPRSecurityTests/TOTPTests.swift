@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import UPRSecurity
+import UPRTestSupport
 
 @Suite struct TOTPTests {
     /// The seeds of RFC 6238 appendix B: the ASCII digits repeated to the hash's output length.

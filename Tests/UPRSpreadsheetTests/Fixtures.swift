@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import UPRFileFormats
 
 @testable import UPRSpreadsheet
 
@@ -77,9 +78,9 @@ func readError(_ data: Data, _ name: String, sourceLocation: SourceLocation = #_
 
 /// The inflated parts of a package.
 func parts(of data: Data) throws -> [String: [UInt8]] {
-    let zip = try GuardedZip(data)
+    let zip = try ZipReader(data)
     var result: [String: [UInt8]] = [:]
-    for path in zip.paths { result[path] = try zip.part(path) }
+    for path in zip.paths { result[path] = try zip.bytes(of: path) }
     return result
 }
 

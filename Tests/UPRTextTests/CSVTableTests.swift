@@ -3,8 +3,8 @@ import Testing
 import UPRText
 
 @Suite struct CSVTableTests {
-    @Test func parsesQuotesAndEveryLineEnd() {
-        let table = CSVTable(text: "a,b\r\n1,\"x, \"\"y\"\"\nz\"\r2,3\n4,5")
+    @Test func parsesQuotesAndEveryLineEnd() throws {
+        let table = try CSVTable(text: "a,b\r\n1,\"x, \"\"y\"\"\nz\"\r2,3\n4,5")
         #expect(table.header == ["a", "b"])
         #expect(table.rows == [["1", "x, \"y\"\nz"], ["2", "3"], ["4", "5"]])
     }
@@ -30,11 +30,5 @@ import UPRText
         let table = try CSVTable(contentsOf: FixtureData.url("wg-2008-excerpt.csv"))
         #expect(table.rows.count == 40)
         #expect(table.rows[0][1] == "Algeria")
-    }
-
-    @Test func legacyDecoderPrefersUTF8() {
-        #expect(LegacyTextDecoder.decode(Array("Côte".utf8)) == "Côte")
-        #expect(LegacyTextDecoder.decode([0x43, 0xF4, 0x74, 0x65]) == "Côte")  // Latin-1
-        #expect(LegacyTextDecoder.decode([0x64, 0xD5, 0x61]) == "d\u{2019}a")  // Mac Roman
     }
 }

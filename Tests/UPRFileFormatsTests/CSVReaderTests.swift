@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import UPRImport
+import UPRFileFormats
 
 @Suite("CSV reader")
 struct CSVReaderTests {
@@ -80,6 +80,22 @@ struct CSVReaderTests {
     @Test("multi-byte UTF-8 survives field splitting")
     func unicode() throws {
         #expect(try records("Équité,“q”,Felsöszölnök\r") == [["Équité", "“q”", "Felsöszölnök"]])
+    }
+
+    @Test("a UTF-8 byte order mark is not part of the first field")
+    func byteOrderMark() throws {
+        var reader = CSVReader(bytes: [0xEF, 0xBB, 0xBF] + Array("Recommendation,Response\r\nx,y".utf8))
+        #expect(try reader.readAll() == [["Recommendation", "Response"], ["x", "y"]])
+    }
+
+    @Test("embedded line breaks of each kind stay inside a quoted field and the next record starts after it")
+    func embeddedNewlines() throws {
+        for lineEnd in ["\r", "\n", "\r\n"] {
+            let text = "a,b\(lineEnd)\"first\(lineEnd)second\",\"\"\"q\"\"\"\(lineEnd)c,d"
+            #expect(
+                try records(text) == [["a", "b"], ["first\(lineEnd)second", "\"q\""], ["c", "d"]],
+                "\(Array(lineEnd.utf8))")
+        }
     }
 
     private var unclosed: String { "quoted field is not closed before the end of the file (the file may be truncated)" }

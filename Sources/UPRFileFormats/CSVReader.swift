@@ -29,6 +29,8 @@ public struct CSVReader {
     public init(bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ",")) {
         self.bytes = bytes
         self.delimiter = delimiter
+        // A UTF-8 byte order mark (Excel's "CSV UTF-8") is not part of the first field's name.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
     }
 
     /// Reads the fields at these indexes for their syntax only and returns them as empty strings.

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Writes zip archives with stored (uncompressed) entries, to build test .docx files without a zip library.
-enum StoredZip {
-    static func archive(_ entries: [(path: String, data: Data)]) -> Data {
+public enum StoredZip {
+    public static func archive(_ entries: [(path: String, data: Data)]) -> Data {
         var out = Data()
         var directory = Data()
         for (path, data) in entries {
@@ -11,31 +11,13 @@ enum StoredZip {
             let offset = UInt32(out.count)
             // Local file header.
             out.append(le32: 0x0403_4B50)
-            out.append(le16: 20)
-            out.append(le16: 0x0800)  // UTF-8 names
-            out.append(le16: 0)  // stored
-            out.append(le16: 0)
-            out.append(le16: 0x21)
-            out.append(le32: crc)
-            out.append(le32: UInt32(data.count))
-            out.append(le32: UInt32(data.count))
-            out.append(le16: UInt16(name.count))
-            out.append(le16: 0)
+            appendCommonFields(to: &out, crc: crc, size: data.count, nameLength: name.count)
             out.append(name)
             out.append(data)
             // Central directory entry.
             directory.append(le32: 0x0201_4B50)
             directory.append(le16: 0x031E)
-            directory.append(le16: 20)
-            directory.append(le16: 0x0800)
-            directory.append(le16: 0)
-            directory.append(le16: 0)
-            directory.append(le16: 0x21)
-            directory.append(le32: crc)
-            directory.append(le32: UInt32(data.count))
-            directory.append(le32: UInt32(data.count))
-            directory.append(le16: UInt16(name.count))
-            directory.append(le16: 0)
+            appendCommonFields(to: &directory, crc: crc, size: data.count, nameLength: name.count)
             directory.append(le16: 0)
             directory.append(le16: 0)
             directory.append(le16: 0)
@@ -56,13 +38,27 @@ enum StoredZip {
         return out
     }
 
+    /// The fields a local header and its directory entry share, from "version needed" to "extra field length".
+    private static func appendCommonFields(to out: inout Data, crc: UInt32, size: Int, nameLength: Int) {
+        out.append(le16: 20)
+        out.append(le16: 0x0800)  // UTF-8 names
+        out.append(le16: 0)  // stored
+        out.append(le16: 0)
+        out.append(le16: 0x21)
+        out.append(le32: crc)
+        out.append(le32: UInt32(size))
+        out.append(le32: UInt32(size))
+        out.append(le16: UInt16(nameLength))
+        out.append(le16: 0)
+    }
+
     private static let crcTable: [UInt32] = (0..<256).map { index in
         var value = UInt32(index)
         for _ in 0..<8 { value = value & 1 != 0 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
         return value
     }
 
-    static func crc32(_ data: Data) -> UInt32 {
+    public static func crc32(_ data: Data) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
         for byte in data { crc = crcTable[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
         return crc ^ 0xFFFF_FFFF

@@ -6,6 +6,13 @@ import Foundation
 /// says so in the file. Both map every byte to some character, so the choice is made by scoring how plausible each
 /// decoding of the non-ASCII bytes is: accented letters inside words are plausible, a capital inside a lowercase word
 /// (`EquitŽ`), a symbol inside a word (`Kaiow‡`) or an unassigned code is not.
+///
+/// This is the one rule for every reader (import, spreadsheet, text intelligence). The text tools once had their
+/// own (Mac Roman when bytes 0xD0-0xD5 outnumber 0xCD and 0xEE, else Latin-1); this one keeps their results on the
+/// committed data (the working-group files' 0xD5 is still ’, their 0xCD still Í) while also telling Mac Roman
+/// accented letters (0x8E é, 0x9A ö) from Windows-1252 ones, which a count of six bytes cannot. Windows-1252 rather
+/// than Latin-1 because they differ only on 0x80-0x9F, which Latin-1 makes invisible C1 controls and every Windows
+/// file uses for € ‘ ’ “ ” – —; a tie goes to Windows-1252, the likelier source of a file re-saved today.
 public enum LegacyTextDecoding {
     /// The encoding of `data`, judged from its content.
     public static func detect(_ data: Data) -> SourceEncoding {

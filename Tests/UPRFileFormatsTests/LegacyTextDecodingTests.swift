@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import UPRImport
+import UPRFileFormats
+import UPRTestSupport
 
 @Suite("Encoding detection")
 struct LegacyTextDecodingTests {
@@ -55,19 +56,22 @@ struct LegacyTextDecodingTests {
 
     @Test("the whole raw exports are detected as Mac Roman")
     func rawFilesAreMacRoman() {
-        for data in [Fixtures.raw1to5, Fixtures.raw6to9, Fixtures.raw10to13, Fixtures.pledges] {
+        for data in [
+            CommittedFixtures.raw1to5, CommittedFixtures.raw6to9, CommittedFixtures.raw10to13,
+            CommittedFixtures.pledges,
+        ] {
             #expect(LegacyTextDecoding.detect(data) == .macRoman)
             let scores = LegacyTextDecoding.plausibility(of: data)
             #expect(scores.macRoman > scores.windows1252)
         }
-        #expect(LegacyTextDecoding.detect(Fixtures.sessions01to16) == .utf8)
-        #expect(LegacyTextDecoding.detect(Fixtures.mongolia) == .utf8)
+        #expect(LegacyTextDecoding.detect(CommittedFixtures.sessions01to16) == .utf8)
+        #expect(LegacyTextDecoding.detect(CommittedFixtures.mongolia) == .utf8)
     }
 
     /// Every row of the UTF-8 export that has accented letters, re-encoded both ways, must be recognised in each.
     @Test("rows of the UTF-8 export re-encoded as Mac Roman and as Windows-1252 are told apart")
     func roundTripRealRows() throws {
-        let text = String(decoding: Fixtures.sessions01to16, as: UTF8.self)
+        let text = String(decoding: CommittedFixtures.sessions01to16, as: UTF8.self)
         // Three rows of this export are themselves mojibake (a Mac Roman file once read as Windows-1252:
         // "AutoritŽ", "vis-ˆ-vis", "Guaran’"); they are not text a person wrote, so they are left out.
         let mojibake: Set<Character> = ["Ž", "ˆ"]
@@ -82,6 +86,30 @@ struct LegacyTextDecodingTests {
             #expect(decode(mac) == (String(row), .macRoman), "\(row)")
             #expect(decode(windows) == (String(row), .windows1252), "\(row)")
         }
+    }
+
+    @Test("the working-group files of the text tools: 0xD5 as Mac Roman ’, 0xCD as Windows-1252 Í")
+    func workingGroupFiles() {
+        // wg-2009 has five 0xD5 ("State\xD5s"), wg-2008 two 0xCD ("women\xCDs", already garbled at the source):
+        // the rule the text tools had (Mac Roman / Latin-1) read them the same way.
+        let mac = CommittedFixtures.data("UPRTextTests", "wg-2009-excerpt.csv")
+        let macText = LegacyTextDecoding.string(from: mac)
+        #expect(macText.encoding == .macRoman)
+        #expect(macText.text.components(separatedBy: "\u{2019}").count == 6)
+        let latin = CommittedFixtures.data("UPRTextTests", "wg-2008-excerpt.csv")
+        let latinText = LegacyTextDecoding.string(from: latin)
+        #expect(latinText.encoding == .windows1252)
+        #expect(latinText.text.contains("women\u{CD}s rights"))
+        #expect(
+            LegacyTextDecoding.string(from: CommittedFixtures.data("UPRTextTests", "upr-info-excerpt.csv")).encoding
+                == .utf8)
+    }
+
+    @Test("short strings the text tools pinned: UTF-8 first, Latin-1 letters as Windows-1252, Mac Roman quotes")
+    func textToolStrings() {
+        #expect(decode(Array("Côte".utf8)) == ("Côte", .utf8))
+        #expect(decode([0x43, 0xF4, 0x74, 0x65]) == ("Côte", .windows1252))
+        #expect(decode([0x64, 0xD5, 0x61]) == ("d\u{2019}a", .macRoman))
     }
 
     @Test("UTF-8 with and without byte-order mark, and UTF-16 with one")
