@@ -9,18 +9,6 @@ import Vapor
 /// The administrator's pages (the coordinating committee's secretariat): organisations with their renames, working
 /// groups and their members, and accounts.
 enum AdminRoutes {
-    static func register(_ app: Application) {
-        app.get("admin", use: index)
-        app.post("admin", "organisations", use: createOrganisation)
-        app.get("admin", "organisations", ":id", use: showOrganisation)
-        app.post("admin", "organisations", ":id", use: updateOrganisation)
-        app.get("admin", "working-groups", ":id", use: showGroup)
-        app.post("admin", "working-groups", ":id", use: updateGroup)
-        app.post("admin", "users", use: createUser)
-        app.get("admin", "users", ":id", use: showUser)
-        app.post("admin", "users", ":id", use: updateUser)
-        app.post("admin", "users", ":id", "reset", use: resetLink)
-    }
 
     typealias Option = SelectOption
 
@@ -70,18 +58,18 @@ enum AdminRoutes {
             layout: Layout(request: request, title: t("admin.title"), section: .admin), csrf: request.csrfToken,
             organisations: organisations.map {
                 .init(
-                    href: "/admin/organisations/\($0.id)", name: $0.name, kind: t($0.kind.labelKey),
+                    href: SiteRoute.organisation($0.id).href, name: $0.name, kind: t($0.kind.labelKey),
                     formerNames: $0.formerNames.count > 1
                         ? $0.formerNames.dropLast().map(\.name).joined(separator: ", ") : nil)
             },
             groups: try await store.workingGroups().map { group in
                 .init(
-                    href: "/admin/working-groups/\(group.id)", name: group.name,
+                    href: SiteRoute.workingGroup(group.id).href, name: group.name,
                     members: group.memberIDs.compactMap { names[$0] }.joined(separator: ", "))
             },
             users: try await AccountStore(sql).users().map {
                 .init(
-                    href: "/admin/users/\($0.id)", name: $0.name, email: $0.email, role: t($0.role.labelKey),
+                    href: SiteRoute.user($0.id).href, name: $0.name, email: $0.email, role: t($0.role.labelKey),
                     organisation: $0.organisationName ?? "", active: $0.active)
             },
             kinds: OrganisationKind.allCases.map { .init(value: $0.rawValue, label: t($0.labelKey), selected: false) },
@@ -126,7 +114,7 @@ enum AdminRoutes {
                 request, errors: [FieldError(field: "org-" + field, message: request.t(key))],
                 status: .unprocessableEntity)
         }
-        return request.redirect(to: "/admin", redirectType: .normal)
+        return request.redirect(to: SiteRoute.admin.href, redirectType: .normal)
     }
 
     struct OrganisationView: Encodable {
@@ -159,7 +147,7 @@ enum AdminRoutes {
                 .init(value: $0.rawValue, label: t($0.labelKey), selected: $0 == organisation.kind)
             },
             representsState: organisation.representsState ?? "", validTo: organisation.validTo ?? "",
-            formerNames: organisation.formerNames, historyHref: "/admin/organisations/\(id)", errors: errors,
+            formerNames: organisation.formerNames, historyHref: SiteRoute.organisation(id).href, errors: errors,
             hasErrors: !errors.isEmpty)
         return try await request.render("admin-organisation", view, status: status)
     }
@@ -189,7 +177,7 @@ enum AdminRoutes {
             return try await organisationPage(
                 request, errors: [FieldError(field: field, message: request.t(key))], status: .unprocessableEntity)
         }
-        return request.redirect(to: "/admin/organisations/\(id)", redirectType: .normal)
+        return request.redirect(to: SiteRoute.organisation(id).href, redirectType: .normal)
     }
 
     struct GroupView: Encodable {
@@ -241,7 +229,7 @@ enum AdminRoutes {
                 id, version: form.version ?? 0, name: name, cluster: form.cluster.flatMap(Cluster.init(rawValue:)),
                 memberIDs: form.memberIDs ?? [], actor: request.auditName)
         }
-        return request.redirect(to: "/admin", redirectType: .normal)
+        return request.redirect(to: SiteRoute.admin.href, redirectType: .normal)
     }
 
     struct UserForm: Content {
@@ -286,7 +274,7 @@ enum AdminRoutes {
             return try await index(
                 request, errors: [FieldError(field: "user-" + field, message: t(key))], status: .unprocessableEntity)
         }
-        return request.redirect(to: "/admin", redirectType: .normal)
+        return request.redirect(to: SiteRoute.admin.href, redirectType: .normal)
     }
 
     struct UserView: Encodable {
@@ -301,6 +289,7 @@ enum AdminRoutes {
         var organisations: [Option]
         var resetLink: String?
         var resetMailed: String?
+        var resetAction: SiteRoute
     }
 
     static func userPage(_ request: Request, resetLink: String? = nil, mailed: Bool = false) async throws
@@ -321,7 +310,8 @@ enum AdminRoutes {
                 + (try await OrganisationStore(sql).organisations()).map {
                     .init(value: String($0.id), label: $0.name, selected: $0.id == user.organisationID)
                 },
-            resetLink: resetLink, resetMailed: mailed ? t("admin.resetMailed", ["email": user.email]) : nil)
+            resetLink: resetLink, resetMailed: mailed ? t("admin.resetMailed", ["email": user.email]) : nil,
+            resetAction: .userResetLink(id))
         return try await request.view.render("admin-user", view).encodeResponse(for: request)
     }
 
@@ -343,7 +333,7 @@ enum AdminRoutes {
                 organisationID: form.organisationID.flatMap(Int.init), active: form.active == "on",
                 actor: request.auditName)
         }
-        return request.redirect(to: "/admin/users/\(id)", redirectType: .normal)
+        return request.redirect(to: SiteRoute.user(id).href, redirectType: .normal)
     }
 
     /// Makes a one-time reset link for the person and shows it to the administrator to pass on; with SMTP

@@ -8,14 +8,6 @@ import Vapor
 /// Agreements (the letter of intent) and their commitments: public to read; the secretariat records them; each
 /// commitment's owner moves it along like an action item.
 enum AgreementRoutes {
-    static func register(_ app: Application) {
-        app.get("agreements", use: list)
-        app.post("agreements", use: create)
-        app.get("agreements", "new", use: showNew)
-        app.get("agreements", ":id", use: show)
-        app.get("agreements", ":id", "commitments", use: showCommitmentForm)
-        app.post("agreements", ":id", "commitments", use: addCommitment)
-    }
 
     struct ListView: Encodable {
         struct Row: Encodable {
@@ -53,7 +45,7 @@ enum AgreementRoutes {
         var actions: [MeetingView.Action]
         var hasActions: Bool
         var canManage: Bool
-        var id: Int
+        var commitmentsHref: SiteRoute
     }
 
     static func agreement(_ request: Request) async throws -> Agreement {
@@ -77,7 +69,8 @@ enum AgreementRoutes {
             layout: Layout(request: request, title: agreement.title, section: .meetings), csrf: request.csrfToken,
             title: agreement.title, text: agreement.text, signedOn: day(agreement.signedOn, t),
             signatories: agreement.signatories, actions: actions, hasActions: !actions.isEmpty,
-            canManage: Authorization.allows(request.actor, .manageAgreements), id: agreement.id)
+            canManage: Authorization.allows(request.actor, .manageAgreements),
+            commitmentsHref: .commitments(agreementID: agreement.id))
         return try await request.view.render("agreement", view).encodeResponse(for: request)
     }
 
@@ -123,7 +116,7 @@ enum AgreementRoutes {
         let chosen = Set(typed?.signatoryIDs ?? [])
         return FormView(
             layout: Layout(request: request, title: heading, section: .meetings), csrf: request.csrfToken,
-            heading: heading, action: agreement.map { "/agreements/\($0.id)/commitments" } ?? "/agreements",
+            heading: heading, action: (agreement.map { SiteRoute.commitments(agreementID: $0.id) } ?? .agreements).href,
             version: agreement?.version ?? 0, isCommitment: agreement != nil, form: form,
             agreementTitle: clean(typed?.title), text: typed?.text ?? "", signedOn: clean(typed?.signedOn),
             organisations: [none]

@@ -80,7 +80,7 @@ struct AssessmentView: Encodable {
             layout: Layout(request: request, title: t("assessment.title", ["ref": reference]), section: .assessments),
             csrf: request.csrfToken,
             heading: t("assessment.title", ["ref": reference]) + " – " + detail.recommendation.stateUnderReview,
-            roundTitle: round.title, roundHref: AssessmentRoutes.href(round.id),
+            roundTitle: round.title, roundHref: SiteRoute.round(round.id).href,
             recommendationText: detail.recommendation.text,
             recommendationHref: SiteRoute.recommendation(id).href,
             response: t.response(detail.recommendation.response),
@@ -169,6 +169,6 @@ struct AssessmentView: Encodable {
             return try await request.render("assessment", view, status: .conflict)
         }
         return request.redirect(
-            to: AssessmentRoutes.href(round.id, recommendation: recommendation), redirectType: .normal)
+            to: SiteRoute.assessment(round: round.id, recommendationID: recommendation).href, redirectType: .normal)
     }
 }

@@ -58,8 +58,8 @@ struct RoundComparisonView: Encodable {
         let view = RoundComparisonView(
             layout: Layout(request: request, title: t("compare.title"), section: .assessments),
             heading: t("compare.title"), earlierTitle: comparison.earlier.title, laterTitle: comparison.later.title,
-            earlierHref: AssessmentRoutes.href(comparison.earlier.id),
-            laterHref: AssessmentRoutes.href(comparison.later.id),
+            earlierHref: SiteRoute.round(comparison.earlier.id).href,
+            laterHref: SiteRoute.round(comparison.later.id).href,
             movements: StatusMovement.allCases.map {
                 Movement(label: t($0.labelKey), count: t.number(comparison.movements[$0] ?? 0))
             },
@@ -67,7 +67,8 @@ struct RoundComparisonView: Encodable {
             changes: comparison.changes.map { change in
                 Change(
                     reference: change.paragraph ?? "#\(change.recommendationID)",
-                    href: AssessmentRoutes.href(comparison.later.id, recommendation: change.recommendationID),
+                    href: SiteRoute.assessment(round: comparison.later.id, recommendationID: change.recommendationID)
+                        .href,
                     text: change.text.count > 160 ? String(change.text.prefix(160)) + "…" : change.text,
                     organisation: change.organisation, perspective: t(change.perspective.labelKey),
                     before: change.before.map { t($0.labelKey) } ?? "–",

@@ -81,7 +81,7 @@ struct RoundFormView: Encodable {
                     heldOn: (form.heldOn ?? "").trimmingCharacters(in: .whitespaces), meetingID: form.meeting,
                     actor: request.auditName)
             }
-            return request.redirect(to: AssessmentRoutes.href(id), redirectType: .normal)
+            return request.redirect(to: SiteRoute.round(id).href, redirectType: .normal)
         } catch StoreError.invalid(let field, let key) {
             let view = try await build(request, form: form, errors: [FieldError(field: field, message: t(key))])
             return try await request.render("assessment-round-new", view, status: .unprocessableEntity)

@@ -30,7 +30,7 @@ struct RoundListView: Encodable {
         let rounds = try await AssessmentStore(try request.sql()).rounds(closedOnly: closedOnly)
         let rows = rounds.map { round in
             Row(
-                href: AssessmentRoutes.href(round.id), title: round.title, state: round.stateName,
+                href: SiteRoute.round(round.id).href, title: round.title, state: round.stateName,
                 scope: RoundView.scopeLabel(round, t), heldOn: RoundView.day(round.heldOn, t),
                 status: t("round.status.\(round.status.rawValue)"), statusClass: "round-" + round.status.rawValue,
                 assessments: t.number(round.assessmentCount))

@@ -50,7 +50,7 @@ struct RoundView: Encodable {
     var isOpen: Bool
     var canClose: Bool
     var version: Int
-    var roundID: Int
+    var closeAction: SiteRoute
     var perspectives: [String]
     var statusLabels: [String]
     var countRows: [CountRow]
@@ -90,7 +90,7 @@ struct RoundView: Encodable {
         let lines = overview.lines.map { line in
             Line(
                 reference: line.paragraph ?? "#\(line.recommendationID)",
-                href: AssessmentRoutes.href(round.id, recommendation: line.recommendationID),
+                href: SiteRoute.assessment(round: round.id, recommendationID: line.recommendationID).href,
                 text: line.text.count > 220 ? String(line.text.prefix(220)) + "…" : line.text,
                 response: t.response(line.response), workingGroup: line.workingGroup,
                 cells: Perspective.allCases.map { perspective in
@@ -106,7 +106,7 @@ struct RoundView: Encodable {
                 disagree: line.agreement == .disagree, agreement: t("agreement.\(line.agreement.rawValue)"))
         }
         let pages = max(1, (overview.total + perPage - 1) / perPage)
-        let base = AssessmentRoutes.href(round.id)
+        let base = SiteRoute.round(round.id).href
         var meeting: Meeting?
         if let id = round.meetingID, let found = try await MeetingStore(try request.sql()).meeting(id: id),
             found.fields.isPublic || Authorization.allows(request.actor, .readDrafts)
@@ -131,7 +131,7 @@ struct RoundView: Encodable {
             meetingTitle: meeting?.fields.title, meetingHref: meeting.map { SiteRoute.meeting($0.id).href },
             isOpen: round.status == .open,
             canClose: round.status == .open && Authorization.allows(request.actor, .manageAssessmentRounds),
-            version: round.version, roundID: round.id,
+            version: round.version, closeAction: .roundClose(round.id),
             perspectives: Perspective.allCases.map { t($0.labelKey) }, statusLabels: statuses.map { t($0.labelKey) },
             countRows: countRows, hasCounts: !countRows.isEmpty,
             filters: RoundOverview.Show.allCases.map { option in
@@ -247,6 +247,6 @@ struct RoundView: Encodable {
             try await AssessmentStore(try database.sqlDatabase()).closeRound(
                 round.id, version: version, actor: request.auditName)
         }
-        return request.redirect(to: AssessmentRoutes.href(round.id), redirectType: .normal)
+        return request.redirect(to: SiteRoute.round(round.id).href, redirectType: .normal)
     }
 }

@@ -77,7 +77,7 @@ enum AccountController {
         try await store.setPassword(
             user.account.id, hash: try await request.password.async.hash(new), actor: request.auditName)
         // Changing the password ends every session, this one too: sign in again with the new password.
-        return request.redirect(to: "/login", redirectType: .normal)
+        return request.redirect(to: SiteRoute.login().href, redirectType: .normal)
     }
 
     @Sendable static func startTOTP(_ request: Request) async throws -> Vapor.Response {
@@ -176,6 +176,6 @@ enum AccountController {
             throw Abort(.notFound, reason: request.t("reset.invalid"))
         }
         try await store.setPassword(account.id, hash: try await request.password.async.hash(new), actor: account.email)
-        return request.redirect(to: "/login", redirectType: .normal)
+        return request.redirect(to: SiteRoute.login().href, redirectType: .normal)
     }
 }

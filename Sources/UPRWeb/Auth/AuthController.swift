@@ -48,7 +48,7 @@ enum AuthController {
         let view = FormView(
             layout: Layout(request: request, title: request.t("login.title")), csrf: request.csrfToken,
             heading: request.t("login.title"), errors: errors, email: email,
-            returnTo: LocalPath.safe(try? request.query.get(String.self, at: "return"), otherwise: "/"), message: nil,
+            returnTo: LocalPath.safe(try? request.query.get(String.self, at: "return"), otherwise: .home), message: nil,
             token: nil)
         return try await request.render("login", view, status: status)
     }
@@ -110,10 +110,10 @@ enum AuthController {
         try await AuditLog.append(
             on: request.sql(), actor: account.email, action: "login", entity: .user, entityID: String(account.id),
             summary: account.totpEnabled ? "Password accepted; waiting for the code" : "Signed in")
-        let target = LocalPath.safe(form.return, otherwise: "/")
+        let target = LocalPath.safe(form.return, otherwise: .home)
         let response = request.redirect(
             to: account.totpEnabled
-                ? "/login/code?return=" + (target.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
+                ? SiteRoute.loginCode(returnTo: target).href
                 : target,
             redirectType: .normal)
         response.cookies[AccountSessionMiddleware.sessionCookie] = AccountSessionMiddleware().cookie(
@@ -136,13 +136,15 @@ enum AuthController {
         let view = FormView(
             layout: Layout(request: request, title: request.t("login.code.title")), csrf: csrf,
             heading: request.t("login.code.title"), errors: errors, email: nil,
-            returnTo: LocalPath.safe(try? request.query.get(String.self, at: "return"), otherwise: "/"), message: nil,
+            returnTo: LocalPath.safe(try? request.query.get(String.self, at: "return"), otherwise: .home), message: nil,
             token: nil)
         return try await request.render("login-code", view, status: status)
     }
 
     @Sendable static func showCode(_ request: Request) async throws -> Vapor.Response {
-        guard let pending = try await pendingSession(request) else { return request.redirect(to: "/login") }
+        guard let pending = try await pendingSession(request) else {
+            return request.redirect(to: SiteRoute.login().href)
+        }
         return try await codePage(request, csrf: pending.csrf)
     }
 
@@ -153,7 +155,9 @@ enum AuthController {
     }
 
     @Sendable static func code(_ request: Request) async throws -> Vapor.Response {
-        guard let pending = try await pendingSession(request) else { return request.redirect(to: "/login") }
+        guard let pending = try await pendingSession(request) else {
+            return request.redirect(to: SiteRoute.login().href)
+        }
         let form = try request.content.decode(CodeForm.self)
         guard CSRFToken.matches(submitted: form._csrf, expected: pending.csrf) else {
             throw Abort(.forbidden, reason: request.t("csrf.error"))
@@ -185,7 +189,7 @@ enum AuthController {
         try await AuditLog.append(
             on: request.sql(), actor: pending.user.email, action: "login", entity: .user,
             entityID: String(pending.user.id), summary: "Signed in with a two-step code")
-        return request.redirect(to: LocalPath.safe(form.return, otherwise: "/"), redirectType: .normal)
+        return request.redirect(to: LocalPath.safe(form.return, otherwise: .home), redirectType: .normal)
     }
 
     @Sendable static func logout(_ request: Request) async throws -> Vapor.Response {
@@ -196,7 +200,7 @@ enum AuthController {
                 on: request.sql(), actor: user.account.email, action: "logout", entity: .user,
                 entityID: String(user.account.id), summary: "Signed out")
         }
-        let response = request.redirect(to: "/", redirectType: .normal)
+        let response = request.redirect(to: SiteRoute.home.href, redirectType: .normal)
         response.cookies[AccountSessionMiddleware.sessionCookie] = HTTPCookies.Value(
             string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isHTTPOnly: true, sameSite: .lax)
         return response

@@ -10,11 +10,6 @@ import Vapor
 /// are invited to, and their action items' due dates as all-day events) behind a secret URL that calendar programs
 /// can subscribe to without a session.
 enum CalendarRoutes {
-    static func register(_ app: Application) {
-        app.get("calendar", ":file", use: feed)
-        app.get("account", "calendar", use: show)
-        app.post("account", "calendar", use: renew)
-    }
 
     static func events(_ meetings: [MeetingSummary], _ request: Request) -> [ICalendar.Event] {
         let settings = request.application.site
@@ -37,7 +32,7 @@ enum CalendarRoutes {
         for review in try await ReminderStore(sql).followedReviews() {
             // Stamped with the review day: the deadlines change only with a newer review.
             let stamp = Timestamp.date(review.reviewDate.description + "T00:00:00Z") ?? Date(timeIntervalSince1970: 0)
-            let dashboard = settings.publicURL + "/dashboard" + SiteRoute.query([("state", review.state)])
+            let dashboard = settings.publicURL + SiteRoute.dashboard(state: review.state).href
             events.append(
                 ICalendar.Event(
                     uid: "midterm-\(review.reviewID)@\(settings.publicHost)", stamp: stamp,
@@ -81,7 +76,7 @@ enum CalendarRoutes {
                         day: item.dueDate,
                         summary: t("calendar.due", ["title": item.title]),
                         description: item.meetingTitle ?? item.agreementTitle ?? "",
-                        url: request.application.site.publicURL + "/action-items#action-\(item.id)"))
+                        url: request.application.site.publicURL + SiteRoute.actionItems.href(at: "action-\(item.id)")))
             }
             all += try await deadlines(request, on: sql)
             calendar = ICalendar(name: t("calendar.personalName", ["name": user.name]), events: all)

@@ -70,7 +70,6 @@ struct DashboardContent: Encodable, Sendable {
         }
         let tracked = try await IndicatorStore(sql).tracking(stateID: stateID, cycle: nil, includeDrafts: members)
         if let indicators = DashboardView.indicatorChart(tracked.indicators, t) { charts.append(indicators) }
-        let encoded = stateName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         var sections = SafeHTML.Builder(capacity: 64 * 1024)
         for (index, chart) in charts.enumerated() { section(chart, id: "h-\(index)", t, into: &sections) }
         return DashboardContent(
@@ -96,7 +95,8 @@ struct DashboardContent: Encodable, Sendable {
                         "perspective": t(perspective.labelKey),
                     ])
             },
-            reportDocx: "/reports/midterm.docx?state=" + encoded, reportHTML: "/reports/midterm.html?state=" + encoded,
+            reportDocx: SiteRoute.midTermReport(.docx, state: stateName).href,
+            reportHTML: SiteRoute.midTermReport(.html, state: stateName).href,
             sections: sections.html, hasSections: !charts.isEmpty, timelineHeading: t("dashboard.timeline"),
             timeline: timelineHTML(timeline, t))
     }

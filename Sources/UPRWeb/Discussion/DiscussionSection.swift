@@ -47,9 +47,7 @@ struct DiscussionSection: Encodable {
                     membersOnly: facts?.isDraft == true) : nil,
             signInHref: canComment
                 ? nil
-                : "/login?return="
-                    + ((here + "#discussion").addingPercentEncoding(withAllowedCharacters: .alphanumerics)
-                        ?? "/"))
+                : SiteRoute.login(returnTo: here + "#discussion").href)
     }
 
     static func entry(for comment: Comment, t: Translator, canReply: Bool, canHide: Bool) -> Entry {
@@ -99,7 +97,7 @@ struct DiscussionSection: Encodable {
     static func subjectHref(_ subject: CommentSubject) -> String {
         switch subject.kind {
         case .recommendation: SiteRoute.recommendation(subject.id).href
-        case .planEntry: "/plan/entries/\(subject.id)"
+        case .planEntry: SiteRoute.planEntry(subject.id).href
         }
     }
 }

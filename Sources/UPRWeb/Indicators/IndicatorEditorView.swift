@@ -47,7 +47,8 @@ struct IndicatorEditorView: Encodable {
                 request: request, title: t(existing == nil ? "indicator.new" : "indicator.edit"), section: .indicators),
             csrf: request.csrfToken,
             heading: existing.map { t("indicator.edit") + ": " + $0.fields.title } ?? t("indicator.new"),
-            action: existing.map { "/indicators/\($0.id)" } ?? "/indicators", version: version,
+            action: (existing.map { SiteRoute.indicator($0.id) } ?? .indicators(IndicatorFilter())).href,
+            version: version,
             title: fields.title, definition: fields.definition,
             kinds: IndicatorKind.allCases.map {
                 Option(value: $0.rawValue, label: t($0.labelKey), selected: $0 == fields.kind)

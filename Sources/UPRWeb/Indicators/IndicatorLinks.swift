@@ -26,8 +26,8 @@ struct IndicatorLinks: Encodable {
         var addHref: String?
         if Authorization.allows(request.actor, .createIndicator(entryGroupIDs: groups)) {
             addHref =
-                entry.map { "/indicators/new?entry=\($0.id)" }
-                ?? recommendationID.map { "/indicators/new?recommendation=\($0)" }
+                entry.map { SiteRoute.newIndicator(planEntryID: $0.id).href }
+                ?? recommendationID.map { SiteRoute.newIndicator(recommendationID: $0).href }
         }
         return IndicatorLinks(
             items: items.map {

@@ -16,6 +16,7 @@ struct IndicatorPageView: Encodable {
     }
     struct Row: Encodable {
         var id: Int
+        var reviewAction: SiteRoute
         var date: String
         var value: String
         var source: String
@@ -92,7 +93,7 @@ struct IndicatorPageView: Encodable {
                 ?? "#\(try row.decode(column: "rid", as: Int.self))"
             planEntries.append(
                 Link(
-                    href: "/plan/entries/\(try row.decode(column: "id", as: Int.self))",
+                    href: SiteRoute.planEntry(try row.decode(column: "id", as: Int.self)).href,
                     label: t("plan.entry.title", ["ref": reference])))
         }
         let canReview = Authorization.allows(actor, .reviewMeasurement)
@@ -109,7 +110,8 @@ struct IndicatorPageView: Encodable {
             chart: IndicatorChart(indicator, accepted: accepted, t),
             measurements: all.reversed().map { m in
                 Row(
-                    id: m.id, date: m.date, value: value(m.value), source: m.source,
+                    id: m.id, reviewAction: .measurementReview(m.id), date: m.date, value: value(m.value),
+                    source: m.source,
                     breakdown: m.breakdown.keys.sorted().map { dimension in
                         let name = DisaggregationDimension(rawValue: dimension).map { t($0.labelKey) } ?? dimension
                         let parts = (m.breakdown[dimension] ?? [:]).sorted { $0.key < $1.key }.map {
@@ -117,7 +119,7 @@ struct IndicatorPageView: Encodable {
                         }
                         return name + ": " + parts.joined(separator: "; ")
                     }.joined(separator: " · "),
-                    link: m.link, evidenceHref: m.evidenceName.map { _ in "/measurements/\(m.id)/evidence" },
+                    link: m.link, evidenceHref: m.evidenceName.map { _ in SiteRoute.measurementEvidence(m.id).href },
                     evidenceName: m.evidenceName ?? "", status: t(m.status.labelKey), statusClass: m.status.rawValue,
                     reviewComment: m.reviewComment, enteredBy: m.enteredByName ?? "",
                     canReview: canReview && m.status == .pending, version: m.version)
@@ -129,7 +131,8 @@ struct IndicatorPageView: Encodable {
                 actor,
                 .enterMeasurement(
                     responsibleOrganisationID: f.responsibleOrganisationID, dataPartnerIDs: Set(f.dataPartnerIDs))),
-            editHref: "/indicators/\(indicator.id)/edit", measureHref: "/indicators/\(indicator.id)/measurements/new",
-            historyHref: "/indicators/\(indicator.id)/history")
+            editHref: SiteRoute.indicatorEdit(indicator.id).href,
+            measureHref: SiteRoute.newMeasurement(indicatorID: indicator.id).href,
+            historyHref: SiteRoute.indicatorHistory(indicator.id).href)
     }
 }

@@ -4,22 +4,6 @@ import Vapor
 
 /// The indicators' routes: list, page, create and edit; measurements: enter, review, evidence.
 enum IndicatorRoutes {
-    static func register(_ app: Application) {
-        app.get("indicators") { try await $0.view.render("indicators", IndicatorListView.load($0)) }
-        app.get("indicators", "new", use: IndicatorEditorView.new)
-        app.post("indicators", use: IndicatorEditorView.save)
-        app.get("indicators", ":id") { try await $0.view.render("indicator", IndicatorPageView.load($0)) }
-        app.get("indicators", ":id", "edit", use: IndicatorEditorView.edit)
-        app.post("indicators", ":id", use: IndicatorEditorView.save)
-        app.get("indicators", ":id", "history", use: history)
-        app.get("indicators", ":id", "measurements", "new", use: MeasurementEditorView.new)
-        // Evidence files up to 5 MB are checked by the handler with a clear message; the body limit sits above that
-        // so a slightly larger file still gets the message, not a bare 413.
-        app.on(
-            .POST, "indicators", ":id", "measurements", body: .collect(maxSize: "8mb"), use: MeasurementEditorView.save)
-        app.post("measurements", ":id", "review", use: MeasurementEditorView.review)
-        app.get("measurements", ":id", "evidence", use: MeasurementEditorView.evidence)
-    }
 
     /// The indicator of `:id` if this person may see it: the public only those a published plan entry tracks.
     static func indicator(_ request: Request, parameter: String = "id") async throws -> Indicator {

@@ -40,7 +40,7 @@ struct MeasurementEditorView: Encodable {
             csrf: request.csrfToken,
             heading: t("measurement.new") + ": " + indicator.fields.title,
             indicatorHref: SiteRoute.indicator(indicator.id).href,
-            action: "/indicators/\(indicator.id)/measurements", unit: typed?.unit ?? indicator.fields.unit,
+            action: SiteRoute.measurements(indicatorID: indicator.id).href, unit: typed?.unit ?? indicator.fields.unit,
             value: typed?.value ?? "", date: typed?.date ?? "", source: typed?.source ?? indicator.fields.dataSource,
             link: typed?.link ?? "",
             dimensions: indicator.fields.dimensions.map {

@@ -6,12 +6,6 @@ import Vapor
 
 /// "My action items" (and commitments), the status form their owners use, and the inbox.
 enum ActionItemRoutes {
-    static func register(_ app: Application) {
-        app.get("action-items", use: mine)
-        app.post("action-items", ":id", "status", use: setStatus)
-        app.get("inbox", use: InboxView.show)
-        app.post("inbox", "read", use: InboxView.markRead)
-    }
 
     struct MineView: Encodable {
         var layout: Layout
@@ -52,7 +46,7 @@ enum ActionItemRoutes {
                 id, version: form.version ?? 0, status: status, actor: request.auditName)
         }
         // Back to the page the form was on; only local paths.
-        let target = LocalPath.safe(form.returnTo, otherwise: "/action-items")
+        let target = LocalPath.safe(form.returnTo, otherwise: .actionItems)
         return request.redirect(to: target + "#action-\(id)", redirectType: .normal)
     }
 }

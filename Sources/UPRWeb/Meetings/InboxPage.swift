@@ -21,14 +21,14 @@ public struct InboxView: Encodable {
     /// Where a notice's subject lives (also the link of a notice in a mail digest).
     public static func href(_ notice: InboxNotification) -> String {
         switch notice.subjectKind {
-        case .actionItem: "/action-items#action-\(notice.subjectID)"
+        case .actionItem: SiteRoute.actionItems.href(at: "action-\(notice.subjectID)")
         case .meeting: SiteRoute.meeting(notice.subjectID).href
         case .recommendation: SiteRoute.recommendation(notice.subjectID).href
-        case .planEntry: "/plan/entries/\(notice.subjectID)"
+        case .planEntry: SiteRoute.planEntry(notice.subjectID).href
         case .indicator: SiteRoute.indicator(notice.subjectID).href
-        case .midTerm: "/dashboard"
+        case .midTerm: SiteRoute.dashboard().href
         case .comment: SiteRoute.comment(notice.subjectID).href
-        default: "/inbox"
+        default: SiteRoute.inbox.href
         }
     }
 
@@ -59,6 +59,6 @@ public struct InboxView: Encodable {
         let user = try request.requireUser()
         let form = try request.content.decode(ReadForm.self)
         try await NotificationStore(try request.sql()).markRead(userID: user.account.id, id: form.id)
-        return request.redirect(to: "/inbox", redirectType: .normal)
+        return request.redirect(to: SiteRoute.inbox.href, redirectType: .normal)
     }
 }

@@ -20,9 +20,29 @@ struct MeetingView: Encodable {
         var decisions: [String]
         var isFirst: Bool
         var isLast: Bool
+        var moveAction: SiteRoute
+    }
+    /// Where the meeting's organisers go from its page: its edit form, the four task forms, the status form.
+    struct Links: Encodable {
+        var edit: SiteRoute
+        var agenda: SiteRoute
+        var decision: SiteRoute
+        var action: SiteRoute
+        var minutes: SiteRoute
+        var status: SiteRoute
+
+        init(_ meeting: Int) {
+            edit = .meetingEdit(meeting)
+            agenda = .meetingTask(meetingID: meeting, .agenda)
+            decision = .meetingTask(meetingID: meeting, .decision)
+            action = .meetingTask(meetingID: meeting, .action)
+            minutes = .meetingTask(meetingID: meeting, .minutes)
+            status = .meetingStatus(meeting)
+        }
     }
     struct Action: Encodable {
         var id: Int
+        var statusAction: SiteRoute
         var title: String
         var owner: String
         var due: String?
@@ -43,7 +63,7 @@ struct MeetingView: Encodable {
     }
     var layout: Layout
     var csrf: String
-    var id: Int
+    var links: Links
     var version: Int
     var title: String
     var kind: String
@@ -99,7 +119,7 @@ struct MeetingView: Encodable {
         return items.map { item in
             let due = DueState.of(status: item.status, due: item.dueDate, today: today)
             return Action(
-                id: item.id, title: item.title,
+                id: item.id, statusAction: .actionItemStatus(item.id), title: item.title,
                 owner: [item.ownerUserName, item.ownerOrganisationName].compactMap { $0 }.joined(separator: ", "),
                 due: item.dueDate.flatMap { Timestamp.date($0 + "T00:00:00Z") }.map { t.date($0) },
                 status: t(item.status.labelKey), dueState: t(due.labelKey), dueClass: due.rawValue,
@@ -122,12 +142,13 @@ struct MeetingView: Encodable {
                 id: item.id, position: index + 1, title: item.title, notes: item.notes,
                 recommendationHref: item.recommendationID.map { SiteRoute.recommendation($0).href },
                 recommendationLabel: item.recommendationLabel,
-                planEntryHref: item.planEntryID.map { "/plan/entries/\($0)" },
+                planEntryHref: item.planEntryID.map { SiteRoute.planEntry($0).href },
                 indicatorHref: item.subjectKind == .indicator
                     ? item.subjectID.map { SiteRoute.indicator($0).href } : nil,
                 indicatorLabel: item.subjectLabel,
                 decisions: meeting.decisions.filter { $0.agendaItemID == item.id }.map(\.text),
-                isFirst: index == 0, isLast: index == meeting.agenda.count - 1)
+                isFirst: index == 0, isLast: index == meeting.agenda.count - 1,
+                moveAction: .agendaItemMove(meetingID: meeting.id, item: item.id))
         }
         let other = meeting.decisions.filter { $0.agendaItemID == nil }.map(\.text)
         let isAnnual = meeting.fields.kind == .annualAssessment
@@ -138,7 +159,7 @@ struct MeetingView: Encodable {
             && Authorization.allows(request.actor, .manageAssessmentRounds)
         return MeetingView(
             layout: Layout(request: request, title: meeting.fields.title, section: .meetings),
-            csrf: request.csrfToken, id: meeting.id, version: meeting.version, title: meeting.fields.title,
+            csrf: request.csrfToken, links: Links(meeting.id), version: meeting.version, title: meeting.fields.title,
             kind: t(meeting.fields.kind.labelKey),
             when: when(meeting.startsAt, meeting.endsAt, meeting.fields.timeZone, t),
             place: meeting.fields.place.isEmpty ? nil : meeting.fields.place,
@@ -154,8 +175,8 @@ struct MeetingView: Encodable {
             minutes: member && !meeting.minutes.isEmpty ? meeting.minutes : nil, showMinutes: member,
             actions: member ? actions(request, meeting.actionItems) : [],
             hasActions: member && !meeting.actionItems.isEmpty, showActions: member, canRun: canRun,
-            historyHref: "/meetings/\(meeting.id)/history", isAnnualAssessment: isAnnual,
-            roundTitle: visibleRound?.title, roundHref: visibleRound.map { AssessmentRoutes.href($0.id) },
-            openRoundHref: canOpenRound ? "/assessments/new?meeting=\(meeting.id)" : nil)
+            historyHref: SiteRoute.meetingHistory(meeting.id).href, isAnnualAssessment: isAnnual,
+            roundTitle: visibleRound?.title, roundHref: visibleRound.map { SiteRoute.round($0.id).href },
+            openRoundHref: canOpenRound ? SiteRoute.newRound(meetingID: meeting.id).href : nil)
     }
 }

@@ -6,22 +6,6 @@ import Vapor
 
 /// The meetings' routes: list, page, schedule and edit, the running forms, hold or cancel, history.
 enum MeetingRoutes {
-    static func register(_ app: Application) {
-        app.get("meetings") { try await $0.view.render("meetings", MeetingListView.load($0)) }
-        app.post("meetings", use: MeetingEditorView.save)
-        app.get("meetings", "new", use: MeetingEditorView.showNew)
-        app.get("meetings", ":id") { try await $0.view.render("meeting", MeetingView.load($0)) }
-        app.get("meetings", ":id", "edit", use: MeetingEditorView.showEdit)
-        app.post("meetings", ":id", "edit", use: MeetingEditorView.save)
-        app.post("meetings", ":id", "status", use: setStatus)
-        app.post("meetings", ":id", "agenda", ":item", "move", use: moveAgendaItem)
-        for task in [MeetingTaskView.Task.agenda, .decision, .action, .minutes] {
-            app.get("meetings", ":id", .constant(task.rawValue), use: MeetingTaskView.show(task))
-            app.post("meetings", ":id", .constant(task.rawValue), use: MeetingTaskView.save(task))
-        }
-        app.get("meetings", ":id", "history", use: history)
-        ActionItemRoutes.register(app)
-    }
 
     /// The meeting of the path, or 404; the public only finds public meetings.
     static func meeting(_ request: Request) async throws -> Meeting {

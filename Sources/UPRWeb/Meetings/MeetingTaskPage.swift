@@ -8,9 +8,7 @@ import Vapor
 /// optional action item), assign an action item, record attendance and minutes. A stale version brings the form
 /// back, as typed, with a conflict message and the meeting's current version.
 struct MeetingTaskView: Encodable {
-    enum Task: String, Encodable, Sendable {
-        case agenda, decision, action, minutes
-    }
+    typealias Task = MeetingTask
     var layout: Layout
     var csrf: String
     var heading: String
@@ -106,7 +104,8 @@ struct MeetingTaskView: Encodable {
         return MeetingTaskView(
             layout: Layout(request: request, title: heading, section: .meetings), csrf: request.csrfToken,
             heading: heading, meetingTitle: meeting.fields.title, meetingHref: SiteRoute.meeting(meeting.id).href,
-            action: "/meetings/\(meeting.id)/\(task.rawValue)", version: version, isAgenda: task == .agenda,
+            action: SiteRoute.meetingTask(meetingID: meeting.id, task).href, version: version,
+            isAgenda: task == .agenda,
             isDecision: task == .decision, isAction: task == .action, isMinutes: task == .minutes, form: typed,
             agendaItems: [none]
                 + meeting.agenda.enumerated().map { index, item in

@@ -246,11 +246,11 @@ struct RecommendationView: Encodable {
             siblingsHeading: t("rec.sameParagraph", ["paragraph": paragraphRoot]),
             apiHref: SiteRoute.api(.recommendation(item.id)).href,
             stateHref: SiteRoute.state(item.stateUnderReview).href,
-            planHref: visible.map { "/plan/entries/\($0.id)" },
+            planHref: visible.map { SiteRoute.planEntry($0.id).href },
             planStatus: visible.map { t("status.\($0.status.rawValue)") },
-            draftHref: entry == nil && canDraft ? "/recommendations/\(item.id)/plan" : nil,
+            draftHref: entry == nil && canDraft ? SiteRoute.planEditor(recommendationID: item.id).href : nil,
             changeResponseHref: Authorization.allows(request.actor, .changeResponse)
-                ? "/recommendations/\(item.id)/response" : nil,
+                ? SiteRoute.responseChange(recommendationID: item.id).href : nil,
             indicatorLinks: try await IndicatorLinks.load(
                 request, recommendationID: item.id, entry: entry.map { (id: $0.id, group: $0.workingGroupID) }),
             subscribe: try await SubscribeButton.html(request, .recommendation, key: String(item.id), name: heading),

@@ -8,13 +8,6 @@ import Vapor
 
 /// Export of a matrix view (XLSX, CSV) and import of a filled matrix with a preview before anything changes.
 enum MatrixTransferRoutes {
-    static func register(_ app: Application) {
-        app.get("plan", "export.xlsx") { try await export($0, xlsx: true) }
-        app.get("plan", "export.csv") { try await export($0, xlsx: false) }
-        app.get("plan", "import", use: showImport)
-        app.on(.POST, "plan", "import", body: .collect(maxSize: "4mb"), use: upload)
-        app.post("plan", "import", ":upload", "apply", use: apply)
-    }
 
     static func export(_ request: Request, xlsx: Bool) async throws -> Vapor.Response {
         let scope = PlanMatrixView.scope(request)
@@ -70,7 +63,7 @@ enum MatrixTransferRoutes {
         var csrf: String
         var heading: String
         var states: [String]
-        var uploadID: Int?
+        var applyAction: SiteRoute?
         var changes: [Change]
         var problems: [Problem]
         var hasChanges: Bool
@@ -98,7 +91,9 @@ enum MatrixTransferRoutes {
         }
         return ImportView(
             layout: Layout(request: request, title: t("plan.import"), section: .plan), csrf: request.csrfToken,
-            heading: t("plan.import"), states: options.statesUnderReview, uploadID: uploadID, changes: changes,
+            heading: t("plan.import"), states: options.statesUnderReview,
+            applyAction: uploadID.map { .planImportApply(upload: $0) },
+            changes: changes,
             problems: problems, hasChanges: !changes.isEmpty, hasProblems: !problems.isEmpty,
             summary: plan.map {
                 t(
@@ -189,6 +184,6 @@ enum MatrixTransferRoutes {
                 summary: "Matrix imported for \(state): \(result.created) created, \(result.updated) updated")
             return result.created
         }
-        return request.redirect(to: "/plan?" + SiteRoute.query([("state", state)]).dropFirst(), redirectType: .normal)
+        return request.redirect(to: SiteRoute.plan(.state(state)).href, redirectType: .normal)
     }
 }

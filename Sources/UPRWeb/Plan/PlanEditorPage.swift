@@ -90,7 +90,8 @@ struct PlanEditorView: Encodable {
             heading: t(context.entry == nil ? "plan.new.title" : "plan.edit.title", ["ref": reference]),
             recommendationText: recommendation.text,
             recommendationHref: SiteRoute.recommendation(recommendation.id).href,
-            action: "/recommendations/\(recommendation.id)/plan", version: version, isNew: context.entry == nil,
+            action: SiteRoute.planEditor(recommendationID: recommendation.id).href, version: version,
+            isNew: context.entry == nil,
             groups: allowedGroups(request, context).map {
                 Option(value: String($0.id), label: $0.name, selected: $0.id == suggested)
             },
@@ -186,8 +187,11 @@ struct PlanEditorView: Encodable {
                     userID: user.account.id, actor: request.auditName)
             }
             // After filling from the similar recommendations, the person is back in the editor with the result.
-            let next = linkingSimilar ? "/recommendations/\(context.recommendation.id)/plan#f-similarIDs" : nil
-            return request.redirect(to: next ?? "/plan/entries/\(entryID)", redirectType: .normal)
+            let next =
+                linkingSimilar
+                ? SiteRoute.planEditor(recommendationID: context.recommendation.id).href(at: "f-similarIDs")
+                : SiteRoute.planEntry(entryID).href
+            return request.redirect(to: next, redirectType: .normal)
         } catch StoreError.invalid(let field, let key) {
             return try await refused(fields, field, key)
         } catch StoreError.staleVersion {

@@ -28,7 +28,9 @@ struct PlanEntryView: Encodable {
     var isPublished: Bool
     var editHref: String
     var historyHref: String
-    var entryID: Int
+    var answerAction: SiteRoute
+    var publishAction: SiteRoute
+    var unpublishAction: SiteRoute
     var version: Int
     var answerOptions: [Option]
     var indicatorLinks: IndicatorLinks
@@ -94,9 +96,10 @@ struct PlanEntryView: Encodable {
             canAnswer: Authorization.allows(actor, .answerPlanEntry(leadOrganisationID: f.leadOrganisationID)),
             canPublish: Authorization.allows(actor, .draftPlanEntry(workingGroupID: entry.workingGroupID)),
             isPublished: entry.status == .published,
-            editHref: "/recommendations/\(recommendation.id)/plan",
-            historyHref: "/plan/entries/\(entry.id)/history",
-            entryID: entry.id, version: entry.version,
+            editHref: SiteRoute.planEditor(recommendationID: recommendation.id).href,
+            historyHref: SiteRoute.planEntryHistory(entry.id).href,
+            answerAction: .planEntryAnswer(entry.id), publishAction: .planEntryPublish(entry.id),
+            unpublishAction: .planEntryUnpublish(entry.id), version: entry.version,
             answerOptions: GovernmentAnswer.allCases.map {
                 Option(value: $0.rawValue, label: t("answer.\($0.rawValue)"), selected: $0 == entry.governmentAnswer)
             }, indicatorLinks: indicatorLinks, discussion: discussion)

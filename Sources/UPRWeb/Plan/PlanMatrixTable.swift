@@ -58,7 +58,9 @@ struct PlanMatrixTable {
                 out.text(value)
                 // The structured indicators beside the free text: how many, and how many pass the SMART check.
                 if index == 7, let entry, entry.indicatorCount > 0 {
-                    out.append("<br><a class=\"smart-count\" href=\"/plan/entries/\(entry.id)#indicators-title\">")
+                    out.raw("<br><a class=\"smart-count\" href=\"")
+                    out.text(SiteRoute.planEntry(entry.id).href(at: "indicators-title"))
+                    out.raw("\">")
                     out.text(
                         t(
                             "plan.indicatorCount",
@@ -78,11 +80,15 @@ struct PlanMatrixTable {
                 }
             }
             if let entry {
-                out.append("<br><a href=\"/plan/entries/\(entry.id)\">")
+                out.raw("<br><a href=\"")
+                out.text(SiteRoute.planEntry(entry.id).href)
+                out.raw("\">")
                 out.text(t("status.\(entry.status.rawValue)"))
                 out.raw("</a>")
             } else if canDraft {
-                out.append("<br><a href=\"/recommendations/\(line.recommendationID)/plan\">")
+                out.raw("<br><a href=\"")
+                out.text(SiteRoute.planEditor(recommendationID: line.recommendationID).href)
+                out.raw("\">")
                 out.text(t("plan.draft"))
                 out.raw("</a>")
             }

@@ -6,31 +6,17 @@ import Vapor
 
 /// The plan's routes: matrix views, entries, answers, publishing, history, response changes, export and import.
 enum PlanRoutes {
-    static func register(_ app: Application) {
-        app.get("plan") { try await $0.view.render("plan", PlanMatrixView.load($0)) }
-        app.get("plan", "mine", use: mine)
-        app.get("recommendations", ":id", "plan", use: PlanEditorView.show)
-        app.post("recommendations", ":id", "plan", use: PlanEditorView.save)
-        app.get("plan", "entries", ":id") { try await $0.view.render("plan-entry", PlanEntryView.load($0)) }
-        app.post("plan", "entries", ":id", "answer", use: answer)
-        app.post("plan", "entries", ":id", "publish") { try await setStatus($0, .published) }
-        app.post("plan", "entries", ":id", "unpublish") { try await setStatus($0, .draft) }
-        app.get("plan", "entries", ":id", "history", use: history)
-        app.get("recommendations", ":id", "response", use: ResponseChangeView.show)
-        app.post("recommendations", ":id", "response", use: ResponseChangeView.save)
-        MatrixTransferRoutes.register(app)
-    }
 
     /// "My recommendations": a focal point's ministry, or a CSO member's first working group.
     @Sendable static func mine(_ request: Request) async throws -> Vapor.Response {
         let user = try request.requireUser()
         if user.account.role == .focalPoint, let organisation = user.account.organisationID {
-            return request.redirect(to: "/plan?organisation=\(organisation)")
+            return request.redirect(to: SiteRoute.plan(.leadOrganisation(organisation)).href)
         }
         if let group = user.actor.workingGroupIDs.sorted().first {
-            return request.redirect(to: "/plan?group=\(group)")
+            return request.redirect(to: SiteRoute.plan(.workingGroup(group)).href)
         }
-        return request.redirect(to: "/plan")
+        return request.redirect(to: SiteRoute.planIndex.href)
     }
 
     struct AnswerForm: Content {
@@ -61,7 +47,7 @@ enum PlanRoutes {
                 comment: (form.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines), userID: user.account.id,
                 actor: request.auditName)
         }
-        return request.redirect(to: "/plan/entries/\(entry.id)", redirectType: .normal)
+        return request.redirect(to: SiteRoute.planEntry(entry.id).href, redirectType: .normal)
     }
 
     struct VersionForm: Content {
@@ -78,7 +64,7 @@ enum PlanRoutes {
                 entry.id, version: version, status: status, actor: request.auditName,
                 actorUserID: request.currentUser?.account.id)
         }
-        return request.redirect(to: "/plan/entries/\(entry.id)", redirectType: .normal)
+        return request.redirect(to: SiteRoute.planEntry(entry.id).href, redirectType: .normal)
     }
 
     struct HistoryView: Encodable {
@@ -123,7 +109,7 @@ enum PlanRoutes {
         let log = try await AuditLog.history(entity: .planEntry, id: entry.id, on: request.sql())
         let view = HistoryView(
             layout: Layout(request: request, title: t("history.title"), section: .plan),
-            heading: t("history.title"), backHref: "/plan/entries/\(entry.id)",
+            heading: t("history.title"), backHref: SiteRoute.planEntry(entry.id).href,
             entries: HistoryView.entries(log, t) { t("plan.field.\($0)") })
         return try await request.view.render("history", view).encodeResponse(for: request)
     }

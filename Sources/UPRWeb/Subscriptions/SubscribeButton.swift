@@ -6,7 +6,6 @@ import Vapor
 /// The follow / stop-following button of a recommendation, cluster, ministry or state page, built in Swift so the
 /// four pages (and each cluster row) share one piece of markup. The public sees a sign-in link instead.
 enum SubscribeButton {
-    static let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "/-._~"))
 
     static func html(_ request: Request, _ subject: SubscriptionSubject, key: String, name: String) async throws
         -> SafeHTML
@@ -16,8 +15,8 @@ enum SubscribeButton {
         // Back to this very page after following or signing in, its query included (the plan's ministry).
         let here = request.url.string
         guard let user = request.currentUser else {
-            out.raw("<p class=\"subscribe\"><a href=\"/login?return=")
-            out.text(here.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? "/")
+            out.raw("<p class=\"subscribe\"><a href=\"")
+            out.text(SiteRoute.login(returnTo: here).href)
             out.raw("\">")
             out.text(t("subscription.signIn"))
             out.raw("</a></p>")
@@ -26,7 +25,7 @@ enum SubscribeButton {
         let following = try await SubscriptionStore(try request.sql()).isSubscribed(
             userID: user.account.id, subject, key: key)
         out.raw("<form class=\"subscribe\" method=\"post\" action=\"")
-        out.raw(following ? "/subscriptions/remove" : "/subscriptions")
+        out.text((following ? SiteRoute.unfollow : .follow).href)
         out.raw("\"><input type=\"hidden\" name=\"_csrf\" value=\"")
         out.text(request.csrfToken)
         out.append("\"><input type=\"hidden\" name=\"subject\" value=\"\(subject.rawValue)\">")

@@ -6,12 +6,6 @@ import Vapor
 
 /// Following and unfollowing, the person's list of subscriptions and their digest choice.
 enum SubscriptionRoutes {
-    static func register(_ app: Application) {
-        app.post("subscriptions", use: change(follow: true))
-        app.post("subscriptions", "remove", use: change(follow: false))
-        app.get("account", "subscriptions", use: SubscriptionsView.show)
-        app.post("account", "digest", use: SubscriptionsView.setDigest)
-    }
 
     struct SubjectForm: Content {
         var subject: String?
@@ -33,7 +27,7 @@ enum SubscriptionRoutes {
     /// Back to the page the button was on (local paths only), else to the list.
     static func back(_ request: Request, _ form: SubjectForm) -> Vapor.Response {
         request.redirect(
-            to: LocalPath.safe(form.return, otherwise: "/account/subscriptions"), redirectType: .normal)
+            to: LocalPath.safe(form.return, otherwise: .subscriptions), redirectType: .normal)
     }
 
     /// Follows (`follow`) or stops following the form's subject, for the signed-in person.

@@ -30,7 +30,7 @@ struct SubscriptionsView: Encodable {
             switch item.subject {
             case .recommendation:
                 name = item.name ?? item.key
-                href = Int(item.key).map { SiteRoute.recommendation($0).href } ?? "/"
+                href = Int(item.key).map { SiteRoute.recommendation($0).href } ?? SiteRoute.home.href
             case .cluster:
                 name = Cluster(rawValue: item.key).map(t.cluster) ?? item.key
                 var filter = RecommendationFilter()
@@ -38,7 +38,7 @@ struct SubscriptionsView: Encodable {
                 href = SiteRoute.recommendations(filter).href
             case .organisation:
                 name = item.name ?? item.key
-                href = Int(item.key).map { SiteRoute.plan(.leadOrganisation($0)).href } ?? "/plan"
+                href = Int(item.key).map { SiteRoute.plan(.leadOrganisation($0)).href } ?? SiteRoute.planIndex.href
             case .state:
                 name = item.name ?? item.key
                 href = SiteRoute.state(name).href
@@ -74,6 +74,6 @@ struct SubscriptionsView: Encodable {
             try await SubscriptionStore(try database.sqlDatabase()).setDigest(
                 userID: user.account.id, digest, actor: request.auditName)
         }
-        return request.redirect(to: "/account/subscriptions", redirectType: .normal)
+        return request.redirect(to: SiteRoute.subscriptions.href, redirectType: .normal)
     }
 }

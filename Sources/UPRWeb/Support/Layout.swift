@@ -29,6 +29,8 @@ struct Layout: Encodable {
     var unread: Int
     /// This page's path and query, for forms that come back here.
     var here: String
+    /// The site's fixed addresses, for the template.
+    var links = SiteLinks.shared
 
     enum Section {
         case home, recommendations, plan, indicators, assessments, dashboard, meetings, states, taxonomies, admin
@@ -45,12 +47,12 @@ struct Layout: Encodable {
             Link(
                 href: SiteRoute.recommendations(RecommendationFilter()).href,
                 label: t("nav.recommendations"), current: section == .recommendations),
-            Link(href: "/plan", label: t("nav.plan"), current: section == .plan),
+            Link(href: SiteRoute.planIndex.href, label: t("nav.plan"), current: section == .plan),
             Link(
                 href: SiteRoute.indicators(IndicatorFilter()).href, label: t("nav.indicators"),
                 current: section == .indicators),
-            Link(href: "/assessments", label: t("nav.assessments"), current: section == .assessments),
-            Link(href: "/dashboard", label: t("nav.dashboard"), current: section == .dashboard),
+            Link(href: SiteRoute.rounds.href, label: t("nav.assessments"), current: section == .assessments),
+            Link(href: SiteRoute.dashboard().href, label: t("nav.dashboard"), current: section == .dashboard),
             Link(href: SiteRoute.meetings.href, label: t("nav.meetings"), current: section == .meetings),
             Link(href: SiteRoute.states.href, label: t("nav.states"), current: section == .states),
         ]
@@ -59,7 +61,7 @@ struct Layout: Encodable {
             Link(href: SiteRoute.api(.openAPI).href, label: t("nav.api"), current: section == .api),
         ]
         if request.currentUser?.account.role == .administrator {
-            nav.append(Link(href: "/admin", label: t("nav.admin"), current: section == .admin))
+            nav.append(Link(href: SiteRoute.admin.href, label: t("nav.admin"), current: section == .admin))
         }
         if let user = request.currentUser {
             userName = user.account.name

@@ -39,8 +39,7 @@ public enum SiteApplication {
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(AccountSessionMiddleware())
 
-        try SiteRoutes.register(app)
-        app.allowedMethods = AllowedMethods(app.routes)
+        SiteRoutes.register(app)
     }
 }
 

@@ -12,23 +12,22 @@ struct SiteErrorMiddleware: AsyncMiddleware {
             var allow: [HTTPMethod] = []
             if status == .notFound {
                 // Nothing answered: a known address asked with a method it does not take is a 405, not a 404.
-                allow = request.application.allowedMethods?.methods(for: request.url.path) ?? []
+                allow = Endpoint.methods(serving: request.url.path[...])
                 if !allow.isEmpty && !allow.contains(request.method) {
                     (status, message) = (.methodNotAllowed, request.t("error.methodNotAllowed"))
                 } else {
                     allow = []
                 }
             }
-            if status == .unauthorized, !request.url.path.hasPrefix("/api/"), request.method == .GET {
+            if status == .unauthorized, !Endpoint.isAPI(request.url.path), request.method == .GET {
                 // A page that needs an account: sign in, then come back.
                 let here = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
-                return request.redirect(
-                    to: "/login?return=" + (here.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+                return request.redirect(to: SiteRoute.login(returnTo: here).href)
             }
             if status.code >= 500 {
                 request.logger.report(error: error)
             }
-            if request.url.path.hasPrefix("/api/") {
+            if Endpoint.isAPI(request.url.path) {
                 let problem = Problem(
                     type: "about:blank", title: status.reasonPhrase, status: Int(status.code), detail: message)
                 let response = Vapor.Response(status: status)

@@ -2,9 +2,11 @@ import Foundation
 import UPRDomain
 import UPRStore
 
-/// The one table of the site's addresses. Handlers are registered from it and every link in a page is built by it,
-/// so a path is written once.
-public enum SiteRoute: Sendable, Equatable {
+/// An address of the site with its values: what a view model holds where a page links or posts to somewhere.
+///
+/// Each case fills the pattern of one `Endpoint`, so the path is written only there; a view model that holds a
+/// `SiteRoute` writes its address into the template (`Encodable`), and Swift-written HTML asks for `href`.
+public enum SiteRoute: Sendable, Equatable, Encodable {
     case home
     case recommendations(RecommendationFilter, page: Int = 1)
     case recommendation(Int)
@@ -39,6 +41,73 @@ public enum SiteRoute: Sendable, Equatable {
     case commentHide(Int)
     case api(APIRoute)
 
+    // The signed-in part: sign-in and account.
+    case login(returnTo: String? = nil)
+    case loginCode(returnTo: String? = nil)
+    case logout
+    case account
+    case changePassword
+    case startTOTP
+    case confirmTOTP
+    case disableTOTP
+    case passwordReset(token: String)
+    case calendarSettings
+    case subscriptions
+    case follow
+    case unfollow
+    case digest
+    // The plan.
+    /// The plan page with no view named: the matrix of the installation's state.
+    case planIndex
+    case myPlan
+    case planEditor(recommendationID: Int)
+    case planEntry(Int)
+    case planEntryAnswer(Int)
+    case planEntryPublish(Int)
+    case planEntryUnpublish(Int)
+    case planEntryHistory(Int)
+    case responseChange(recommendationID: Int)
+    case planImport
+    case planImportApply(upload: Int)
+    // Assessments and reports.
+    case rounds
+    case newRound(meetingID: Int? = nil)
+    case compareRounds
+    case round(Int)
+    case roundClose(Int)
+    case assessment(round: Int, recommendationID: Int)
+    case dashboard(state: String? = nil)
+    case midTermReport(MidTermReportFile.Format, state: String)
+    // Indicators and measurements.
+    case newIndicator(planEntryID: Int? = nil, recommendationID: Int? = nil)
+    case indicatorEdit(Int)
+    case indicatorHistory(Int)
+    case newMeasurement(indicatorID: Int)
+    case measurements(indicatorID: Int)
+    case measurementReview(Int)
+    case measurementEvidence(Int)
+    // Meetings, action items, the inbox.
+    case newMeeting
+    case meetingEdit(Int)
+    case meetingStatus(Int)
+    case agendaItemMove(meetingID: Int, item: Int)
+    case meetingTask(meetingID: Int, MeetingTask)
+    case meetingHistory(Int)
+    case actionItems
+    case actionItemStatus(Int)
+    case inbox
+    case inboxRead
+    case newAgreement
+    case commitments(agreementID: Int)
+    // Administration.
+    case admin
+    case organisations
+    case organisation(Int)
+    case workingGroup(Int)
+    case users
+    case user(Int)
+    case userResetLink(Int)
+
     public enum APIRoute: Sendable, Equatable {
         case recommendations
         case recommendation(Int)
@@ -52,93 +121,156 @@ public enum SiteRoute: Sendable, Equatable {
         case openAPI
     }
 
-    /// The path with its query string, percent-encoded.
-    public var href: String {
+    /// The endpoint whose pattern this address fills, the pattern's parameters in order, and the query.
+    var parts: (endpoint: Endpoint, parameters: [String], query: [(String, String)]) {
         switch self {
-        case .home: return "/"
+        case .home: return (.home, [], [])
         case .recommendations(let filter, let page):
             var items = filter.queryItems
             if page > 1 { items.append(("page", String(page))) }
-            return "/recommendations" + Self.query(items)
-        case .recommendation(let id): return "/recommendations/\(id)"
-        case .labels(let id): return "/recommendations/\(id)/labels"
-        case .states: return "/states"
-        case .state(let name): return "/states/" + Self.segment(name)
-        case .taxonomies: return "/taxonomies"
-        case .taxonomy(let taxonomy): return "/taxonomies/" + taxonomy.rawValue
-        case .language(let code, let returnTo): return "/language/\(code)" + Self.query([("return", returnTo)])
-        case .stylesheet: return "/assets/site.css"
-        case .health: return "/healthz"
+            return (.recommendations, [], items)
+        case .recommendation(let id): return (.recommendation, [String(id)], [])
+        case .labels(let id): return (.saveLabels, [String(id)], [])
+        case .states: return (.states, [], [])
+        case .state(let name): return (.state, [name], [])
+        case .taxonomies: return (.taxonomies, [], [])
+        case .taxonomy(let taxonomy): return (.taxonomy, [taxonomy.rawValue], [])
+        case .language(let code, let returnTo): return (.language, [code], [("return", returnTo)])
+        case .stylesheet: return (.stylesheet, [], [])
+        case .health: return (.health, [], [])
         case .plan(let scope, let page):
-            return "/plan" + Self.query(Self.scopeItems(scope) + (page > 1 ? [("page", String(page))] : []))
-        case .planExport(let scope, let format): return "/plan/export.\(format)" + Self.query(Self.scopeItems(scope))
+            return (.plan, [], Self.scopeItems(scope) + (page > 1 ? [("page", String(page))] : []))
+        case .planExport(let scope, let format):
+            return (format == "csv" ? .planExportCSV : .planExportXLSX, [], Self.scopeItems(scope))
         case .indicators(let filter):
             var items: [(String, String)] = []
             if let state = filter.state { items.append(("state", state)) }
             if let group = filter.workingGroupID { items.append(("group", String(group))) }
             if let organisation = filter.organisationID { items.append(("organisation", String(organisation))) }
             if let kind = filter.kind { items.append(("kind", kind.rawValue)) }
-            return "/indicators" + Self.query(items)
-        case .indicator(let id): return "/indicators/\(id)"
-        case .meetings: return "/meetings"
-        case .meeting(let id): return "/meetings/\(id)"
-        case .agreements: return "/agreements"
-        case .agreement(let id): return "/agreements/\(id)"
-        case .publicCalendar: return "/calendar/public.ics"
-        case .personalCalendar(let token): return "/calendar/" + Self.segment(token) + ".ics"
+            return (.indicators, [], items)
+        case .indicator(let id): return (.indicator, [String(id)], [])
+        case .meetings: return (.meetings, [], [])
+        case .meeting(let id): return (.meeting, [String(id)], [])
+        case .agreements: return (.agreements, [], [])
+        case .agreement(let id): return (.agreement, [String(id)], [])
+        case .publicCalendar: return (.calendarFeed, ["public.ics"], [])
+        case .personalCalendar(let token): return (.calendarFeed, [token + ".ics"], [])
         case .comments(let subject):
             switch subject.kind {
-            case .recommendation: return "/recommendations/\(subject.id)/comments"
-            case .planEntry: return "/plan/entries/\(subject.id)/comments"
+            case .recommendation: return (.postRecommendationComment, [String(subject.id)], [])
+            case .planEntry: return (.postPlanEntryComment, [String(subject.id)], [])
             }
-        case .comment(let id): return "/comments/\(id)"
-        case .commentReply(let id): return "/comments/\(id)/reply"
-        case .commentHide(let id): return "/comments/\(id)/hide"
+        case .comment(let id): return (.comment, [String(id)], [])
+        case .commentReply(let id): return (.commentReply, [String(id)], [])
+        case .commentHide(let id): return (.hideComment, [String(id)], [])
         case .api(let api):
             switch api {
-            case .recommendations: return "/api/v1/recommendations"
-            case .recommendation(let id): return "/api/v1/recommendations/\(id)"
-            case .similar(let id): return "/api/v1/recommendations/\(id)/similar"
-            case .comments(let id): return "/api/v1/recommendations/\(id)/comments"
-            case .stats: return "/api/v1/stats"
-            case .states: return "/api/v1/states"
-            case .state(let name): return "/api/v1/states/" + Self.segment(name)
-            case .taxonomies: return "/api/v1/taxonomies"
-            case .taxonomy(let taxonomy): return "/api/v1/taxonomies/" + taxonomy.rawValue
-            case .openAPI: return "/api/v1/openapi.json"
+            case .recommendations: return (.apiRecommendations, [], [])
+            case .recommendation(let id): return (.apiRecommendation, [String(id)], [])
+            case .similar(let id): return (.apiSimilar, [String(id)], [])
+            case .comments(let id): return (.apiComments, [String(id)], [])
+            case .stats: return (.apiStats, [], [])
+            case .states: return (.apiStates, [], [])
+            case .state(let name): return (.apiState, [name], [])
+            case .taxonomies: return (.apiTaxonomies, [], [])
+            case .taxonomy(let taxonomy): return (.apiTaxonomy, [taxonomy.rawValue], [])
+            case .openAPI: return (.apiOpenAPI, [], [])
             }
+        case .login(let returnTo): return (.loginForm, [], returnTo.map { [("return", $0)] } ?? [])
+        case .loginCode(let returnTo): return (.codeForm, [], returnTo.map { [("return", $0)] } ?? [])
+        case .logout: return (.logout, [], [])
+        case .account: return (.account, [], [])
+        case .changePassword: return (.changePassword, [], [])
+        case .startTOTP: return (.startTOTP, [], [])
+        case .confirmTOTP: return (.confirmTOTP, [], [])
+        case .disableTOTP: return (.disableTOTP, [], [])
+        case .passwordReset(let token): return (.passwordReset, [token], [])
+        case .calendarSettings: return (.calendarSettings, [], [])
+        case .subscriptions: return (.subscriptions, [], [])
+        case .follow: return (.follow, [], [])
+        case .unfollow: return (.unfollow, [], [])
+        case .digest: return (.setDigest, [], [])
+        case .planIndex: return (.plan, [], [])
+        case .myPlan: return (.myPlan, [], [])
+        case .planEditor(let id): return (.planEditor, [String(id)], [])
+        case .planEntry(let id): return (.planEntry, [String(id)], [])
+        case .planEntryAnswer(let id): return (.answerPlanEntry, [String(id)], [])
+        case .planEntryPublish(let id): return (.publishPlanEntry, [String(id)], [])
+        case .planEntryUnpublish(let id): return (.unpublishPlanEntry, [String(id)], [])
+        case .planEntryHistory(let id): return (.planEntryHistory, [String(id)], [])
+        case .responseChange(let id): return (.responseChangeForm, [String(id)], [])
+        case .planImport: return (.planImportForm, [], [])
+        case .planImportApply(let upload): return (.applyPlanImport, [String(upload)], [])
+        case .rounds: return (.rounds, [], [])
+        case .newRound(let meeting): return (.newRound, [], meeting.map { [("meeting", String($0))] } ?? [])
+        case .compareRounds: return (.compareRounds, [], [])
+        case .round(let id): return (.round, [String(id)], [])
+        case .roundClose(let id): return (.closeRound, [String(id)], [])
+        case .assessment(let round, let id): return (.assessment, [String(round), String(id)], [])
+        case .dashboard(let state): return (.dashboard, [], state.map { [("state", $0)] } ?? [])
+        case .midTermReport(let format, let state):
+            return (format == .docx ? .midTermDOCX : .midTermHTML, [], [("state", state)])
+        case .newIndicator(let entry, let recommendation):
+            return (
+                .newIndicator, [],
+                entry.map { [("entry", String($0))] } ?? recommendation.map { [("recommendation", String($0))] } ?? []
+            )
+        case .indicatorEdit(let id): return (.editIndicator, [String(id)], [])
+        case .indicatorHistory(let id): return (.indicatorHistory, [String(id)], [])
+        case .newMeasurement(let id): return (.newMeasurement, [String(id)], [])
+        case .measurements(let id): return (.createMeasurement, [String(id)], [])
+        case .measurementReview(let id): return (.reviewMeasurement, [String(id)], [])
+        case .measurementEvidence(let id): return (.measurementEvidence, [String(id)], [])
+        case .newMeeting: return (.newMeeting, [], [])
+        case .meetingEdit(let id): return (.editMeeting, [String(id)], [])
+        case .meetingStatus(let id): return (.setMeetingStatus, [String(id)], [])
+        case .agendaItemMove(let meeting, let item): return (.moveAgendaItem, [String(meeting), String(item)], [])
+        case .meetingTask(let meeting, let task):
+            let endpoint: Endpoint =
+                switch task {
+                case .agenda: .meetingAgendaForm
+                case .decision: .meetingDecisionForm
+                case .action: .meetingActionForm
+                case .minutes: .meetingMinutesForm
+                }
+            return (endpoint, [String(meeting)], [])
+        case .meetingHistory(let id): return (.meetingHistory, [String(id)], [])
+        case .actionItems: return (.actionItems, [], [])
+        case .actionItemStatus(let id): return (.setActionItemStatus, [String(id)], [])
+        case .inbox: return (.inbox, [], [])
+        case .inboxRead: return (.markInboxRead, [], [])
+        case .newAgreement: return (.newAgreement, [], [])
+        case .commitments(let id): return (.commitmentForm, [String(id)], [])
+        case .admin: return (.admin, [], [])
+        case .organisations: return (.createOrganisation, [], [])
+        case .organisation(let id): return (.organisation, [String(id)], [])
+        case .workingGroup(let id): return (.workingGroup, [String(id)], [])
+        case .users: return (.createUser, [], [])
+        case .user(let id): return (.user, [String(id)], [])
+        case .userResetLink(let id): return (.userResetLink, [String(id)], [])
         }
     }
 
-    /// Route patterns as Vapor registers them (`:name` for parameters), keyed by what they serve.
-    enum Pattern {
-        static let home: [String] = []
-        static let recommendations = ["recommendations"]
-        static let recommendation = ["recommendations", ":id"]
-        static let labels = ["recommendations", ":id", "labels"]
-        static let states = ["states"]
-        static let state = ["states", ":name"]
-        static let taxonomies = ["taxonomies"]
-        static let taxonomy = ["taxonomies", ":taxonomy"]
-        static let language = ["language", ":code"]
-        static let stylesheet = ["assets", "site.css"]
-        static let health = ["healthz"]
-        static let recommendationComments = ["recommendations", ":id", "comments"]
-        static let planEntryComments = ["plan", "entries", ":id", "comments"]
-        static let comment = ["comments", ":id"]
-        static let commentReply = ["comments", ":id", "reply"]
-        static let commentHide = ["comments", ":id", "hide"]
-        static let apiRecommendations = ["api", "v1", "recommendations"]
-        static let apiRecommendation = ["api", "v1", "recommendations", ":id"]
-        static let apiSimilar = ["api", "v1", "recommendations", ":id", "similar"]
-        static let apiComments = ["api", "v1", "recommendations", ":id", "comments"]
-        static let apiStats = ["api", "v1", "stats"]
-        static let apiStates = ["api", "v1", "states"]
-        static let apiState = ["api", "v1", "states", ":name"]
-        static let apiTaxonomies = ["api", "v1", "taxonomies"]
-        static let apiTaxonomy = ["api", "v1", "taxonomies", ":taxonomy"]
-        static let apiOpenAPI = ["api", "v1", "openapi.json"]
+    /// The path with its query string, percent-encoded, built from the endpoint's pattern.
+    public var href: String {
+        let (endpoint, parameters, query) = parts
+        switch self {
+        // The sign-in links encode their return address whole (every character but letters and digits), as they
+        // always have: links already sent in mail keep their form.
+        case .login, .loginCode:
+            return endpoint.path(parameters)
+                + query.map {
+                    "?" + $0.0 + "=" + ($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+                }
+                .joined()
+        default:
+            return endpoint.path(parameters) + Self.query(query)
+        }
     }
+
+    /// The address with a fragment: a place in the page (`#action-12`).
+    func href(at fragment: String) -> String { href + "#" + fragment }
 
     /// The query parameters that name a matrix view (the plan page's `state`, `group` or `organisation`).
     static func scopeItems(_ scope: PlanMatrix.Scope) -> [(String, String)] {
@@ -162,5 +294,11 @@ public enum SiteRoute: Sendable, Equatable {
             + items.map { name, value in
                 name + "=" + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)
             }.joined(separator: "&")
+    }
+
+    /// A route in a page's view model is written into the template as its address.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(href)
     }
 }

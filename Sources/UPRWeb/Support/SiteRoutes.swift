@@ -1,72 +1,161 @@
 import UPRLocalization
 import Vapor
 
-/// Registers every handler at the path `SiteRoute` builds links to.
+/// Registers one handler for every `Endpoint`, at its method and pattern. The switch is exhaustive: an address
+/// added to the table without a handler does not compile, and none can be registered twice.
 enum SiteRoutes {
-    static func register(_ app: Application) throws {
-        typealias P = SiteRoute.Pattern
-        get(app, P.home) { try await $0.view.render("home", HomeView.load($0)) }
-        get(app, P.recommendations) { try await $0.view.render("recommendations", RecommendationListView.load($0)) }
-        get(app, P.recommendation) { try await $0.view.render("recommendation", RecommendationView.load($0)) }
-        app.on(.POST, P.labels.map { PathComponent(stringLiteral: $0) }, use: LabelReviewRoute.save)
-        get(app, P.states) { try await $0.view.render("states", StateListView.load($0)) }
-        get(app, P.state) { try await $0.view.render("state", StateView.load($0)) }
-        get(app, P.taxonomies) { try await $0.view.render("taxonomies", TaxonomyIndexView.load($0)) }
-        get(app, P.taxonomy) { try await $0.view.render("taxonomy", TaxonomyView.load($0)) }
-        get(app, P.language, handler: switchLanguage)
-        get(app, P.stylesheet, handler: stylesheet)
-        get(app, P.health) { _ in "ok" }
-        post(app, P.recommendationComments, handler: DiscussionRoutes.post(.recommendation))
-        post(app, P.planEntryComments, handler: DiscussionRoutes.post(.planEntry))
-        get(app, P.comment, handler: DiscussionRoutes.permalink)
-        get(app, P.commentReply, handler: DiscussionRoutes.showReply)
-        get(app, P.commentHide, handler: DiscussionRoutes.showHide)
-        post(app, P.commentHide, handler: DiscussionRoutes.hide)
+    typealias Handler = @Sendable (Request) async throws -> Vapor.Response
 
-        get(app, P.apiRecommendations, handler: APIController.recommendations)
-        get(app, P.apiRecommendation, handler: APIController.recommendation)
-        get(app, P.apiSimilar, handler: APIController.similar)
-        get(app, P.apiComments, handler: APIController.comments)
-        get(app, P.apiStats, handler: APIController.stats)
-        get(app, P.apiStates, handler: APIController.states)
-        get(app, P.apiState, handler: APIController.state)
-        get(app, P.apiTaxonomies, handler: APIController.taxonomies)
-        get(app, P.apiTaxonomy, handler: APIController.taxonomy)
-        get(app, P.apiOpenAPI, handler: APIController.openAPI)
-
-        app.get("login", use: AuthController.showLogin)
-        app.post("login", use: AuthController.login)
-        app.get("login", "code", use: AuthController.showCode)
-        app.post("login", "code", use: AuthController.code)
-        app.post("logout", use: AuthController.logout)
-        app.get("account", use: AccountController.show)
-        app.post("account", "password", use: AccountController.changePassword)
-        app.post("account", "totp", "start", use: AccountController.startTOTP)
-        app.post("account", "totp", "confirm", use: AccountController.confirmTOTP)
-        app.post("account", "totp", "disable", use: AccountController.disableTOTP)
-        app.get("password-reset", ":token", use: AccountController.showReset)
-        app.post("password-reset", ":token", use: AccountController.reset)
-        PlanRoutes.register(app)
-        AssessmentRoutes.register(app)
-        ReportRoutes.register(app)
-        IndicatorRoutes.register(app)
-        MeetingRoutes.register(app)
-        CalendarRoutes.register(app)
-        AgreementRoutes.register(app)
-        AdminRoutes.register(app)
-        SubscriptionRoutes.register(app)
+    static func register(_ app: Application) {
+        for endpoint in Endpoint.allCases {
+            let handler = handler(endpoint)
+            if let limit = endpoint.bodyLimit {
+                app.on(endpoint.method, endpoint.pathComponents, body: .collect(maxSize: limit), use: handler)
+            } else {
+                app.on(endpoint.method, endpoint.pathComponents, use: handler)
+            }
+        }
     }
 
-    private static func get<R: AsyncResponseEncodable>(
-        _ app: Application, _ pattern: [String], handler: @escaping @Sendable (Request) async throws -> R
-    ) {
-        app.on(.GET, pattern.map { PathComponent(stringLiteral: $0) }, use: handler)
+    // One line per endpoint, in the table's order.
+    // swift-format-ignore
+    static func handler(_ endpoint: Endpoint) -> Handler {
+        switch endpoint {
+        case .home: page("home", HomeView.load)
+        case .recommendations: page("recommendations", RecommendationListView.load)
+        case .recommendation: page("recommendation", RecommendationView.load)
+        case .saveLabels: use(LabelReviewRoute.save)
+        case .states: page("states", StateListView.load)
+        case .state: page("state", StateView.load)
+        case .taxonomies: page("taxonomies", TaxonomyIndexView.load)
+        case .taxonomy: page("taxonomy", TaxonomyView.load)
+        case .language: use(switchLanguage)
+        case .stylesheet: use(stylesheet)
+        case .health: use { _ in "ok" }
+        case .postRecommendationComment: use(DiscussionRoutes.post(.recommendation))
+        case .postPlanEntryComment: use(DiscussionRoutes.post(.planEntry))
+        case .comment: use(DiscussionRoutes.permalink)
+        case .commentReply: use(DiscussionRoutes.showReply)
+        case .commentHideForm: use(DiscussionRoutes.showHide)
+        case .hideComment: use(DiscussionRoutes.hide)
+        case .apiRecommendations: use(APIController.recommendations)
+        case .apiRecommendation: use(APIController.recommendation)
+        case .apiSimilar: use(APIController.similar)
+        case .apiComments: use(APIController.comments)
+        case .apiStats: use(APIController.stats)
+        case .apiStates: use(APIController.states)
+        case .apiState: use(APIController.state)
+        case .apiTaxonomies: use(APIController.taxonomies)
+        case .apiTaxonomy: use(APIController.taxonomy)
+        case .apiOpenAPI: use(APIController.openAPI)
+        case .loginForm: use(AuthController.showLogin)
+        case .login: use(AuthController.login)
+        case .codeForm: use(AuthController.showCode)
+        case .code: use(AuthController.code)
+        case .logout: use(AuthController.logout)
+        case .account: use(AccountController.show)
+        case .changePassword: use(AccountController.changePassword)
+        case .startTOTP: use(AccountController.startTOTP)
+        case .confirmTOTP: use(AccountController.confirmTOTP)
+        case .disableTOTP: use(AccountController.disableTOTP)
+        case .passwordResetForm: use(AccountController.showReset)
+        case .passwordReset: use(AccountController.reset)
+        case .plan: page("plan", PlanMatrixView.load)
+        case .myPlan: use(PlanRoutes.mine)
+        case .planEditor: use(PlanEditorView.show)
+        case .savePlanEntry: use(PlanEditorView.save)
+        case .planEntry: page("plan-entry", PlanEntryView.load)
+        case .answerPlanEntry: use(PlanRoutes.answer)
+        case .publishPlanEntry: use { try await PlanRoutes.setStatus($0, .published) }
+        case .unpublishPlanEntry: use { try await PlanRoutes.setStatus($0, .draft) }
+        case .planEntryHistory: use(PlanRoutes.history)
+        case .responseChangeForm: use(ResponseChangeView.show)
+        case .changeResponse: use(ResponseChangeView.save)
+        case .planExportXLSX: use { try await MatrixTransferRoutes.export($0, xlsx: true) }
+        case .planExportCSV: use { try await MatrixTransferRoutes.export($0, xlsx: false) }
+        case .planImportForm: use(MatrixTransferRoutes.showImport)
+        case .uploadPlanImport: use(MatrixTransferRoutes.upload)
+        case .applyPlanImport: use(MatrixTransferRoutes.apply)
+        case .rounds: use(RoundListView.show)
+        case .newRound: use(RoundFormView.show)
+        case .openRound: use(RoundFormView.save)
+        case .compareRounds: use(RoundComparisonView.show)
+        case .round: use(RoundView.show)
+        case .closeRound: use(RoundView.close)
+        case .assessment: use(AssessmentView.show)
+        case .saveAssessment: use(AssessmentView.save)
+        case .dashboard: use(DashboardView.show)
+        case .midTermDOCX: use { try await MidTermReportFile.download($0, .docx) }
+        case .midTermHTML: use { try await MidTermReportFile.download($0, .html) }
+        case .indicators: page("indicators", IndicatorListView.load)
+        case .newIndicator: use(IndicatorEditorView.new)
+        case .createIndicator: use(IndicatorEditorView.save)
+        case .indicator: page("indicator", IndicatorPageView.load)
+        case .editIndicator: use(IndicatorEditorView.edit)
+        case .updateIndicator: use(IndicatorEditorView.save)
+        case .indicatorHistory: use(IndicatorRoutes.history)
+        case .newMeasurement: use(MeasurementEditorView.new)
+        case .createMeasurement: use(MeasurementEditorView.save)
+        case .reviewMeasurement: use(MeasurementEditorView.review)
+        case .measurementEvidence: use(MeasurementEditorView.evidence)
+        case .meetings: page("meetings", MeetingListView.load)
+        case .createMeeting: use(MeetingEditorView.save)
+        case .newMeeting: use(MeetingEditorView.showNew)
+        case .meeting: page("meeting", MeetingView.load)
+        case .editMeeting: use(MeetingEditorView.showEdit)
+        case .updateMeeting: use(MeetingEditorView.save)
+        case .setMeetingStatus: use(MeetingRoutes.setStatus)
+        case .moveAgendaItem: use(MeetingRoutes.moveAgendaItem)
+        case .meetingAgendaForm: use(MeetingTaskView.show(.agenda))
+        case .saveMeetingAgenda: use(MeetingTaskView.save(.agenda))
+        case .meetingDecisionForm: use(MeetingTaskView.show(.decision))
+        case .saveMeetingDecision: use(MeetingTaskView.save(.decision))
+        case .meetingActionForm: use(MeetingTaskView.show(.action))
+        case .saveMeetingAction: use(MeetingTaskView.save(.action))
+        case .meetingMinutesForm: use(MeetingTaskView.show(.minutes))
+        case .saveMeetingMinutes: use(MeetingTaskView.save(.minutes))
+        case .meetingHistory: use(MeetingRoutes.history)
+        case .actionItems: use(ActionItemRoutes.mine)
+        case .setActionItemStatus: use(ActionItemRoutes.setStatus)
+        case .inbox: use(InboxView.show)
+        case .markInboxRead: use(InboxView.markRead)
+        case .calendarFeed: use(CalendarRoutes.feed)
+        case .calendarSettings: use(CalendarRoutes.show)
+        case .renewCalendar: use(CalendarRoutes.renew)
+        case .agreements: use(AgreementRoutes.list)
+        case .createAgreement: use(AgreementRoutes.create)
+        case .newAgreement: use(AgreementRoutes.showNew)
+        case .agreement: use(AgreementRoutes.show)
+        case .commitmentForm: use(AgreementRoutes.showCommitmentForm)
+        case .addCommitment: use(AgreementRoutes.addCommitment)
+        case .admin: use(AdminRoutes.index)
+        case .createOrganisation: use(AdminRoutes.createOrganisation)
+        case .organisation: use(AdminRoutes.showOrganisation)
+        case .updateOrganisation: use(AdminRoutes.updateOrganisation)
+        case .workingGroup: use(AdminRoutes.showGroup)
+        case .updateWorkingGroup: use(AdminRoutes.updateGroup)
+        case .createUser: use(AdminRoutes.createUser)
+        case .user: use(AdminRoutes.showUser)
+        case .updateUser: use(AdminRoutes.updateUser)
+        case .userResetLink: use(AdminRoutes.resetLink)
+        case .follow: use(SubscriptionRoutes.change(follow: true))
+        case .unfollow: use(SubscriptionRoutes.change(follow: false))
+        case .subscriptions: use(SubscriptionsView.show)
+        case .setDigest: use(SubscriptionsView.setDigest)
+        }
     }
 
-    private static func post<R: AsyncResponseEncodable>(
-        _ app: Application, _ pattern: [String], handler: @escaping @Sendable (Request) async throws -> R
-    ) {
-        app.on(.POST, pattern.map { PathComponent(stringLiteral: $0) }, use: handler)
+    /// A page: the template rendered with the view model its loader builds.
+    private static func page<View: Encodable & SendableMetatype>(
+        _ template: String, _ load: @escaping @Sendable (Request) async throws -> View
+    ) -> Handler {
+        { request in try await request.view.render(template, load(request)).encodeResponse(for: request) }
+    }
+
+    private static func use<R: AsyncResponseEncodable>(
+        _ handler: @escaping @Sendable (Request) async throws -> R
+    ) -> Handler {
+        { request in try await handler(request).encodeResponse(for: request) }
     }
 
     /// Remembers the person's language in a cookie and goes back to the page they were on. Only local paths are
@@ -75,7 +164,7 @@ enum SiteRoutes {
         guard let code = request.parameters.get("code"), let language = Language(rawValue: code) else {
             throw Abort(.notFound)
         }
-        let target = LocalPath.safe(try? request.query.get(String.self, at: "return"), otherwise: "/")
+        let target = LocalPath.safe(try? request.query.get(String.self, at: "return"), otherwise: .home)
         let response = request.redirect(to: target, redirectType: .normal)
         response.cookies[LanguageMiddleware.cookieName] = HTTPCookies.Value(
             string: language.rawValue, maxAge: 60 * 60 * 24 * 365, path: "/", isSecure: false, isHTTPOnly: true,

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import UPRStore
+import VaporTesting
+
+@testable import UPRWeb
+
+/// The route table is the only place a path is written: registration, links and the `return=` guard derive from it.
+@Suite struct RouteTableTests {
+    @Test(
+        "every endpoint is registered once, at its method and pattern, and nothing else is",
+        arguments: TestDatabase.allCases)
+    func registration(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let registered = app.routes.all.map {
+                "\($0.method.rawValue) /" + $0.path.map(\.description).joined(separator: "/")
+            }
+            let table = Endpoint.allCases.map { "\($0.method.rawValue) \($0.path)" }
+            #expect(Set(registered).count == registered.count, "a route is registered twice")
+            #expect(Set(registered) == Set(table))
+            #expect(Set(table).count == Endpoint.allCases.count, "two endpoints share a method and a pattern")
+        }
+    }
+
+    @Test("an address built from each endpoint is served by an endpoint of the same pattern and method")
+    func filledPatternsMatch() {
+        for endpoint in Endpoint.allCases {
+            let parameters = endpoint.segments.filter { $0.hasPrefix(":") }.map { _ in "7" }
+            let path = endpoint.path(parameters)
+            #expect(!path.contains(":"), "\(endpoint): \(path)")
+            let served = Endpoint.serving(path[...], method: endpoint.method)
+            #expect(served?.path == endpoint.path, "\(endpoint): \(path) is served by \(String(describing: served))")
+            #expect(Endpoint.methods(serving: path[...]).contains(endpoint.method))
+        }
+    }
+
+    @Test("typed routes fill their pattern, percent-encode their values and keep their query")
+    func hrefs() {
+        #expect(SiteRoute.home.href == "/")
+        #expect(SiteRoute.planEntry(12).href == "/plan/entries/12")
+        #expect(SiteRoute.planEntry(12).href(at: "indicators-title") == "/plan/entries/12#indicators-title")
+        #expect(SiteRoute.assessment(round: 3, recommendationID: 41).href == "/assessments/3/recommendations/41")
+        #expect(SiteRoute.meetingTask(meetingID: 5, .minutes).href == "/meetings/5/minutes")
+        #expect(SiteRoute.state("Côte d'Ivoire").href == "/states/C%C3%B4te%20d'Ivoire")
+        #expect(SiteRoute.state("a/b").href == "/states/a%2Fb")
+        #expect(SiteRoute.newIndicator(planEntryID: 4).href == "/indicators/new?entry=4")
+        #expect(SiteRoute.newRound(meetingID: 2).href == "/assessments/new?meeting=2")
+        #expect(SiteRoute.midTermReport(.docx, state: "Mongolia").href == "/reports/midterm.docx?state=Mongolia")
+        #expect(SiteRoute.plan(.workingGroup(3)).href == "/plan?group=3")
+        #expect(SiteRoute.planIndex.href == "/plan")
+        #expect(SiteRoute.login(returnTo: "/plan?group=3#x").href == "/login?return=%2Fplan%3Fgroup%3D3%23x")
+        #expect(SiteRoute.personalCalendar(token: "abc").href == "/calendar/abc.ics")
+    }
+
+    @Test("a return address is kept only when it is a page of this site")
+    func returnGuard() {
+        for kept in [
+            "/", "/plan?group=3", "/recommendations/12#discussion", "/states/Mongolia", "/account/subscriptions",
+        ] {
+            #expect(LocalPath.safe(kept, otherwise: .inbox) == kept, "\(kept)")
+        }
+        for refused in [
+            nil, "", "//evil.example/", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "/nowhere",
+            "/plan/entries/12/answer", "/recommendations/12/extra/parts", "plan",
+        ] {
+            #expect(LocalPath.safe(refused, otherwise: .inbox) == "/inbox", "\(String(describing: refused))")
+        }
+    }
+
+    /// The web layer's sources, found from this file (the tests run from the package).
+    static var webSources: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/UPRWeb")
+    }
+
+    @Test("no template and no Swift file outside the table writes a path of the site")
+    func noLiteralPaths() throws {
+        let files = FileManager.default.enumerator(at: Self.webSources, includingPropertiesForKeys: nil)!
+            .compactMap { $0 as? URL }
+            .filter { ["swift", "leaf"].contains($0.pathExtension) && $0.lastPathComponent != "Endpoint.swift" }
+        #expect(files.count > 100)
+        // An attribute that starts a path (`href="/`, and in Swift `href=\"/`), or a Swift string literal that does
+        // (`"/plan`): each would be a path written twice.
+        let attribute = try Regex(#"(href|action|src)=\\?"/"#)
+        let literal = try Regex(#""/[A-Za-z]"#)
+        var found: [String] = []
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if line.trimmingCharacters(in: .whitespaces).hasPrefix("//") { continue }
+                let swiftLiteral = file.pathExtension == "swift" && line.contains(literal)
+                if line.contains(attribute) || swiftLiteral {
+                    found.append(
+                        "\(file.lastPathComponent):\(number + 1): \(line.trimmingCharacters(in: .whitespaces))")
+                }
+            }
+        }
+        #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+    }
+}
