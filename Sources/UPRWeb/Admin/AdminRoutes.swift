@@ -14,18 +14,18 @@ enum AdminRoutes {
 
     struct IndexView: Encodable {
         struct Organisation: Encodable {
-            var href: String
+            var href: SiteRoute
             var name: String
             var kind: String
             var formerNames: String?
         }
         struct Group: Encodable {
-            var href: String
+            var href: SiteRoute
             var name: String
             var members: String
         }
         struct User: Encodable {
-            var href: String
+            var href: SiteRoute
             var name: String
             var email: String
             var role: String
@@ -58,18 +58,18 @@ enum AdminRoutes {
             layout: Layout(request: request, title: t("admin.title"), section: .admin), csrf: request.csrfToken,
             organisations: organisations.map {
                 .init(
-                    href: SiteRoute.organisation($0.id).href, name: $0.name, kind: t($0.kind.labelKey),
+                    href: SiteRoute.organisation($0.id), name: $0.name, kind: t($0.kind.labelKey),
                     formerNames: $0.formerNames.count > 1
                         ? $0.formerNames.dropLast().map(\.name).joined(separator: ", ") : nil)
             },
             groups: try await store.workingGroups().map { group in
                 .init(
-                    href: SiteRoute.workingGroup(group.id).href, name: group.name,
+                    href: SiteRoute.workingGroup(group.id), name: group.name,
                     members: group.memberIDs.compactMap { names[$0] }.joined(separator: ", "))
             },
             users: try await AccountStore(sql).users().map {
                 .init(
-                    href: SiteRoute.user($0.id).href, name: $0.name, email: $0.email, role: t($0.role.labelKey),
+                    href: SiteRoute.user($0.id), name: $0.name, email: $0.email, role: t($0.role.labelKey),
                     organisation: $0.organisationName ?? "", active: $0.active)
             },
             kinds: OrganisationKind.allCases.map { .init(value: $0.rawValue, label: t($0.labelKey), selected: false) },
@@ -127,7 +127,7 @@ enum AdminRoutes {
         var representsState: String
         var validTo: String
         var formerNames: [Organisation.FormerName]
-        var historyHref: String
+        var historyHref: SiteRoute
         var errors: [FieldError]
         var hasErrors: Bool
     }
@@ -147,7 +147,7 @@ enum AdminRoutes {
                 .init(value: $0.rawValue, label: t($0.labelKey), selected: $0 == organisation.kind)
             },
             representsState: organisation.representsState ?? "", validTo: organisation.validTo ?? "",
-            formerNames: organisation.formerNames, historyHref: SiteRoute.organisation(id).href, errors: errors,
+            formerNames: organisation.formerNames, historyHref: SiteRoute.organisation(id), errors: errors,
             hasErrors: !errors.isEmpty)
         return try await request.render("admin-organisation", view, status: status)
     }

@@ -11,7 +11,7 @@ enum AgreementRoutes {
 
     struct ListView: Encodable {
         struct Row: Encodable {
-            var href: String
+            var href: SiteRoute
             var title: String
             var signedOn: String?
         }
@@ -23,7 +23,7 @@ enum AgreementRoutes {
     @Sendable static func list(_ request: Request) async throws -> Vapor.Response {
         let t = request.t
         let rows = try await AgreementStore(try request.sql()).agreements().map {
-            ListView.Row(href: SiteRoute.agreement($0.id).href, title: $0.title, signedOn: day($0.signedOn, t))
+            ListView.Row(href: SiteRoute.agreement($0.id), title: $0.title, signedOn: day($0.signedOn, t))
         }
         let view = ListView(
             layout: Layout(request: request, title: t("agreements.title"), section: .meetings), rows: rows,
@@ -78,7 +78,7 @@ enum AgreementRoutes {
         var layout: Layout
         var csrf: String
         var heading: String
-        var action: String
+        var action: SiteRoute
         var version: Int
         var isCommitment: Bool
         var form: MeetingTaskView.Typed
@@ -116,7 +116,7 @@ enum AgreementRoutes {
         let chosen = Set(typed?.signatoryIDs ?? [])
         return FormView(
             layout: Layout(request: request, title: heading, section: .meetings), csrf: request.csrfToken,
-            heading: heading, action: (agreement.map { SiteRoute.commitments(agreementID: $0.id) } ?? .agreements).href,
+            heading: heading, action: (agreement.map { SiteRoute.commitments(agreementID: $0.id) } ?? .agreements),
             version: agreement?.version ?? 0, isCommitment: agreement != nil, form: form,
             agreementTitle: clean(typed?.title), text: typed?.text ?? "", signedOn: clean(typed?.signedOn),
             organisations: [none]

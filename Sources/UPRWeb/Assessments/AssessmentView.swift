@@ -20,9 +20,9 @@ struct AssessmentView: Encodable {
     var csrf: String
     var heading: String
     var roundTitle: String
-    var roundHref: String
+    var roundHref: SiteRoute
     var recommendationText: String
-    var recommendationHref: String
+    var recommendationHref: SiteRoute
     var response: String
     var given: [Given]
     var hasGiven: Bool
@@ -80,9 +80,9 @@ struct AssessmentView: Encodable {
             layout: Layout(request: request, title: t("assessment.title", ["ref": reference]), section: .assessments),
             csrf: request.csrfToken,
             heading: t("assessment.title", ["ref": reference]) + " – " + detail.recommendation.stateUnderReview,
-            roundTitle: round.title, roundHref: SiteRoute.round(round.id).href,
+            roundTitle: round.title, roundHref: SiteRoute.round(round.id),
             recommendationText: detail.recommendation.text,
-            recommendationHref: SiteRoute.recommendation(id).href,
+            recommendationHref: SiteRoute.recommendation(id),
             response: t.response(detail.recommendation.response),
             given: assessments.map { assessment in
                 Given(

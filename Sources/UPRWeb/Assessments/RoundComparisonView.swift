@@ -14,7 +14,7 @@ struct RoundComparisonView: Encodable {
     }
     struct Change: Encodable {
         var reference: String
-        var href: String
+        var href: SiteRoute
         var text: String
         var organisation: String
         var perspective: String
@@ -31,8 +31,8 @@ struct RoundComparisonView: Encodable {
     var heading: String
     var earlierTitle: String
     var laterTitle: String
-    var earlierHref: String
-    var laterHref: String
+    var earlierHref: SiteRoute
+    var laterHref: SiteRoute
     var movements: [Movement]
     var countRows: [CountRow]
     var changes: [Change]
@@ -58,8 +58,8 @@ struct RoundComparisonView: Encodable {
         let view = RoundComparisonView(
             layout: Layout(request: request, title: t("compare.title"), section: .assessments),
             heading: t("compare.title"), earlierTitle: comparison.earlier.title, laterTitle: comparison.later.title,
-            earlierHref: SiteRoute.round(comparison.earlier.id).href,
-            laterHref: SiteRoute.round(comparison.later.id).href,
+            earlierHref: SiteRoute.round(comparison.earlier.id),
+            laterHref: SiteRoute.round(comparison.later.id),
             movements: StatusMovement.allCases.map {
                 Movement(label: t($0.labelKey), count: t.number(comparison.movements[$0] ?? 0))
             },
@@ -67,8 +67,7 @@ struct RoundComparisonView: Encodable {
             changes: comparison.changes.map { change in
                 Change(
                     reference: change.paragraph ?? "#\(change.recommendationID)",
-                    href: SiteRoute.assessment(round: comparison.later.id, recommendationID: change.recommendationID)
-                        .href,
+                    href: SiteRoute.assessment(round: comparison.later.id, recommendationID: change.recommendationID),
                     text: change.text.count > 160 ? String(change.text.prefix(160)) + "…" : change.text,
                     organisation: change.organisation, perspective: t(change.perspective.labelKey),
                     before: change.before.map { t($0.labelKey) } ?? "–",

@@ -15,7 +15,7 @@ struct RoundFormView: Encodable {
     /// The annual assessment meeting that opens the round, when the form was reached from its page.
     var meetingID: Int?
     var meetingTitle: String?
-    var meetingHref: String?
+    var meetingHref: SiteRoute?
     var errors: [FieldError]
     var hasErrors: Bool
 
@@ -54,7 +54,7 @@ struct RoundFormView: Encodable {
                         selected: cycle == String($0))
                 },
             meetingID: meeting?.id, meetingTitle: meeting?.fields.title,
-            meetingHref: meeting.map { SiteRoute.meeting($0.id).href }, errors: errors, hasErrors: !errors.isEmpty)
+            meetingHref: meeting.map { SiteRoute.meeting($0.id) }, errors: errors, hasErrors: !errors.isEmpty)
     }
 
     @Sendable static func show(_ request: Request) async throws -> Vapor.Response {

@@ -6,7 +6,7 @@ import Vapor
 /// Every assessment round, newest first, with the form to compare two of them.
 struct RoundListView: Encodable {
     struct Row: Encodable {
-        var href: String
+        var href: SiteRoute
         var title: String
         var state: String
         var scope: String
@@ -30,7 +30,7 @@ struct RoundListView: Encodable {
         let rounds = try await AssessmentStore(try request.sql()).rounds(closedOnly: closedOnly)
         let rows = rounds.map { round in
             Row(
-                href: SiteRoute.round(round.id).href, title: round.title, state: round.stateName,
+                href: SiteRoute.round(round.id), title: round.title, state: round.stateName,
                 scope: RoundView.scopeLabel(round, t), heldOn: RoundView.day(round.heldOn, t),
                 status: t("round.status.\(round.status.rawValue)"), statusClass: "round-" + round.status.rawValue,
                 assessments: t.number(round.assessmentCount))

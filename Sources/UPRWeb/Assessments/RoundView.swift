@@ -46,7 +46,7 @@ struct RoundView: Encodable {
     var facts: [PlanEntryView.Field]
     /// The annual assessment meeting that opened the round, when the reader may see that meeting.
     var meetingTitle: String?
-    var meetingHref: String?
+    var meetingHref: SiteRoute?
     var isOpen: Bool
     var canClose: Bool
     var version: Int
@@ -128,7 +128,7 @@ struct RoundView: Encodable {
                         ["assessed": t.number(overview.assessed), "total": t.number(overview.inScope)])),
                 PlanEntryView.Field(label: t("round.disagreements"), value: t.number(overview.disagreements)),
             ],
-            meetingTitle: meeting?.fields.title, meetingHref: meeting.map { SiteRoute.meeting($0.id).href },
+            meetingTitle: meeting?.fields.title, meetingHref: meeting.map { SiteRoute.meeting($0.id) },
             isOpen: round.status == .open,
             canClose: round.status == .open && Authorization.allows(request.actor, .manageAssessmentRounds),
             version: round.version, closeAction: .roundClose(round.id),

@@ -5,7 +5,7 @@ import Vapor
 /// The form that writes a comment or a reply: text, who may read it and, for the responsible ministry's focal
 /// point, the formal-answer checkbox.
 struct CommentForm: Encodable {
-    var action: String
+    var action: SiteRoute
     var csrf: String
     var parentID: Int?
     var body: String
@@ -22,7 +22,7 @@ struct CommentForm: Encodable {
     ) -> CommentForm {
         let t = request.t
         return CommentForm(
-            action: SiteRoute.comments(subject).href, csrf: request.csrfToken, parentID: parent, body: body,
+            action: SiteRoute.comments(subject), csrf: request.csrfToken, parentID: parent, body: body,
             visibilities: CommentVisibility.allCases.filter { !membersOnly || $0 == .members }.map {
                 SelectOption(
                     value: $0.rawValue, label: t("comment.visibility.\($0.rawValue)"),

@@ -18,8 +18,8 @@ struct DiscussionSection: Encodable {
         var isMembers: Bool
         /// Indentation step of a reply (capped, so deep threads stay readable on a phone).
         var depth: Int
-        var replyHref: String?
-        var hideHref: String?
+        var replyHref: SiteRoute?
+        var hideHref: SiteRoute?
     }
 
     var entries: [Entry]
@@ -60,8 +60,8 @@ struct DiscussionSection: Encodable {
             formalLabel: comment.isFormalAnswer
                 ? t("comment.formalBy", ["organisation": comment.authorOrganisationName ?? comment.authorName]) : nil,
             isMembers: comment.visibility == .members, depth: min(comment.depth, 4),
-            replyHref: canReply && !comment.isHidden ? SiteRoute.commentReply(comment.id).href : nil,
-            hideHref: canHide && !comment.isHidden ? SiteRoute.commentHide(comment.id).href : nil)
+            replyHref: canReply && !comment.isHidden ? SiteRoute.commentReply(comment.id) : nil,
+            hideHref: canHide && !comment.isHidden ? SiteRoute.commentHide(comment.id) : nil)
     }
 
     /// The text, escaped, with each resolved mention as a link to the organisation's plan view, or the person's name

@@ -7,7 +7,7 @@ struct HideCommentView: Encodable {
     var heading: String
     var backHref: String
     var comment: DiscussionSection.Entry
-    var action: String
+    var action: SiteRoute
     var csrf: String
     var version: Int
     var reason: String
@@ -23,7 +23,7 @@ struct HideCommentView: Encodable {
             heading: t("comment.hideHeading"),
             backHref: DiscussionSection.subjectHref(comment.subject) + "#comment-\(comment.id)",
             comment: DiscussionSection.entry(for: comment, t: t, canReply: false, canHide: false),
-            action: SiteRoute.commentHide(comment.id).href, csrf: request.csrfToken, version: comment.version,
+            action: SiteRoute.commentHide(comment.id), csrf: request.csrfToken, version: comment.version,
             reason: reason, errors: errors, hasErrors: !errors.isEmpty)
     }
 }

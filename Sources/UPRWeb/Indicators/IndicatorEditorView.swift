@@ -13,7 +13,7 @@ struct IndicatorEditorView: Encodable {
     var layout: Layout
     var csrf: String
     var heading: String
-    var action: String
+    var action: SiteRoute
     var version: Int
     var title: String
     var definition: String
@@ -47,7 +47,7 @@ struct IndicatorEditorView: Encodable {
                 request: request, title: t(existing == nil ? "indicator.new" : "indicator.edit"), section: .indicators),
             csrf: request.csrfToken,
             heading: existing.map { t("indicator.edit") + ": " + $0.fields.title } ?? t("indicator.new"),
-            action: (existing.map { SiteRoute.indicator($0.id) } ?? .indicators(IndicatorFilter())).href,
+            action: (existing.map { SiteRoute.indicator($0.id) } ?? .indicators(IndicatorFilter())),
             version: version,
             title: fields.title, definition: fields.definition,
             kinds: IndicatorKind.allCases.map {

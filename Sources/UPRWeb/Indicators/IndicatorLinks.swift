@@ -6,7 +6,7 @@ import Vapor
 /// The indicators tracking a recommendation or a plan entry, as those pages list them, with a link to add one.
 struct IndicatorLinks: Encodable {
     struct Item: Encodable {
-        var href: String
+        var href: SiteRoute
         var title: String
         var smart: String
     }
@@ -32,7 +32,7 @@ struct IndicatorLinks: Encodable {
         return IndicatorLinks(
             items: items.map {
                 Item(
-                    href: SiteRoute.indicator($0.id).href, title: $0.title,
+                    href: SiteRoute.indicator($0.id), title: $0.title,
                     smart: t($0.smartPasses ? "smart.passesAll" : "smart.incomplete"))
             }, hasItems: !items.isEmpty, addHref: addHref)
     }

@@ -8,7 +8,7 @@ import Vapor
 struct IndicatorListView: Encodable {
     typealias Option = SelectOption
     struct Row: Encodable {
-        var href: String
+        var href: SiteRoute
         var title: String
         var kind: String
         var responsible: String
@@ -67,7 +67,7 @@ struct IndicatorListView: Encodable {
                 },
             rows: items.map { item in
                 Row(
-                    href: SiteRoute.indicator(item.id).href, title: item.title, kind: t(item.kind.labelKey),
+                    href: SiteRoute.indicator(item.id), title: item.title, kind: t(item.kind.labelKey),
                     responsible: item.responsibleName ?? "",
                     latest: value(item.latestValue, item.unit, item.latestDate),
                     target: value(item.targetValue, item.unit, item.targetDate),

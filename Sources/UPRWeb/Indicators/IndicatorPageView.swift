@@ -22,7 +22,7 @@ struct IndicatorPageView: Encodable {
         var source: String
         var breakdown: String
         var link: String?
-        var evidenceHref: String?
+        var evidenceHref: SiteRoute?
         var evidenceName: String
         var status: String
         var statusClass: String
@@ -46,9 +46,9 @@ struct IndicatorPageView: Encodable {
     var hasMeasurements: Bool
     var canEdit: Bool
     var canMeasure: Bool
-    var editHref: String
-    var measureHref: String
-    var historyHref: String
+    var editHref: SiteRoute
+    var measureHref: SiteRoute
+    var historyHref: SiteRoute
 
     static func load(_ request: Request) async throws -> IndicatorPageView {
         let indicator = try await IndicatorRoutes.indicator(request)
@@ -119,7 +119,7 @@ struct IndicatorPageView: Encodable {
                         }
                         return name + ": " + parts.joined(separator: "; ")
                     }.joined(separator: " · "),
-                    link: m.link, evidenceHref: m.evidenceName.map { _ in SiteRoute.measurementEvidence(m.id).href },
+                    link: m.link, evidenceHref: m.evidenceName.map { _ in SiteRoute.measurementEvidence(m.id) },
                     evidenceName: m.evidenceName ?? "", status: t(m.status.labelKey), statusClass: m.status.rawValue,
                     reviewComment: m.reviewComment, enteredBy: m.enteredByName ?? "",
                     canReview: canReview && m.status == .pending, version: m.version)
@@ -131,8 +131,8 @@ struct IndicatorPageView: Encodable {
                 actor,
                 .enterMeasurement(
                     responsibleOrganisationID: f.responsibleOrganisationID, dataPartnerIDs: Set(f.dataPartnerIDs))),
-            editHref: SiteRoute.indicatorEdit(indicator.id).href,
-            measureHref: SiteRoute.newMeasurement(indicatorID: indicator.id).href,
-            historyHref: SiteRoute.indicatorHistory(indicator.id).href)
+            editHref: SiteRoute.indicatorEdit(indicator.id),
+            measureHref: SiteRoute.newMeasurement(indicatorID: indicator.id),
+            historyHref: SiteRoute.indicatorHistory(indicator.id))
     }
 }

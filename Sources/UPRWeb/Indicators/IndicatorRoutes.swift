@@ -28,7 +28,7 @@ enum IndicatorRoutes {
         let view = PlanRoutes.HistoryView(
             layout: Layout(request: request, title: t("history.title"), section: .indicators),
             heading: t("history.title") + ": " + indicator.fields.title,
-            backHref: SiteRoute.indicator(indicator.id).href,
+            backHref: SiteRoute.indicator(indicator.id),
             entries: PlanRoutes.HistoryView.entries(log, t) { t("indicator.field.\($0)") })
         return try await request.view.render("history", view).encodeResponse(for: request)
     }

@@ -17,8 +17,8 @@ struct MeasurementEditorView: Encodable {
     var layout: Layout
     var csrf: String
     var heading: String
-    var indicatorHref: String
-    var action: String
+    var indicatorHref: SiteRoute
+    var action: SiteRoute
     var unit: String
     var value: String
     var date: String
@@ -39,8 +39,8 @@ struct MeasurementEditorView: Encodable {
             layout: Layout(request: request, title: t("measurement.new"), section: .indicators),
             csrf: request.csrfToken,
             heading: t("measurement.new") + ": " + indicator.fields.title,
-            indicatorHref: SiteRoute.indicator(indicator.id).href,
-            action: SiteRoute.measurements(indicatorID: indicator.id).href, unit: typed?.unit ?? indicator.fields.unit,
+            indicatorHref: SiteRoute.indicator(indicator.id),
+            action: SiteRoute.measurements(indicatorID: indicator.id), unit: typed?.unit ?? indicator.fields.unit,
             value: typed?.value ?? "", date: typed?.date ?? "", source: typed?.source ?? indicator.fields.dataSource,
             link: typed?.link ?? "",
             dimensions: indicator.fields.dimensions.map {

@@ -9,7 +9,7 @@ struct MeetingEditorView: Encodable {
     var layout: Layout
     var csrf: String
     var heading: String
-    var action: String
+    var action: SiteRoute
     var version: Int
     var kinds: [SelectOption]
     var title: String
@@ -41,7 +41,7 @@ struct MeetingEditorView: Encodable {
         let heading = meetingID == nil ? t("meeting.new.title") : t("meeting.edit.title", ["title": fields.title])
         return MeetingEditorView(
             layout: Layout(request: request, title: heading, section: .meetings), csrf: request.csrfToken,
-            heading: heading, action: (meetingID.map { SiteRoute.meetingEdit($0) } ?? .meetings).href, version: version,
+            heading: heading, action: (meetingID.map { SiteRoute.meetingEdit($0) } ?? .meetings), version: version,
             kinds: MeetingKind.allCases.map {
                 SelectOption(value: $0.rawValue, label: t($0.labelKey), selected: $0 == fields.kind)
             },

@@ -7,7 +7,7 @@ import Vapor
 /// The meetings, upcoming first then past, filtered by kind and working group. The public sees public meetings.
 struct MeetingListView: Encodable {
     struct Row: Encodable {
-        var href: String
+        var href: SiteRoute
         var title: String
         var kind: String
         var when: String
@@ -25,7 +25,7 @@ struct MeetingListView: Encodable {
     var hasPast: Bool
     var canCreate: Bool
     var signedIn: Bool
-    var publicCalendarHref: String
+    var publicCalendarHref: SiteRoute
 
     static func load(_ request: Request) async throws -> MeetingListView {
         let t = request.t
@@ -39,7 +39,7 @@ struct MeetingListView: Encodable {
         let now = Date()
         func row(_ meeting: MeetingSummary) -> Row {
             Row(
-                href: SiteRoute.meeting(meeting.id).href, title: meeting.title, kind: t(meeting.kind.labelKey),
+                href: SiteRoute.meeting(meeting.id), title: meeting.title, kind: t(meeting.kind.labelKey),
                 when: MeetingView.when(meeting.startsAt, meeting.endsAt, meeting.timeZone, t),
                 place: meeting.place.isEmpty ? nil : meeting.place,
                 group: meeting.workingGroupName, status: t(meeting.status.labelKey),
@@ -57,6 +57,6 @@ struct MeetingListView: Encodable {
                 + workingGroups.map { SelectOption(value: String($0.id), label: $0.name, selected: $0.id == group) },
             upcoming: upcoming, past: past, hasUpcoming: !upcoming.isEmpty, hasPast: !past.isEmpty,
             canCreate: MeetingRoutes.creatableGroups(request, workingGroups) != nil,
-            signedIn: request.currentUser != nil, publicCalendarHref: SiteRoute.publicCalendar.href)
+            signedIn: request.currentUser != nil, publicCalendarHref: SiteRoute.publicCalendar)
     }
 }

@@ -12,10 +12,10 @@ struct MeetingView: Encodable {
         var position: Int
         var title: String
         var notes: String
-        var recommendationHref: String?
+        var recommendationHref: SiteRoute?
         var recommendationLabel: String?
-        var planEntryHref: String?
-        var indicatorHref: String?
+        var planEntryHref: SiteRoute?
+        var indicatorHref: SiteRoute?
         var indicatorLabel: String?
         var decisions: [String]
         var isFirst: Bool
@@ -54,7 +54,7 @@ struct MeetingView: Encodable {
         var statuses: [SelectOption]
         /// The meeting or agreement the item comes from.
         var source: String?
-        var sourceHref: String?
+        var sourceHref: SiteRoute?
     }
     struct Person: Encodable {
         var name: String
@@ -88,12 +88,12 @@ struct MeetingView: Encodable {
     var hasActions: Bool
     var showActions: Bool
     var canRun: Bool
-    var historyHref: String
+    var historyHref: SiteRoute
     /// An annual assessment meeting and the assessment round it opened (or the link to open it).
     var isAnnualAssessment: Bool
     var roundTitle: String?
-    var roundHref: String?
-    var openRoundHref: String?
+    var roundHref: SiteRoute?
+    var openRoundHref: SiteRoute?
 
     /// "15 October 2015, 09:00–17:00 (Asia/Ulaanbaatar)", in the meeting's own time zone.
     static func when(_ start: Date, _ end: Date, _ zone: String, _ t: Translator) -> String {
@@ -127,8 +127,8 @@ struct MeetingView: Encodable {
                 statuses: ActionItemStatus.allCases.map {
                     SelectOption(value: $0.rawValue, label: t($0.labelKey), selected: $0 == item.status)
                 }, source: item.meetingTitle ?? item.agreementTitle,
-                sourceHref: item.meetingID.map { SiteRoute.meeting($0).href }
-                    ?? item.agreementID.map { SiteRoute.agreement($0).href })
+                sourceHref: item.meetingID.map { SiteRoute.meeting($0) }
+                    ?? item.agreementID.map { SiteRoute.agreement($0) })
         }
     }
 
@@ -140,11 +140,11 @@ struct MeetingView: Encodable {
         let agenda = meeting.agenda.enumerated().map { index, item in
             Item(
                 id: item.id, position: index + 1, title: item.title, notes: item.notes,
-                recommendationHref: item.recommendationID.map { SiteRoute.recommendation($0).href },
+                recommendationHref: item.recommendationID.map { SiteRoute.recommendation($0) },
                 recommendationLabel: item.recommendationLabel,
-                planEntryHref: item.planEntryID.map { SiteRoute.planEntry($0).href },
+                planEntryHref: item.planEntryID.map { SiteRoute.planEntry($0) },
                 indicatorHref: item.subjectKind == .indicator
-                    ? item.subjectID.map { SiteRoute.indicator($0).href } : nil,
+                    ? item.subjectID.map { SiteRoute.indicator($0) } : nil,
                 indicatorLabel: item.subjectLabel,
                 decisions: meeting.decisions.filter { $0.agendaItemID == item.id }.map(\.text),
                 isFirst: index == 0, isLast: index == meeting.agenda.count - 1,
@@ -175,8 +175,8 @@ struct MeetingView: Encodable {
             minutes: member && !meeting.minutes.isEmpty ? meeting.minutes : nil, showMinutes: member,
             actions: member ? actions(request, meeting.actionItems) : [],
             hasActions: member && !meeting.actionItems.isEmpty, showActions: member, canRun: canRun,
-            historyHref: SiteRoute.meetingHistory(meeting.id).href, isAnnualAssessment: isAnnual,
-            roundTitle: visibleRound?.title, roundHref: visibleRound.map { SiteRoute.round($0.id).href },
-            openRoundHref: canOpenRound ? SiteRoute.newRound(meetingID: meeting.id).href : nil)
+            historyHref: SiteRoute.meetingHistory(meeting.id), isAnnualAssessment: isAnnual,
+            roundTitle: visibleRound?.title, roundHref: visibleRound.map { SiteRoute.round($0.id) },
+            openRoundHref: canOpenRound ? SiteRoute.newRound(meetingID: meeting.id) : nil)
     }
 }

@@ -73,7 +73,7 @@ enum MeetingRoutes {
         let log = try await AuditLog.history(entity: .meeting, id: meeting.id, on: request.sql())
         let view = PlanRoutes.HistoryView(
             layout: Layout(request: request, title: t("history.title"), section: .meetings),
-            heading: t("history.title"), backHref: SiteRoute.meeting(meeting.id).href,
+            heading: t("history.title"), backHref: SiteRoute.meeting(meeting.id),
             entries: log.map { item in
                 let changes = item.changes.keys.sorted().map { key in
                     PlanRoutes.HistoryView.Change(

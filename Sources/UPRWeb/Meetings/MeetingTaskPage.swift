@@ -13,7 +13,7 @@ struct MeetingTaskView: Encodable {
     var csrf: String
     var heading: String
     var meetingTitle: String
-    var meetingHref: String
+    var meetingHref: SiteRoute
     var action: String
     var version: Int
     var isAgenda: Bool
@@ -103,7 +103,7 @@ struct MeetingTaskView: Encodable {
         let heading = t("meeting.task.\(task.rawValue)")
         return MeetingTaskView(
             layout: Layout(request: request, title: heading, section: .meetings), csrf: request.csrfToken,
-            heading: heading, meetingTitle: meeting.fields.title, meetingHref: SiteRoute.meeting(meeting.id).href,
+            heading: heading, meetingTitle: meeting.fields.title, meetingHref: SiteRoute.meeting(meeting.id),
             action: SiteRoute.meetingTask(meetingID: meeting.id, task).href, version: version,
             isAgenda: task == .agenda,
             isDecision: task == .decision, isAction: task == .action, isMinutes: task == .minutes, form: typed,

@@ -9,19 +9,19 @@ struct HomeView: Encodable {
         var label: String
         var count: String
         var percent: Int
-        var href: String
+        var href: SiteRoute
     }
     var layout: Layout
     var heading: String
     var lead: String
-    var searchAction: String
+    var searchAction: SiteRoute
     var total: String
     var pledges: String?
     var byResponse: [Bar]
     var byCluster: [Bar]
     var byCycle: [Bar]
     var byState: [Bar]
-    var allStatesHref: String
+    var allStatesHref: SiteRoute
     var empty: Bool
 
     static func load(_ request: Request) async throws -> HomeView {
@@ -32,7 +32,7 @@ struct HomeView: Encodable {
                 Bar(
                     label: label, count: t.number(count),
                     percent: total > 0 ? Int((Double(count) * 100 / Double(total)).rounded()) : 0,
-                    href: SiteRoute.recommendations(filter).href)
+                    href: SiteRoute.recommendations(filter))
             }
         }
         func filter(_ change: (inout RecommendationFilter) -> Void) -> RecommendationFilter {
@@ -70,14 +70,14 @@ struct HomeView: Encodable {
             layout: Layout(request: request, title: t("site.name"), section: .home),
             heading: t("home.title"),
             lead: t("home.lead"),
-            searchAction: SiteRoute.recommendations(RecommendationFilter()).href,
+            searchAction: SiteRoute.recommendations(RecommendationFilter()),
             total: t.plural("home.total", count: stats.recommendations),
             pledges: stats.voluntaryPledges > 0 ? t.plural("home.pledges", count: stats.voluntaryPledges) : nil,
             byResponse: bars(responses, of: stats.recommendations),
             byCluster: bars(clusters, of: stats.recommendations),
             byCycle: bars(cycles, of: stats.recommendations),
             byState: bars(states, of: maxState),
-            allStatesHref: SiteRoute.states.href,
+            allStatesHref: SiteRoute.states,
             empty: stats.recommendations == 0 && stats.voluntaryPledges == 0)
     }
 }

@@ -13,11 +13,11 @@ struct RecommendationListView: Encodable {
         var options: [Option]
     }
     struct Row: Encodable {
-        var href: String
+        var href: SiteRoute
         var reference: String
         var text: String
         var state: String
-        var stateHref: String
+        var stateHref: SiteRoute
         var recommendingStates: String?
         var response: String
         var responseClass: String
@@ -39,7 +39,7 @@ struct RecommendationListView: Encodable {
     var hasRows: Bool
     var paging: Paging
     var apiHref: String
-    var clearHref: String
+    var clearHref: SiteRoute
     var filtered: Bool
 
     static func load(_ request: Request) async throws -> RecommendationListView {
@@ -111,11 +111,11 @@ struct RecommendationListView: Encodable {
 
         let rows = page.items.map { item in
             Row(
-                href: SiteRoute.recommendation(item.id).href,
+                href: SiteRoute.recommendation(item.id),
                 reference: item.paragraph ?? "#\(item.id)",
                 text: item.text,
                 state: item.stateUnderReview,
-                stateHref: SiteRoute.state(item.stateUnderReview).href,
+                stateHref: SiteRoute.state(item.stateUnderReview),
                 recommendingStates: item.recommendingStates.isEmpty
                     ? nil : item.recommendingStates.joined(separator: ", "),
                 response: t.response(item.response),
@@ -156,7 +156,7 @@ struct RecommendationListView: Encodable {
                 SiteRoute.recommendations(filter, page: $0).href
             },
             apiHref: SiteRoute.api(.recommendations).href + SiteRoute.query(apiFilter),
-            clearHref: SiteRoute.recommendations(RecommendationFilter()).href,
+            clearHref: SiteRoute.recommendations(RecommendationFilter()),
             filtered: !filter.isEmpty)
     }
 }

@@ -44,7 +44,7 @@ struct RecommendationView: Encodable {
     }
     /// The forms a person who may review labels sees.
     struct Review: Encodable {
-        var action: String
+        var action: SiteRoute
         var csrf: String
         var version: Int
         var issues: [SelectOption]
@@ -71,13 +71,13 @@ struct RecommendationView: Encodable {
     var sources: [Source]
     var siblings: [Sibling]
     var siblingsHeading: String
-    var apiHref: String
-    var stateHref: String
+    var apiHref: SiteRoute
+    var stateHref: SiteRoute
     /// The plan entry, when there is one this person may see.
-    var planHref: String?
+    var planHref: SiteRoute?
     var planStatus: String?
-    var draftHref: String?
-    var changeResponseHref: String?
+    var draftHref: SiteRoute?
+    var changeResponseHref: SiteRoute?
     var indicatorLinks: IndicatorLinks
     /// The follow button (or, for the public, a sign-in link), already escaped.
     var subscribe: SafeHTML
@@ -187,7 +187,7 @@ struct RecommendationView: Encodable {
         let review =
             canReview
             ? Review(
-                action: SiteRoute.labels(item.id).href, csrf: request.csrfToken, version: detail.version,
+                action: SiteRoute.labels(item.id), csrf: request.csrfToken, version: detail.version,
                 issues: UPRInfoIssue.all.map(\.name).filter { !present.contains(Slug.make($0)) }.map {
                     SelectOption(value: Slug.make($0), label: t.issue($0), selected: false)
                 }.sorted { $0.label < $1.label },
@@ -244,13 +244,13 @@ struct RecommendationView: Encodable {
             sources: sources,
             siblings: siblings,
             siblingsHeading: t("rec.sameParagraph", ["paragraph": paragraphRoot]),
-            apiHref: SiteRoute.api(.recommendation(item.id)).href,
-            stateHref: SiteRoute.state(item.stateUnderReview).href,
-            planHref: visible.map { SiteRoute.planEntry($0.id).href },
+            apiHref: SiteRoute.api(.recommendation(item.id)),
+            stateHref: SiteRoute.state(item.stateUnderReview),
+            planHref: visible.map { SiteRoute.planEntry($0.id) },
             planStatus: visible.map { t("status.\($0.status.rawValue)") },
-            draftHref: entry == nil && canDraft ? SiteRoute.planEditor(recommendationID: item.id).href : nil,
+            draftHref: entry == nil && canDraft ? SiteRoute.planEditor(recommendationID: item.id) : nil,
             changeResponseHref: Authorization.allows(request.actor, .changeResponse)
-                ? SiteRoute.responseChange(recommendationID: item.id).href : nil,
+                ? SiteRoute.responseChange(recommendationID: item.id) : nil,
             indicatorLinks: try await IndicatorLinks.load(
                 request, recommendationID: item.id, entry: entry.map { (id: $0.id, group: $0.workingGroupID) }),
             subscribe: try await SubscribeButton.html(request, .recommendation, key: String(item.id), name: heading),

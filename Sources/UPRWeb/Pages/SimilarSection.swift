@@ -42,7 +42,7 @@ struct SimilarSection: Encodable {
     var rows: [Row]
     var hasRows: Bool
     var hint: String
-    var apiHref: String
+    var apiHref: SiteRoute
 
     static func load(_ request: Request, id: Int) async throws -> SimilarSection {
         let t = request.t
@@ -53,6 +53,6 @@ struct SimilarSection: Encodable {
         return SimilarSection(
             rows: rows, hasRows: !rows.isEmpty,
             hint: t("similar.hint", ["minimum": t.percent(SimilarRecommendations.minimumScore)]),
-            apiHref: SiteRoute.api(.similar(id)).href)
+            apiHref: SiteRoute.api(.similar(id)))
     }
 }

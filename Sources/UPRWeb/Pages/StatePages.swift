@@ -7,7 +7,7 @@ import Vapor
 struct StateListView: Encodable {
     struct Row: Encodable {
         var name: String
-        var href: String
+        var href: SiteRoute
         var region: String
         var received: String
         var made: String
@@ -24,7 +24,7 @@ struct StateListView: Encodable {
             heading: t("states.title"),
             rows: listing.states.map {
                 Row(
-                    name: $0.name, href: SiteRoute.state($0.name).href,
+                    name: $0.name, href: SiteRoute.state($0.name),
                     region: $0.regionalGroup.map { t.region($0) } ?? "",
                     received: t.number($0.received), made: t.number($0.made))
             })
@@ -35,7 +35,7 @@ struct StateListView: Encodable {
 struct StateView: Encodable {
     struct Review: Encodable {
         var label: String
-        var href: String
+        var href: SiteRoute
         var report: String
         var supported: String
         var noted: String
@@ -44,7 +44,7 @@ struct StateView: Encodable {
     struct Bar: Encodable {
         var label: String
         var count: String
-        var href: String
+        var href: SiteRoute
     }
     var layout: Layout
     var heading: String
@@ -52,10 +52,10 @@ struct StateView: Encodable {
     var summary: String
     var reviews: [Review]
     var clusters: [Bar]
-    var receivedHref: String
-    var madeHref: String
+    var receivedHref: SiteRoute
+    var madeHref: SiteRoute
     var made: String
-    var pledgesHref: String?
+    var pledgesHref: SiteRoute?
     var pledges: String?
     /// The follow button (or a sign-in link), already escaped.
     var subscribe: SafeHTML?
@@ -81,7 +81,7 @@ struct StateView: Encodable {
                         $0.session = review.session
                         $0.kind = .recommendation
                     }
-                ).href,
+                ),
                 report: review.reportSymbol ?? "",
                 supported: t.number(review.supported), noted: t.number(review.noted), total: t.number(review.total))
         }
@@ -103,13 +103,13 @@ struct StateView: Encodable {
                             $0.cluster = cluster
                             $0.kind = .recommendation
                         }
-                    ).href)
+                    ))
             },
-            receivedHref: SiteRoute.recommendations(filter { $0.kind = .recommendation }).href,
-            madeHref: SiteRoute.recommendations(made).href,
+            receivedHref: SiteRoute.recommendations(filter { $0.kind = .recommendation }),
+            madeHref: SiteRoute.recommendations(made),
             made: t.plural("state.made", count: profile.made),
             pledgesHref: profile.voluntaryPledges > 0
-                ? SiteRoute.recommendations(filter { $0.kind = .voluntaryPledge }).href : nil,
+                ? SiteRoute.recommendations(filter { $0.kind = .voluntaryPledge }) : nil,
             pledges: profile.voluntaryPledges > 0 ? t.plural("state.pledges", count: profile.voluntaryPledges) : nil,
             subscribe: try await subscribeButton(request, profile.name))
     }

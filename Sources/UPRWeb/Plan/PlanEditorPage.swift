@@ -13,8 +13,8 @@ struct PlanEditorView: Encodable {
     var csrf: String
     var heading: String
     var recommendationText: String
-    var recommendationHref: String
-    var action: String
+    var recommendationHref: SiteRoute
+    var action: SiteRoute
     var version: Int
     var isNew: Bool
     var groups: [Option]
@@ -89,8 +89,8 @@ struct PlanEditorView: Encodable {
             csrf: request.csrfToken,
             heading: t(context.entry == nil ? "plan.new.title" : "plan.edit.title", ["ref": reference]),
             recommendationText: recommendation.text,
-            recommendationHref: SiteRoute.recommendation(recommendation.id).href,
-            action: SiteRoute.planEditor(recommendationID: recommendation.id).href, version: version,
+            recommendationHref: SiteRoute.recommendation(recommendation.id),
+            action: SiteRoute.planEditor(recommendationID: recommendation.id), version: version,
             isNew: context.entry == nil,
             groups: allowedGroups(request, context).map {
                 Option(value: String($0.id), label: $0.name, selected: $0.id == suggested)

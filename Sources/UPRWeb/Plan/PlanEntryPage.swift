@@ -15,7 +15,7 @@ struct PlanEntryView: Encodable {
     var csrf: String
     var heading: String
     var recommendationText: String
-    var recommendationHref: String
+    var recommendationHref: SiteRoute
     var status: String
     var statusClass: String
     var fields: [Field]
@@ -26,8 +26,8 @@ struct PlanEntryView: Encodable {
     var canAnswer: Bool
     var canPublish: Bool
     var isPublished: Bool
-    var editHref: String
-    var historyHref: String
+    var editHref: SiteRoute
+    var historyHref: SiteRoute
     var answerAction: SiteRoute
     var publishAction: SiteRoute
     var unpublishAction: SiteRoute
@@ -84,7 +84,7 @@ struct PlanEntryView: Encodable {
             csrf: request.csrfToken,
             heading: t("plan.entry.title", ["ref": reference]) + " – " + recommendation.stateUnderReview,
             recommendationText: recommendation.text,
-            recommendationHref: SiteRoute.recommendation(recommendation.id).href,
+            recommendationHref: SiteRoute.recommendation(recommendation.id),
             status: t("status.\(entry.status.rawValue)"), statusClass: entry.status.rawValue,
             fields: fields.filter { !$0.value.isEmpty },
             answer: entry.governmentAnswer.map { t("answer.\($0.rawValue)") },
@@ -96,8 +96,8 @@ struct PlanEntryView: Encodable {
             canAnswer: Authorization.allows(actor, .answerPlanEntry(leadOrganisationID: f.leadOrganisationID)),
             canPublish: Authorization.allows(actor, .draftPlanEntry(workingGroupID: entry.workingGroupID)),
             isPublished: entry.status == .published,
-            editHref: SiteRoute.planEditor(recommendationID: recommendation.id).href,
-            historyHref: SiteRoute.planEntryHistory(entry.id).href,
+            editHref: SiteRoute.planEditor(recommendationID: recommendation.id),
+            historyHref: SiteRoute.planEntryHistory(entry.id),
             answerAction: .planEntryAnswer(entry.id), publishAction: .planEntryPublish(entry.id),
             unpublishAction: .planEntryUnpublish(entry.id), version: entry.version,
             answerOptions: GovernmentAnswer.allCases.map {

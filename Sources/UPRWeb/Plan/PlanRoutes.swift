@@ -82,7 +82,7 @@ enum PlanRoutes {
         }
         var layout: Layout
         var heading: String
-        var backHref: String
+        var backHref: SiteRoute
         var entries: [Entry]
 
         /// Audit entries as the page lists them, each changed field labelled by `label(field)`.
@@ -109,7 +109,7 @@ enum PlanRoutes {
         let log = try await AuditLog.history(entity: .planEntry, id: entry.id, on: request.sql())
         let view = HistoryView(
             layout: Layout(request: request, title: t("history.title"), section: .plan),
-            heading: t("history.title"), backHref: SiteRoute.planEntry(entry.id).href,
+            heading: t("history.title"), backHref: SiteRoute.planEntry(entry.id),
             entries: HistoryView.entries(log, t) { t("plan.field.\($0)") })
         return try await request.view.render("history", view).encodeResponse(for: request)
     }

@@ -6,7 +6,7 @@ import Vapor
 /// switch the language while staying on the same page.
 struct Layout: Encodable {
     struct Link: Encodable {
-        var href: String
+        var href: SiteRoute
         var label: String
         var current: Bool
         var lang: String? = nil
@@ -45,23 +45,23 @@ struct Layout: Encodable {
         stylesheet = SiteRoute.stylesheet.href
         nav = [
             Link(
-                href: SiteRoute.recommendations(RecommendationFilter()).href,
+                href: SiteRoute.recommendations(RecommendationFilter()),
                 label: t("nav.recommendations"), current: section == .recommendations),
-            Link(href: SiteRoute.planIndex.href, label: t("nav.plan"), current: section == .plan),
+            Link(href: SiteRoute.planIndex, label: t("nav.plan"), current: section == .plan),
             Link(
-                href: SiteRoute.indicators(IndicatorFilter()).href, label: t("nav.indicators"),
+                href: SiteRoute.indicators(IndicatorFilter()), label: t("nav.indicators"),
                 current: section == .indicators),
-            Link(href: SiteRoute.rounds.href, label: t("nav.assessments"), current: section == .assessments),
-            Link(href: SiteRoute.dashboard().href, label: t("nav.dashboard"), current: section == .dashboard),
-            Link(href: SiteRoute.meetings.href, label: t("nav.meetings"), current: section == .meetings),
-            Link(href: SiteRoute.states.href, label: t("nav.states"), current: section == .states),
+            Link(href: SiteRoute.rounds, label: t("nav.assessments"), current: section == .assessments),
+            Link(href: SiteRoute.dashboard(), label: t("nav.dashboard"), current: section == .dashboard),
+            Link(href: SiteRoute.meetings, label: t("nav.meetings"), current: section == .meetings),
+            Link(href: SiteRoute.states, label: t("nav.states"), current: section == .states),
         ]
         footerNav = [
-            Link(href: SiteRoute.taxonomies.href, label: t("nav.taxonomies"), current: section == .taxonomies),
-            Link(href: SiteRoute.api(.openAPI).href, label: t("nav.api"), current: section == .api),
+            Link(href: SiteRoute.taxonomies, label: t("nav.taxonomies"), current: section == .taxonomies),
+            Link(href: SiteRoute.api(.openAPI), label: t("nav.api"), current: section == .api),
         ]
         if request.currentUser?.account.role == .administrator {
-            nav.append(Link(href: SiteRoute.admin.href, label: t("nav.admin"), current: section == .admin))
+            nav.append(Link(href: SiteRoute.admin, label: t("nav.admin"), current: section == .admin))
         }
         if let user = request.currentUser {
             userName = user.account.name
@@ -75,7 +75,7 @@ struct Layout: Encodable {
         self.here = here
         languages = Language.allCases.map { language in
             Link(
-                href: SiteRoute.language(language.rawValue, returnTo: here).href, label: language.nativeName,
+                href: SiteRoute.language(language.rawValue, returnTo: here), label: language.nativeName,
                 current: language == request.language, lang: language.rawValue)
         }
     }
