@@ -17,6 +17,9 @@ public struct Principal: Sendable, Hashable {
 public enum Action: Sendable, Hashable {
     /// Draft, edit or publish the plan entry of a working group.
     case draftPlanEntry(workingGroupID: Int)
+    /// Start a plan entry where a recommendation has none, for a group still to be chosen: whoever may draft for
+    /// at least one of their working groups (the "Draft a plan entry" links).
+    case startPlanEntry
     /// Answer a plan entry on behalf of the responsible (lead) organisation.
     case answerPlanEntry(leadOrganisationID: Int?)
     /// Record a later change of a state's response to a recommendation.
@@ -74,7 +77,7 @@ public enum Authorization {
             return actor.role == .csoMember && actor.workingGroupIDs.contains(group)
         case .answerPlanEntry(let lead):
             return actor.role == .focalPoint && lead != nil && lead == actor.organisationID
-        case .importMatrix:
+        case .importMatrix, .startPlanEntry:
             return actor.role == .csoMember && !actor.workingGroupIDs.isEmpty
         case .readDrafts, .manageOwnSubscriptions, .comment:
             // Any signed-in account: sessions exist only for active accounts.

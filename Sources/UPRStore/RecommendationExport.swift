@@ -34,7 +34,7 @@ public struct RecommendationExport: Sendable, Codable {
     public static func load(state: String?, on sql: any SQLDatabase) async throws -> RecommendationExport {
         var condition: SQLQueryString = ""
         if let state {
-            guard let id = try await RecommendationSearch.stateID(named: state, on: sql) else {
+            guard let id = try await StateDirectory.id(named: state, on: sql) else {
                 return RecommendationExport(rows: [])
             }
             condition = " WHERE r.state_id = \(bind: id)"

@@ -132,11 +132,6 @@ public enum RecommendationSearch {
         """
     }
 
-    static func stateID(named name: String, on sql: any SQLDatabase) async throws -> Int? {
-        try await sql.raw("SELECT id FROM states WHERE LOWER(name) = LOWER(\(bind: name))").first()?
-            .decode(column: "id", as: Int.self)
-    }
-
     static func summary(from row: any SQLRow) throws -> RecommendationSummary {
         try summary(from: row, idColumn: "id")
     }

@@ -53,8 +53,7 @@ public struct AssessmentStore: Sendable {
             throw StoreError.invalid(field: "heldOn", messageKey: "form.error.date")
         }
         guard
-            let stateID = try await sql.raw("SELECT id FROM states WHERE name = \(bind: stateName)").first()?
-                .decode(column: "id", as: Int.self)
+            let stateID = try await StateDirectory.id(named: stateName, on: sql)
         else { throw StoreError.invalid(field: "state", messageKey: "assessment.error.state") }
         if let cycle {
             let found = try await sql.raw(

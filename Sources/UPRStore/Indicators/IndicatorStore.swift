@@ -98,8 +98,7 @@ public struct IndicatorStore: Sendable {
         }
         if let state = filter.state {
             // The state's indicators by their links (two indexed statements), not by a test of every indicator.
-            let stateID = try await sql.raw("SELECT id FROM states WHERE LOWER(name) = LOWER(\(bind: state))").first()?
-                .decode(column: "id", as: Int.self)
+            let stateID = try await StateDirectory.id(named: state, on: sql)
             let tracked = try await stateIndicatorIDs(stateID: stateID ?? -1, cycle: nil)
             let wanted = ids.map { Set($0).intersection(tracked) } ?? tracked
             conditions.append("i.id IN (\(binds: wanted.sorted() + [-1]))")

@@ -115,7 +115,7 @@ public struct OrganisationStore: Sendable {
 
     private func stateID(_ name: String?) async throws -> Int? {
         guard let name, !name.isEmpty else { return nil }
-        guard let id = try await RecommendationSearch.stateID(named: name, on: sql) else {
+        guard let id = try await StateDirectory.id(named: name, on: sql) else {
             throw StoreError.invalid(field: "representsState", messageKey: "organisation.error.unknownState")
         }
         return id

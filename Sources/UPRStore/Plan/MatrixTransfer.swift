@@ -62,7 +62,7 @@ public enum MatrixTransfer {
         async throws -> Plan
     {
         var result = Plan(changes: [], errors: [], unchanged: 0)
-        guard let stateID = try await RecommendationSearch.stateID(named: state, on: sql) else {
+        guard let stateID = try await StateDirectory.id(named: state, on: sql) else {
             result.errors.append(
                 RowError(row: 0, reference: "", messageKey: "matrix.error.state", arguments: ["state": state]))
             return result

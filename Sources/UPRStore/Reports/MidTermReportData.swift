@@ -33,8 +33,7 @@ public struct MidTermReportData: Sendable {
         -> MidTermReportData?
     {
         guard
-            let stateID = try await sql.raw("SELECT id FROM states WHERE name = \(bind: state)").first()?
-                .decode(column: "id", as: Int.self)
+            let stateID = try await StateDirectory.id(named: state, on: sql)
         else { return nil }
         let review = try await sql.raw(
             """

@@ -49,7 +49,7 @@ enum APIController {
     static func comments(_ request: Request) async throws -> CommentList {
         let sql = try request.sql()
         guard let id = request.parameters.get("id", as: Int.self),
-            try await sql.raw("SELECT id FROM recommendations WHERE id = \(bind: id)").first() != nil
+            try await RecommendationDetail.exists(id: id, on: sql)
         else { throw Abort(.notFound, reason: "No recommendation with this id.") }
         let thread = try await CommentStore(sql).thread(CommentSubject(.recommendation, id), includeMembers: false)
         return CommentList(recommendationID: id, thread: thread)

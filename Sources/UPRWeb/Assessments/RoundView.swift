@@ -234,19 +234,11 @@ struct RoundView: Encodable {
         return out.html
     }
 
-    struct VersionForm: Content {
-        var version: Int?
-    }
-
-    @Sendable static func close(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        try request.require(.manageAssessmentRounds)
-        let round = try await AssessmentRoutes.round(request)
-        let version = try request.content.decode(VersionForm.self).version ?? 0
-        try await request.db.writeTransaction { database in
-            try await AssessmentStore(try database.sqlDatabase()).closeRound(
-                round.id, version: version, actor: request.auditName)
-        }
-        return request.redirect(to: SiteRoute.round(round.id).href, redirectType: .normal)
-    }
+    /// Closing a round freezes it as the snapshot the dashboard and the report read.
+    static let close = FormPost(
+        VersionForm.self, load: { try await AssessmentRoutes.round($0) }, permission: { _ in .manageAssessmentRounds },
+        write: { round, form, write in
+            try await AssessmentStore(write.sql).closeRound(round.id, version: form.version ?? 0, actor: write.actor)
+            return .round(round.id)
+        })
 }

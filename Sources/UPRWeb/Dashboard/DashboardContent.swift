@@ -50,8 +50,7 @@ struct DashboardContent: Encodable, Sendable {
         let members = key.members
         let stateName = key.state
         guard
-            let stateID = try await sql.raw("SELECT id FROM states WHERE name = \(bind: stateName)").first()?
-                .decode(column: "id", as: Int.self)
+            let stateID = try await StateDirectory.id(named: stateName, on: sql)
         else { throw Abort(.notFound) }
         async let choicesResult = PlanMatrixChoices.load(on: sql)
         async let roundsResult = AssessmentStore(sql).rounds(closedOnly: !members)

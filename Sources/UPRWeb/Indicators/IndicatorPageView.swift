@@ -78,23 +78,12 @@ struct IndicatorPageView: Encodable {
             Field(label: t("indicator.field.responsibleOrganisation"), value: indicator.responsibleName ?? ""),
             Field(label: t("indicator.field.dataPartners"), value: indicator.dataPartnerNames.joined(separator: ", ")),
         ].filter { !$0.value.isEmpty }
-        let entries = try await sql.raw(
-            """
-            SELECT p.id, r.paragraph, r.id AS rid, p.status FROM plan_entries p JOIN recommendations r
-            ON r.id = p.recommendation_id WHERE p.id IN (\(binds: f.planEntryIDs + [-1])) ORDER BY p.id
-            """
-        ).all()
-        var planEntries: [Link] = []
-        for row in entries {
-            let status = try row.decode(column: "status", as: String.self)
-            guard status == PlanStatus.published.rawValue || readsDrafts else { continue }
-            let reference =
-                try row.decode(column: "paragraph", as: String?.self)
-                ?? "#\(try row.decode(column: "rid", as: Int.self))"
-            planEntries.append(
-                Link(
-                    href: SiteRoute.planEntry(try row.decode(column: "id", as: Int.self)).href,
-                    label: t("plan.entry.title", ["ref": reference])))
+        let planEntries = try await IndicatorStore(sql).trackedEntries(f.planEntryIDs).filter {
+            $0.status == .published || readsDrafts
+        }.map { entry in
+            Link(
+                href: SiteRoute.planEntry(entry.id).href,
+                label: t("plan.entry.title", ["ref": entry.paragraph ?? "#\(entry.recommendationID)"]))
         }
         let canReview = Authorization.allows(actor, .reviewMeasurement)
         return IndicatorPageView(

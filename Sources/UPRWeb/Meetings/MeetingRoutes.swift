@@ -28,21 +28,18 @@ enum MeetingRoutes {
         var version: Int?
     }
 
-    @Sendable static func setStatus(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        _ = try request.requireUser()
-        let meeting = try await meeting(request)
-        try request.require(.runMeeting(workingGroupID: meeting.fields.workingGroupID))
-        let form = try request.content.decode(StatusForm.self)
-        guard let status = form.status.flatMap(MeetingStatus.init(rawValue:)) else {
-            throw StoreError.invalid(field: "status", messageKey: "form.error.choice")
-        }
-        try await request.db.writeTransaction { database in
-            try await MeetingStore(try database.sqlDatabase()).setStatus(
-                meeting.id, version: form.version ?? 0, status: status, actor: request.auditName)
-        }
-        return request.redirect(to: SiteRoute.meeting(meeting.id).href, redirectType: .normal)
-    }
+    /// Holding or cancelling a meeting.
+    static let setStatus = FormPost(
+        StatusForm.self, load: { try await meeting($0) },
+        permission: { .runMeeting(workingGroupID: $0.fields.workingGroupID) },
+        write: { meeting, form, write in
+            guard let status = form.status.flatMap(MeetingStatus.init(rawValue:)) else {
+                throw StoreError.invalid(field: "status", messageKey: "form.error.choice")
+            }
+            try await MeetingStore(write.sql).setStatus(
+                meeting.id, version: form.version ?? 0, status: status, actor: write.actor)
+            return .meeting(meeting.id)
+        })
 
     struct MoveForm: Content {
         var direction: String?

@@ -60,41 +60,16 @@ struct MeetingTaskView: Encodable {
         typed.actionTitle = clean(form?.actionTitle)
         typed.dueDate = clean(form?.dueDate)
         typed.minutes = form?.minutes ?? meeting.minutes
-        var entries: [SelectOption] = [none]
-        if let group = meeting.fields.workingGroupID {
-            let rows = try await sql.raw(
-                """
-                SELECT p.id, r.paragraph, r.text FROM plan_entries p JOIN recommendations r ON r.id = p.recommendation_id
-                WHERE p.working_group_id = \(bind: group) ORDER BY p.id
-                """
-            ).all()
-            for row in rows {
-                let id = try row.decode(column: "id", as: Int.self)
-                let label = [
-                    try row.decode(column: "paragraph", as: String?.self),
-                    String(try row.decode(column: "text", as: String.self).prefix(80)),
-                ]
-                .compactMap { $0 }.joined(separator: " ")
-                entries.append(
-                    SelectOption(value: String(id), label: label, selected: clean(form?.planEntryID) == String(id)))
+        // A working group's meeting offers the group's plan entries and their indicators; another meeting, every
+        // indicator.
+        let choices = try await MeetingStore(sql).taskChoices(workingGroupID: meeting.fields.workingGroupID)
+        let entries =
+            [none]
+            + choices.planEntries.map {
+                SelectOption(value: String($0.id), label: $0.label, selected: clean(form?.planEntryID) == String($0.id))
             }
-        }
-        // A working group's meeting offers the indicators of the group's plan entries; another meeting, every one.
-        let groupFilter: SQLQueryString =
-            meeting.fields.workingGroupID.map {
-                """
-                WHERE i.id IN (SELECT ip.indicator_id FROM indicator_plan_entries ip
-                    JOIN plan_entries p ON p.id = ip.plan_entry_id WHERE p.working_group_id = \(bind: $0))
-                """
-            } ?? ""
-        let indicators = try await sql.raw(
-            "SELECT i.id, i.title FROM indicators i " + groupFilter + " ORDER BY i.title"
-        )
-        .all().map { row in
-            let id = try row.decode(column: "id", as: Int.self)
-            return SelectOption(
-                value: String(id), label: try row.decode(column: "title", as: String.self),
-                selected: clean(form?.indicatorID) == String(id))
+        let indicators = choices.indicators.map {
+            SelectOption(value: String($0.id), label: $0.label, selected: clean(form?.indicatorID) == String($0.id))
         }
         let attendingOrganisations =
             form?.attendingOrganisationIDs.map(Set.init)

@@ -219,9 +219,7 @@ struct RecommendationView: Encodable {
         let visible = entry.flatMap {
             $0.status == .published || Authorization.allows(request.actor, .readDrafts) ? $0 : nil
         }
-        let canDraft =
-            request.actor.map { $0.role == .administrator || ($0.role == .csoMember && !$0.workingGroupIDs.isEmpty) }
-            ?? false
+        let canDraft = Authorization.allows(request.actor, .startPlanEntry)
         let paragraphRoot = item.paragraph.flatMap { $0.split(separator: ".").first.map(String.init) } ?? ""
         return RecommendationView(
             layout: Layout(request: request, title: heading, section: .recommendations),

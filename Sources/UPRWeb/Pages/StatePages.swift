@@ -116,8 +116,7 @@ struct StateView: Encodable {
 
     static func subscribeButton(_ request: Request, _ name: String) async throws -> SafeHTML? {
         guard
-            let id = try await request.sql().raw("SELECT id FROM states WHERE name = \(bind: name)").first()?
-                .decode(column: "id", as: Int.self)
+            let id = try await StateDirectory.id(named: name, on: request.sql())
         else { return nil }
         return try await SubscribeButton.html(request, .state, key: String(id), name: name)
     }

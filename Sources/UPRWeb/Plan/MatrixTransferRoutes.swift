@@ -141,11 +141,8 @@ enum MatrixTransferRoutes {
         }
         let state = (form.state ?? "").trimmingCharacters(in: .whitespaces)
         let plan = try await MatrixTransfer.plan(document, state: state, actor: request.actor, on: request.sql())
-        let row = try await request.sql().insert(into: "matrix_uploads")
-            .columns("user_id", "file_name", "state_name", "content", "created_at")
-            .values(user.account.id, file.filename, state, data.base64EncodedString(), Timestamp.string(Date()))
-            .returning("id").first()
-        let uploadID = try row?.decode(column: "id", as: Int.self)
+        let uploadID = try await MatrixUploadStore(request.sql()).keep(
+            fileName: file.filename, stateName: state, content: data, userID: user.account.id)
         return try await request.view.render("plan-import", view(request, plan: plan, uploadID: uploadID))
             .encodeResponse(for: request)
     }
@@ -156,17 +153,10 @@ enum MatrixTransferRoutes {
         try request.require(.importMatrix)
         let user = try request.requireUser()
         guard let id = request.parameters.get("upload", as: Int.self),
-            let row = try await request.sql().raw(
-                """
-                SELECT file_name, state_name, content FROM matrix_uploads
-                WHERE id = \(bind: id) AND user_id = \(bind: user.account.id) AND applied_at IS NULL
-                """
-            ).first()
+            let upload = try await MatrixUploadStore(request.sql()).pending(id, userID: user.account.id)
         else { throw Abort(.notFound) }
-        let data = Data(base64Encoded: try row.decode(column: "content", as: String.self)) ?? Data()
-        let document = try ImplementationMatrix.read(
-            data, fileName: try row.decode(column: "file_name", as: String.self))
-        let state = try row.decode(column: "state_name", as: String.self)
+        let document = try ImplementationMatrix.read(upload.content, fileName: upload.fileName)
+        let state = upload.stateName
         let actor = request.actor
         let auditName = request.auditName
         let plan = try await MatrixTransfer.plan(document, state: state, actor: actor, on: request.sql())
@@ -177,8 +167,7 @@ enum MatrixTransferRoutes {
         _ = try await request.db.writeTransaction { database in
             let sql = try database.sqlDatabase()
             let result = try await MatrixTransfer.apply(plan, userID: user.account.id, actor: auditName, on: sql)
-            try await sql.update("matrix_uploads").set("applied_at", to: Timestamp.string(Date()))
-                .where("id", .equal, id).run()
+            try await MatrixUploadStore(sql).markApplied(id)
             try await AuditLog.append(
                 on: sql, actor: auditName, action: "import", entity: .matrix, entityID: String(id),
                 summary: "Matrix imported for \(state): \(result.created) created, \(result.updated) updated")

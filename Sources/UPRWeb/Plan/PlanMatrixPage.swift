@@ -60,10 +60,7 @@ struct PlanMatrixView: Encodable {
         case .workingGroup(let id): scopeLabel = choices.workingGroups.first { $0.id == id }?.name ?? ""
         case .leadOrganisation(let id): scopeLabel = choices.governmentBodies.first { $0.id == id }?.name ?? ""
         }
-        let canDraft =
-            request.actor.map { actor in
-                actor.role == .administrator || (actor.role == .csoMember && !actor.workingGroupIDs.isEmpty)
-            } ?? false
+        let canDraft = Authorization.allows(request.actor, .startPlanEntry)
         let heading = t("plan.title")
         let counts = ["rows": t.number(matrix.total), "entries": t.number(matrix.withEntries)]
         let first = (matrix.page - 1) * matrix.per + 1

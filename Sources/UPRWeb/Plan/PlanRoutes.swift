@@ -25,46 +25,37 @@ enum PlanRoutes {
         var version: Int?
     }
 
-    static func entry(_ request: Request) async throws -> PlanEntry {
+    @Sendable static func entry(_ request: Request) async throws -> PlanEntry {
         guard let id = request.parameters.get("id", as: Int.self),
             let entry = try await PlanStore(try request.sql()).entry(id: id)
         else { throw Abort(.notFound) }
         return entry
     }
 
-    @Sendable static func answer(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        let user = try request.requireUser()
-        let entry = try await entry(request)
-        try request.require(.answerPlanEntry(leadOrganisationID: entry.fields.leadOrganisationID))
-        let form = try request.content.decode(AnswerForm.self)
-        guard let answer = form.answer.flatMap(GovernmentAnswer.init(rawValue:)) else {
-            throw StoreError.invalid(field: "answer", messageKey: "form.error.choice")
-        }
-        try await request.db.writeTransaction { database in
-            try await PlanStore(try database.sqlDatabase()).answer(
+    /// The responsible ministry's answer to a plan entry.
+    static let answer = FormPost(
+        AnswerForm.self, load: entry,
+        permission: { .answerPlanEntry(leadOrganisationID: $0.fields.leadOrganisationID) },
+        write: { entry, form, write in
+            guard let answer = form.answer.flatMap(GovernmentAnswer.init(rawValue:)), let userID = write.userID else {
+                throw StoreError.invalid(field: "answer", messageKey: "form.error.choice")
+            }
+            try await PlanStore(write.sql).answer(
                 entry.id, version: form.version ?? 0, answer: answer,
-                comment: (form.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines), userID: user.account.id,
-                actor: request.auditName)
-        }
-        return request.redirect(to: SiteRoute.planEntry(entry.id).href, redirectType: .normal)
-    }
+                comment: (form.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines), userID: userID,
+                actor: write.actor)
+            return .planEntry(entry.id)
+        })
 
-    struct VersionForm: Content {
-        var version: Int?
-    }
-
-    static func setStatus(_ request: Request, _ status: PlanStatus) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        let entry = try await entry(request)
-        try request.require(.draftPlanEntry(workingGroupID: entry.workingGroupID))
-        let version = try request.content.decode(VersionForm.self).version ?? 0
-        try await request.db.writeTransaction { database in
-            try await PlanStore(try database.sqlDatabase()).setStatus(
-                entry.id, version: version, status: status, actor: request.auditName,
-                actorUserID: request.currentUser?.account.id)
-        }
-        return request.redirect(to: SiteRoute.planEntry(entry.id).href, redirectType: .normal)
+    /// Publishing a plan entry, or taking it back to draft.
+    static func setStatus(_ status: PlanStatus) -> FormPost<PlanEntry, VersionForm> {
+        FormPost(
+            load: entry, permission: { .draftPlanEntry(workingGroupID: $0.workingGroupID) },
+            write: { entry, form, write in
+                try await PlanStore(write.sql).setStatus(
+                    entry.id, version: form.version ?? 0, status: status, actor: write.actor, actorUserID: write.userID)
+                return .planEntry(entry.id)
+            })
     }
 
     struct HistoryView: Encodable {
