@@ -55,7 +55,7 @@ enum AdminRoutes {
         let organisations = try await store.organisations()
         let names = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, $0.name) })
         let view = IndexView(
-            layout: Layout(request: request, title: t("admin.title"), section: .admin), csrf: request.csrfToken,
+            layout: Layout(request.page, title: t("admin.title"), section: .admin), csrf: request.csrfToken,
             organisations: organisations.map {
                 .init(
                     href: SiteRoute.organisation($0.id), name: $0.name, kind: t($0.kind.labelKey),
@@ -141,7 +141,7 @@ enum AdminRoutes {
         else { throw Abort(.notFound) }
         let t = request.t
         let view = OrganisationView(
-            layout: Layout(request: request, title: organisation.name, section: .admin), csrf: request.csrfToken,
+            layout: Layout(request.page, title: organisation.name, section: .admin), csrf: request.csrfToken,
             id: id, name: organisation.name, version: organisation.version,
             kinds: OrganisationKind.allCases.map {
                 .init(value: $0.rawValue, label: t($0.labelKey), selected: $0 == organisation.kind)
@@ -198,7 +198,7 @@ enum AdminRoutes {
         else { throw Abort(.notFound) }
         let t = request.t
         let view = GroupView(
-            layout: Layout(request: request, title: group.name, section: .admin), csrf: request.csrfToken, id: id,
+            layout: Layout(request.page, title: group.name, section: .admin), csrf: request.csrfToken, id: id,
             name: group.name, version: group.version,
             clusters: [.init(value: "", label: t("common.none"), selected: group.cluster == nil)]
                 + Cluster.allCases.map {
@@ -303,7 +303,7 @@ enum AdminRoutes {
         }
         let t = request.t
         let view = UserView(
-            layout: Layout(request: request, title: user.name, section: .admin), csrf: request.csrfToken, id: id,
+            layout: Layout(request.page, title: user.name, section: .admin), csrf: request.csrfToken, id: id,
             name: user.name, email: user.email, version: user.version, active: user.active,
             roles: Role.allCases.map { .init(value: $0.rawValue, label: t($0.labelKey), selected: $0 == user.role) },
             organisations: [.init(value: "", label: t("common.none"), selected: user.organisationID == nil)]

@@ -26,7 +26,7 @@ enum AgreementRoutes {
             ListView.Row(href: SiteRoute.agreement($0.id), title: $0.title, signedOn: day($0.signedOn, t))
         }
         let view = ListView(
-            layout: Layout(request: request, title: t("agreements.title"), section: .meetings), rows: rows,
+            layout: Layout(request.page, title: t("agreements.title"), section: .meetings), rows: rows,
             canCreate: Authorization.allows(request.actor, .manageAgreements))
         return try await request.view.render("agreements", view).encodeResponse(for: request)
     }
@@ -66,7 +66,7 @@ enum AgreementRoutes {
             }
         }
         let view = PageView(
-            layout: Layout(request: request, title: agreement.title, section: .meetings), csrf: request.csrfToken,
+            layout: Layout(request.page, title: agreement.title, section: .meetings), csrf: request.csrfToken,
             title: agreement.title, text: agreement.text, signedOn: day(agreement.signedOn, t),
             signatories: agreement.signatories, actions: actions, hasActions: !actions.isEmpty,
             canManage: Authorization.allows(request.actor, .manageAgreements),
@@ -115,7 +115,7 @@ enum AgreementRoutes {
         let heading = agreement.map { t("agreement.addCommitment", ["title": $0.title]) } ?? t("agreement.new")
         let chosen = Set(typed?.signatoryIDs ?? [])
         return FormView(
-            layout: Layout(request: request, title: heading, section: .meetings), csrf: request.csrfToken,
+            layout: Layout(request.page, title: heading, section: .meetings), csrf: request.csrfToken,
             heading: heading, action: (agreement.map { SiteRoute.commitments(agreementID: $0.id) } ?? .agreements),
             version: agreement?.version ?? 0, isCommitment: agreement != nil, form: form,
             agreementTitle: clean(typed?.title), text: typed?.text ?? "", signedOn: clean(typed?.signedOn),

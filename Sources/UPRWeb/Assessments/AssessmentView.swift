@@ -77,7 +77,7 @@ struct AssessmentView: Encodable {
         let chosen = form?.status.flatMap(ImplementationStatus.init(rawValue:)) ?? own?.status
         let reference = detail.recommendation.paragraph ?? "#\(id)"
         return AssessmentView(
-            layout: Layout(request: request, title: t("assessment.title", ["ref": reference]), section: .assessments),
+            layout: Layout(request.page, title: t("assessment.title", ["ref": reference]), section: .assessments),
             csrf: request.csrfToken,
             heading: t("assessment.title", ["ref": reference]) + " – " + detail.recommendation.stateUnderReview,
             roundTitle: round.title, roundHref: SiteRoute.round(round.id),

@@ -56,7 +56,7 @@ struct RoundComparisonView: Encodable {
             }
         }
         let view = RoundComparisonView(
-            layout: Layout(request: request, title: t("compare.title"), section: .assessments),
+            layout: Layout(request.page, title: t("compare.title"), section: .assessments),
             heading: t("compare.title"), earlierTitle: comparison.earlier.title, laterTitle: comparison.later.title,
             earlierHref: SiteRoute.round(comparison.earlier.id),
             laterHref: SiteRoute.round(comparison.later.id),

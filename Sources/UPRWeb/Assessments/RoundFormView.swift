@@ -43,7 +43,7 @@ struct RoundFormView: Encodable {
         }
         let meetingDay = meeting.map { String($0.fields.startsLocal.prefix(10)) }
         return RoundFormView(
-            layout: Layout(request: request, title: t("round.new.title"), section: .assessments),
+            layout: Layout(request.page, title: t("round.new.title"), section: .assessments),
             csrf: request.csrfToken, heading: t("round.new.title"), title: form?.title ?? meeting?.fields.title ?? "",
             heldOn: form?.heldOn ?? meetingDay ?? Timestamp.day(Date()),
             states: choices.states.map { SelectOption(value: $0, label: $0, selected: $0 == state) },

@@ -43,7 +43,7 @@ struct RoundListView: Encodable {
         var earlier = options
         if earlier.count > 1 { earlier[1].selected = true }
         let view = RoundListView(
-            layout: Layout(request: request, title: t("round.list.title"), section: .assessments),
+            layout: Layout(request.page, title: t("round.list.title"), section: .assessments),
             heading: t("round.list.title"), rows: rows, hasRows: !rows.isEmpty,
             canCreate: Authorization.allows(request.actor, .manageAssessmentRounds), canCompare: rounds.count > 1,
             compareOptions: earlier, compareLaterOptions: later)

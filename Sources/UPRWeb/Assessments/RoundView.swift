@@ -114,7 +114,7 @@ struct RoundView: Encodable {
             meeting = found
         }
         let view = RoundView(
-            layout: Layout(request: request, title: round.title, section: .assessments), csrf: request.csrfToken,
+            layout: Layout(request.page, title: round.title, section: .assessments), csrf: request.csrfToken,
             heading: round.title,
             facts: [
                 PlanEntryView.Field(label: t("round.state"), value: round.stateName),

@@ -34,7 +34,7 @@ enum AccountController {
         let pending = !account.totpEnabled && account.totpSecret != nil
         let totp = pending ? account.totpSecret.flatMap { TOTP(base32Secret: $0) } : nil
         let view = AccountView(
-            layout: Layout(request: request, title: t("account.title")), csrf: request.csrfToken,
+            layout: Layout(request.page, title: t("account.title")), csrf: request.csrfToken,
             heading: t("account.title"), name: account.name, email: account.email, role: t(account.role.labelKey),
             organisation: account.organisationName, totpEnabled: account.totpEnabled, totpPending: pending,
             totpSecret: totp?.base32Secret,
@@ -137,7 +137,7 @@ enum AccountController {
     {
         let t = request.t
         let view = AuthController.FormView(
-            layout: Layout(request: request, title: t("reset.title")), csrf: request.csrfToken,
+            layout: Layout(request.page, title: t("reset.title")), csrf: request.csrfToken,
             heading: t("reset.title"),
             errors: errors, email: nil, returnTo: nil, message: nil, token: token)
         return try await request.render("password-reset", view, status: status)

@@ -46,7 +46,7 @@ enum AuthController {
         async throws -> Vapor.Response
     {
         let view = FormView(
-            layout: Layout(request: request, title: request.t("login.title")), csrf: request.csrfToken,
+            layout: Layout(request.page, title: request.t("login.title")), csrf: request.csrfToken,
             heading: request.t("login.title"), errors: errors, email: email,
             returnTo: LocalPath.safe(try? request.query.get(String.self, at: "return"), otherwise: .home), message: nil,
             token: nil)
@@ -134,7 +134,7 @@ enum AuthController {
         async throws -> Vapor.Response
     {
         let view = FormView(
-            layout: Layout(request: request, title: request.t("login.code.title")), csrf: csrf,
+            layout: Layout(request.page, title: request.t("login.code.title")), csrf: csrf,
             heading: request.t("login.code.title"), errors: errors, email: nil,
             returnTo: LocalPath.safe(try? request.query.get(String.self, at: "return"), otherwise: .home), message: nil,
             token: nil)

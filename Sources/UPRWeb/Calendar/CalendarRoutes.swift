@@ -107,7 +107,7 @@ enum CalendarRoutes {
     static func render(_ request: Request, since: String?, url: String?) async throws -> Vapor.Response {
         let t = request.t
         let view = View(
-            layout: Layout(request: request, title: t("calendar.personal"), section: .account), csrf: request.csrfToken,
+            layout: Layout(request.page, title: t("calendar.personal"), section: .account), csrf: request.csrfToken,
             since: since.flatMap(Timestamp.date).map { t.date($0) }, url: url,
             publicURL: request.application.site.publicURL + SiteRoute.publicCalendar.href)
         return try await request.view.render("calendar", view).encodeResponse(for: request)

@@ -46,12 +46,26 @@ struct DashboardContent: Encodable, Sendable {
         return try await cache.value(for: key, on: sql) { try await build(key, t: t, on: sql) }
     }
 
+    /// What the dashboard of one state shows, as read from the store.
+    struct Facts: Sendable {
+        var choices: PlanMatrixChoices
+        /// The state's rounds, newest first, and the one shown.
+        var rounds: [AssessmentRound]
+        var round: AssessmentRound?
+        var perspective: DashboardPerspective
+        /// The shown round's breakdown by each dimension (empty without a round).
+        var breakdowns: [StatusBreakdown]
+        var indicators: [IndicatorListItem]
+        var timeline: ReviewTimeline
+    }
+
     static func build(_ key: Key, t: Translator, on sql: any SQLDatabase) async throws -> DashboardContent {
+        make(key, try await facts(key, on: sql), t)
+    }
+
+    static func facts(_ key: Key, on sql: any SQLDatabase) async throws -> Facts {
         let members = key.members
-        let stateName = key.state
-        guard
-            let stateID = try await StateDirectory.id(named: stateName, on: sql)
-        else { throw Abort(.notFound) }
+        guard let stateID = try await StateDirectory.id(named: key.state, on: sql) else { throw Abort(.notFound) }
         async let choicesResult = PlanMatrixChoices.load(on: sql)
         async let roundsResult = AssessmentStore(sql).rounds(closedOnly: !members)
         async let timelineResult = ReviewTimeline.load(stateID: stateID, closedRoundsOnly: !members, on: sql)
@@ -59,16 +73,31 @@ struct DashboardContent: Encodable, Sendable {
         let rounds = allRounds.filter { $0.stateID == stateID }
         let round = rounds.first { $0.id == key.round } ?? rounds.first
         let perspective = key.perspective.flatMap(DashboardPerspective.init(rawValue:)) ?? .everyone
-        var charts: [DashboardView.Chart] = []
+        var breakdowns: [StatusBreakdown] = []
         if let round {
             for dimension in DashboardDimension.allCases {
-                let breakdown = try await StatusBreakdown.load(
-                    round: round, dimension: dimension, perspective: perspective, publishedOnly: !members, on: sql)
-                charts.append(DashboardView.chart(breakdown, round: round, perspective: perspective, t))
+                breakdowns.append(
+                    try await StatusBreakdown.load(
+                        round: round, dimension: dimension, perspective: perspective, publishedOnly: !members, on: sql))
             }
         }
         let tracked = try await IndicatorStore(sql).tracking(stateID: stateID, cycle: nil, includeDrafts: members)
-        if let indicators = DashboardView.indicatorChart(tracked.indicators, t) { charts.append(indicators) }
+        return Facts(
+            choices: choices, rounds: rounds, round: round, perspective: perspective, breakdowns: breakdowns,
+            indicators: tracked.indicators, timeline: timeline)
+    }
+
+    /// The dashboard's content from what the store holds for the state.
+    static func make(_ key: Key, _ facts: Facts, _ t: Translator) -> DashboardContent {
+        let stateName = key.state
+        let (choices, rounds, round, perspective) = (facts.choices, facts.rounds, facts.round, facts.perspective)
+        var charts: [DashboardView.Chart] = []
+        if let round {
+            for breakdown in facts.breakdowns {
+                charts.append(DashboardView.chart(breakdown, round: round, perspective: perspective, t))
+            }
+        }
+        if let indicators = DashboardView.indicatorChart(facts.indicators, t) { charts.append(indicators) }
         var sections = SafeHTML.Builder(capacity: 64 * 1024)
         for (index, chart) in charts.enumerated() { section(chart, id: "h-\(index)", t, into: &sections) }
         return DashboardContent(
@@ -97,7 +126,7 @@ struct DashboardContent: Encodable, Sendable {
             reportDocx: SiteRoute.midTermReport(.docx, state: stateName).href,
             reportHTML: SiteRoute.midTermReport(.html, state: stateName).href,
             sections: sections.html, hasSections: !charts.isEmpty, timelineHeading: t("dashboard.timeline"),
-            timeline: timelineHTML(timeline, t))
+            timeline: timelineHTML(facts.timeline, t))
     }
 
     /// A chart's section: heading, SVG, note, and its numbers as a table behind a disclosure.

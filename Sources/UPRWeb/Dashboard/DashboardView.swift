@@ -45,7 +45,7 @@ struct DashboardView: Encodable {
     @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
         let content = try await DashboardContent.load(request)
         let view = DashboardView(
-            layout: Layout(request: request, title: content.heading, section: .dashboard), content: content)
+            layout: Layout(request.page, title: content.heading, section: .dashboard), content: content)
         return try await request.view.render("dashboard", view).encodeResponse(for: request)
     }
 

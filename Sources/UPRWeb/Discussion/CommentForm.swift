@@ -17,12 +17,12 @@ struct CommentForm: Encodable {
     var maximumLength: Int
 
     static func make(
-        _ request: Request, subject: CommentSubject, parent: Int?, body: String, visibility: CommentVisibility,
+        _ context: PageContext, subject: CommentSubject, parent: Int?, body: String, visibility: CommentVisibility,
         formal: Bool, canFormal: Bool, membersOnly: Bool
     ) -> CommentForm {
-        let t = request.t
+        let t = context.t
         return CommentForm(
-            action: SiteRoute.comments(subject), csrf: request.csrfToken, parentID: parent, body: body,
+            action: SiteRoute.comments(subject), csrf: context.csrf, parentID: parent, body: body,
             visibilities: CommentVisibility.allCases.filter { !membersOnly || $0 == .members }.map {
                 SelectOption(
                     value: $0.rawValue, label: t("comment.visibility.\($0.rawValue)"),

@@ -14,23 +14,23 @@ struct CommentPageView: Encodable {
     var hasErrors: Bool
 
     static func build(
-        _ request: Request, subject: CommentSubject, facts: CommentSubjectFacts, parent: Comment?, body: String,
+        _ context: PageContext, subject: CommentSubject, facts: CommentSubjectFacts, parent: Comment?, body: String,
         visibility: CommentVisibility, formal: Bool, errors: [FieldError] = []
     ) -> CommentPageView {
-        let t = request.t
+        let t = context.t
         let heading =
             parent == nil
             ? t("comment.newHeading", ["ref": facts.reference, "state": facts.state])
             : t("comment.replyHeading", ["ref": facts.reference, "state": facts.state])
         let canFormal =
             parent != nil
-            && Authorization.allows(request.actor, .answerFormally(leadOrganisationID: facts.leadOrganisationID))
+            && context.allows(.answerFormally(leadOrganisationID: facts.leadOrganisationID))
         return CommentPageView(
-            layout: Layout(request: request, title: heading, section: .recommendations), heading: heading,
+            layout: Layout(context, title: heading, section: .recommendations), heading: heading,
             backHref: DiscussionSection.subjectHref(subject) + "#discussion",
             parent: parent.map { DiscussionSection.entry(for: $0, t: t, canReply: false, canHide: false) },
             form: CommentForm.make(
-                request, subject: subject, parent: parent?.id, body: body, visibility: visibility, formal: formal,
+                context, subject: subject, parent: parent?.id, body: body, visibility: visibility, formal: formal,
                 canFormal: canFormal, membersOnly: parent?.visibility == .members || facts.isDraft),
             errors: errors, hasErrors: !errors.isEmpty)
     }

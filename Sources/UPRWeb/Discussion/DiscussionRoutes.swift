@@ -78,7 +78,7 @@ enum DiscussionRoutes {
                 try await request.render(
                     "comment",
                     CommentPageView.build(
-                        request, subject: subject, facts: facts,
+                        request.page, subject: subject, facts: facts,
                         parent: parent.flatMap { $0.subject == subject ? $0 : nil }, body: body,
                         visibility: visibility ?? .public, formal: formal,
                         errors: [FieldError(field: field, message: message + " (" + t("comment.field.\(field)") + ")")]),
@@ -103,7 +103,7 @@ enum DiscussionRoutes {
         return try await request.render(
             "comment",
             CommentPageView.build(
-                request, subject: parent.subject, facts: facts, parent: parent, body: "",
+                request.page, subject: parent.subject, facts: facts, parent: parent, body: "",
                 visibility: parent.visibility, formal: false),
             status: .ok)
     }

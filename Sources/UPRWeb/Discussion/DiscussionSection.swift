@@ -28,21 +28,25 @@ struct DiscussionSection: Encodable {
     var signInHref: String?
 
     static func load(_ request: Request, subject: CommentSubject) async throws -> DiscussionSection {
-        let sql = try request.sql()
-        let store = CommentStore(sql)
-        let members = Authorization.allows(request.actor, .readDrafts)
-        let thread = try await store.thread(subject, includeMembers: members)
-        let facts = try await store.facts(subject)
-        let t = request.t
-        let canComment = Authorization.allows(request.actor, .comment)
-        let canHide = Authorization.allows(request.actor, .hideComment)
+        let store = CommentStore(try request.sql())
+        let thread = try await store.thread(subject, includeMembers: request.page.allows(.readDrafts))
+        return make(thread: thread, facts: try await store.facts(subject), subject: subject, request.page)
+    }
+
+    /// The section from a subject's thread (already limited to what the person may read) and its facts.
+    static func make(thread: [Comment], facts: CommentSubjectFacts?, subject: CommentSubject, _ context: PageContext)
+        -> DiscussionSection
+    {
+        let t = context.t
+        let canComment = context.allows(.comment)
+        let canHide = context.allows(.hideComment)
         let here = subjectHref(subject)
         return DiscussionSection(
             entries: thread.map { entry(for: $0, t: t, canReply: canComment, canHide: canHide) },
             hasEntries: !thread.isEmpty,
             form: canComment
                 ? CommentForm.make(
-                    request, subject: subject, parent: nil, body: "",
+                    context, subject: subject, parent: nil, body: "",
                     visibility: facts?.isDraft == true ? .members : .public, formal: false, canFormal: false,
                     membersOnly: facts?.isDraft == true) : nil,
             signInHref: canComment

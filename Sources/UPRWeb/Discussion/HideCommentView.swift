@@ -19,7 +19,7 @@ struct HideCommentView: Encodable {
     {
         let t = request.t
         return HideCommentView(
-            layout: Layout(request: request, title: t("comment.hideHeading"), section: .recommendations),
+            layout: Layout(request.page, title: t("comment.hideHeading"), section: .recommendations),
             heading: t("comment.hideHeading"),
             backHref: DiscussionSection.subjectHref(comment.subject) + "#comment-\(comment.id)",
             comment: DiscussionSection.entry(for: comment, t: t, canReply: false, canHide: false),

@@ -44,7 +44,7 @@ struct IndicatorEditorView: Encodable {
         let active = organisations.filter { $0.validTo == nil }
         return IndicatorEditorView(
             layout: Layout(
-                request: request, title: t(existing == nil ? "indicator.new" : "indicator.edit"), section: .indicators),
+                request.page, title: t(existing == nil ? "indicator.new" : "indicator.edit"), section: .indicators),
             csrf: request.csrfToken,
             heading: existing.map { t("indicator.edit") + ": " + $0.fields.title } ?? t("indicator.new"),
             action: (existing.map { SiteRoute.indicator($0.id) } ?? .indicators(IndicatorFilter())),

@@ -18,13 +18,19 @@ struct IndicatorLinks: Encodable {
     static func load(_ request: Request, recommendationID: Int?, entry: (id: Int, group: Int)?) async throws
         -> IndicatorLinks
     {
-        let t = request.t
         let items = try await IndicatorStore(try request.sql()).tracking(
-            planEntryID: entry?.id, recommendationID: recommendationID,
-            includeDrafts: Authorization.allows(request.actor, .readDrafts))
+            planEntryID: entry?.id, recommendationID: recommendationID, includeDrafts: request.page.allows(.readDrafts))
+        return make(items, recommendationID: recommendationID, entry: entry, request.page)
+    }
+
+    /// The list from the indicators tracking the recommendation or entry.
+    static func make(
+        _ items: [IndicatorListItem], recommendationID: Int?, entry: (id: Int, group: Int)?, _ context: PageContext
+    ) -> IndicatorLinks {
+        let t = context.t
         let groups: Set<Int> = entry.map { [$0.group] } ?? []
         var addHref: String?
-        if Authorization.allows(request.actor, .createIndicator(entryGroupIDs: groups)) {
+        if context.allows(.createIndicator(entryGroupIDs: groups)) {
             addHref =
                 entry.map { SiteRoute.newIndicator(planEntryID: $0.id).href }
                 ?? recommendationID.map { SiteRoute.newIndicator(recommendationID: $0).href }

@@ -51,7 +51,7 @@ struct IndicatorListView: Encodable {
         }
         let heading = t("indicator.list.title")
         return IndicatorListView(
-            layout: Layout(request: request, title: heading, section: .indicators), heading: heading,
+            layout: Layout(request.page, title: heading, section: .indicators), heading: heading,
             states: [none] + choices.states.map { Option(value: $0, label: $0, selected: $0 == filter.state) },
             groups: [none]
                 + choices.workingGroups.map {

@@ -87,7 +87,7 @@ struct IndicatorPageView: Encodable {
         }
         let canReview = Authorization.allows(actor, .reviewMeasurement)
         return IndicatorPageView(
-            layout: Layout(request: request, title: f.title, section: .indicators), csrf: request.csrfToken,
+            layout: Layout(request.page, title: f.title, section: .indicators), csrf: request.csrfToken,
             heading: f.title,
             kind: t(f.kind.labelKey), fields: fields,
             recommendations: f.recommendationIDs.map {

@@ -26,7 +26,7 @@ enum IndicatorRoutes {
         }
         log.sort { $0.id > $1.id }
         let view = PlanRoutes.HistoryView(
-            layout: Layout(request: request, title: t("history.title"), section: .indicators),
+            layout: Layout(request.page, title: t("history.title"), section: .indicators),
             heading: t("history.title") + ": " + indicator.fields.title,
             backHref: SiteRoute.indicator(indicator.id),
             entries: PlanRoutes.HistoryView.entries(log, t) { t("indicator.field.\($0)") })

@@ -36,7 +36,7 @@ struct MeasurementEditorView: Encodable {
         let t = request.t
         let typed = form?.input
         return MeasurementEditorView(
-            layout: Layout(request: request, title: t("measurement.new"), section: .indicators),
+            layout: Layout(request.page, title: t("measurement.new"), section: .indicators),
             csrf: request.csrfToken,
             heading: t("measurement.new") + ": " + indicator.fields.title,
             indicatorHref: SiteRoute.indicator(indicator.id),

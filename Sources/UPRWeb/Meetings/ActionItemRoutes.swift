@@ -20,7 +20,7 @@ enum ActionItemRoutes {
             userID: user.account.id, organisationID: user.account.organisationID)
         let t = request.t
         let view = MineView(
-            layout: Layout(request: request, title: t("actions.title"), section: .meetings), csrf: request.csrfToken,
+            layout: Layout(request.page, title: t("actions.title"), section: .meetings), csrf: request.csrfToken,
             actions: MeetingView.actions(request, items), hasActions: !items.isEmpty)
         return try await request.view.render("action-items", view).encodeResponse(for: request)
     }

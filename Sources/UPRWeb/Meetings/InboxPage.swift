@@ -34,18 +34,22 @@ public struct InboxView: Encodable {
 
     @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
         let user = try request.requireUser()
-        let t = request.t
         let notices = try await NotificationStore(try request.sql()).inbox(userID: user.account.id)
+        return try await request.view.render("inbox", make(notices, request.page)).encodeResponse(for: request)
+    }
+
+    /// The page from the person's notices, newest first.
+    static func make(_ notices: [InboxNotification], _ context: PageContext) -> InboxView {
+        let t = context.t
         let rows = notices.map { notice in
             Row(
                 id: notice.id, text: t(notice.textKey, notice.arguments), href: href(notice),
                 at: Timestamp.date(notice.createdAt).map { t.date($0) } ?? notice.createdAt,
                 unread: notice.readAt == nil)
         }
-        let view = InboxView(
-            layout: Layout(request: request, title: t("inbox.title"), section: .inbox), csrf: request.csrfToken,
+        return InboxView(
+            layout: Layout(context, title: t("inbox.title"), section: .inbox), csrf: context.csrf,
             rows: rows, hasRows: !rows.isEmpty, unread: rows.filter(\.unread).count)
-        return try await request.view.render("inbox", view).encodeResponse(for: request)
     }
 
     struct ReadForm: Content {

@@ -40,7 +40,7 @@ struct MeetingEditorView: Encodable {
         let none = SelectOption(value: "", label: t("common.none"), selected: false)
         let heading = meetingID == nil ? t("meeting.new.title") : t("meeting.edit.title", ["title": fields.title])
         return MeetingEditorView(
-            layout: Layout(request: request, title: heading, section: .meetings), csrf: request.csrfToken,
+            layout: Layout(request.page, title: heading, section: .meetings), csrf: request.csrfToken,
             heading: heading, action: (meetingID.map { SiteRoute.meetingEdit($0) } ?? .meetings), version: version,
             kinds: MeetingKind.allCases.map {
                 SelectOption(value: $0.rawValue, label: t($0.labelKey), selected: $0 == fields.kind)

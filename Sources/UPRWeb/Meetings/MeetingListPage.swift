@@ -48,7 +48,7 @@ struct MeetingListView: Encodable {
         let upcoming = meetings.filter { $0.endsAt >= now }.map(row)
         let past = meetings.filter { $0.endsAt < now }.reversed().map(row)
         return MeetingListView(
-            layout: Layout(request: request, title: t("meetings.title"), section: .meetings),
+            layout: Layout(request.page, title: t("meetings.title"), section: .meetings),
             kinds: [SelectOption(value: "", label: t("common.all"), selected: kind == nil)]
                 + MeetingKind.allCases.map {
                     SelectOption(value: $0.rawValue, label: t($0.labelKey), selected: $0 == kind)

@@ -158,7 +158,7 @@ struct MeetingView: Encodable {
             isAnnual && round == nil && meeting.status != .cancelled
             && Authorization.allows(request.actor, .manageAssessmentRounds)
         return MeetingView(
-            layout: Layout(request: request, title: meeting.fields.title, section: .meetings),
+            layout: Layout(request.page, title: meeting.fields.title, section: .meetings),
             csrf: request.csrfToken, links: Links(meeting.id), version: meeting.version, title: meeting.fields.title,
             kind: t(meeting.fields.kind.labelKey),
             when: when(meeting.startsAt, meeting.endsAt, meeting.fields.timeZone, t),

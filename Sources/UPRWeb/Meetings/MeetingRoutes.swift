@@ -69,7 +69,7 @@ enum MeetingRoutes {
         let t = request.t
         let log = try await AuditLog.history(entity: .meeting, id: meeting.id, on: request.sql())
         let view = PlanRoutes.HistoryView(
-            layout: Layout(request: request, title: t("history.title"), section: .meetings),
+            layout: Layout(request.page, title: t("history.title"), section: .meetings),
             heading: t("history.title"), backHref: SiteRoute.meeting(meeting.id),
             entries: log.map { item in
                 let changes = item.changes.keys.sorted().map { key in

@@ -77,7 +77,7 @@ struct MeetingTaskView: Encodable {
         let attendingPeople = form?.attendingUserIDs.map(Set.init) ?? Set(meeting.people.filter(\.attended).map(\.id))
         let heading = t("meeting.task.\(task.rawValue)")
         return MeetingTaskView(
-            layout: Layout(request: request, title: heading, section: .meetings), csrf: request.csrfToken,
+            layout: Layout(request.page, title: heading, section: .meetings), csrf: request.csrfToken,
             heading: heading, meetingTitle: meeting.fields.title, meetingHref: SiteRoute.meeting(meeting.id),
             action: SiteRoute.meetingTask(meetingID: meeting.id, task).href, version: version,
             isAgenda: task == .agenda,

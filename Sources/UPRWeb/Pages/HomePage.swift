@@ -25,8 +25,12 @@ struct HomeView: Encodable {
     var empty: Bool
 
     static func load(_ request: Request) async throws -> HomeView {
-        let stats = try await RegistryStatistics.load(on: request.sql(), stateLimit: 12)
-        let t = request.t
+        make(try await RegistryStatistics.load(on: request.sql(), stateLimit: 12), request.page)
+    }
+
+    /// The page from the registry's counts.
+    static func make(_ stats: RegistryStatistics, _ context: PageContext) -> HomeView {
+        let t = context.t
         func bars(_ items: [(String, Int, RecommendationFilter)], of total: Int) -> [Bar] {
             items.map { label, count, filter in
                 Bar(
@@ -67,7 +71,7 @@ struct HomeView: Encodable {
         }
         let maxState = rankedStates.first?.count ?? 0
         return HomeView(
-            layout: Layout(request: request, title: t("site.name"), section: .home),
+            layout: Layout(context, title: t("site.name"), section: .home),
             heading: t("home.title"),
             lead: t("home.lead"),
             searchAction: SiteRoute.recommendations(RecommendationFilter()),

@@ -27,7 +27,7 @@ struct RecommendationListView: Encodable {
     }
     var layout: Layout
     var heading: String
-    var action: String
+    var action: SiteRoute
     var q: String
     var selects: [Select]
     var recommendingState: String
@@ -47,8 +47,14 @@ struct RecommendationListView: Encodable {
         let sql = try request.sql()
         async let pageResult = RecommendationSearch.run(filter, on: sql, cache: request.application.searchCache)
         async let optionsResult = FilterOptions.load(on: sql)
-        let (page, options) = try await (pageResult, optionsResult)
-        let t = request.t
+        return make(filter: filter, page: try await pageResult, options: try await optionsResult, request.page)
+    }
+
+    /// The page from one page of results and the filters' choices.
+    static func make(
+        filter: RecommendationFilter, page: RecommendationPage, options: FilterOptions, _ context: PageContext
+    ) -> RecommendationListView {
+        let t = context.t
 
         func option(_ value: String, _ label: String, _ selected: Bool) -> Option {
             Option(value: value, label: label, selected: selected)
@@ -141,9 +147,9 @@ struct RecommendationListView: Encodable {
         var apiFilter = filter.queryItems
         if page.page > 1 { apiFilter.append(("page", String(page.page))) }
         return RecommendationListView(
-            layout: Layout(request: request, title: t("recs.title"), section: .recommendations),
+            layout: Layout(context, title: t("recs.title"), section: .recommendations),
             heading: filter.q.map { t("recs.searchTitle", ["q": $0]) } ?? t("recs.title"),
-            action: SiteRoute.recommendations(RecommendationFilter()).href,
+            action: SiteRoute.recommendations(RecommendationFilter()),
             q: filter.q ?? "",
             selects: selects,
             recommendingState: filter.recommendingState ?? "",

@@ -93,20 +93,38 @@ struct RecommendationView: Encodable {
         // The similar recommendations need only the id, so they are looked up while the rest is read.
         async let similar = SimilarSection.load(request, id: id)
         async let discussion = DiscussionSection.load(request, subject: CommentSubject(.recommendation, id))
-        guard let detail = try await RecommendationDetail.load(id: id, on: request.sql()) else {
-            throw Abort(.notFound)
-        }
-        let t = request.t
-        let canReview = Authorization.allows(request.actor, .reviewLabels)
-        let item = detail.recommendation
+        let sql = try request.sql()
+        guard let detail = try await RecommendationDetail.load(id: id, on: sql) else { throw Abort(.notFound) }
+        let entry = try await PlanStore(sql).entry(recommendationID: id)
+        let indicatorLinks = try await IndicatorLinks.load(
+            request, recommendationID: id, entry: entry.map { (id: $0.id, group: $0.workingGroupID) })
+        let subscribe = try await SubscribeButton.html(
+            request, .recommendation, key: String(id), name: heading(detail.recommendation, request.t))
+        return make(
+            detail: detail, entry: entry, similar: try await similar, discussion: try await discussion,
+            indicatorLinks: indicatorLinks, subscribe: subscribe, errors: errors, request.page)
+    }
+
+    /// "Recommendation 118.3 to Mongolia" (or without its paragraph when the source gives none).
+    static func heading(_ item: RecommendationSummary, _ t: Translator) -> String {
         let kindLabel = t("kind.\(item.kind.rawValue)")
-        let heading: String
         if let paragraph = item.paragraph {
-            heading = t(
+            return t(
                 "rec.headingParagraph", ["kind": kindLabel, "paragraph": paragraph, "state": item.stateUnderReview])
-        } else {
-            heading = t("rec.heading", ["kind": kindLabel, "state": item.stateUnderReview])
         }
+        return t("rec.heading", ["kind": kindLabel, "state": item.stateUnderReview])
+    }
+
+    /// The page from the recommendation's record, its plan entry (any status: a draft is linked only for those
+    /// who may read drafts) and its sections.
+    static func make(
+        detail: RecommendationDetail, entry: PlanEntry?, similar: SimilarSection, discussion: DiscussionSection,
+        indicatorLinks: IndicatorLinks, subscribe: SafeHTML, errors: [FieldError], _ context: PageContext
+    ) -> RecommendationView {
+        let t = context.t
+        let canReview = context.allows(.reviewLabels)
+        let item = detail.recommendation
+        let heading = heading(item, t)
         var fields: [Field] = [
             Field(
                 label: t("rec.state"), value: item.stateUnderReview, href: SiteRoute.state(item.stateUnderReview).href)
@@ -187,7 +205,7 @@ struct RecommendationView: Encodable {
         let review =
             canReview
             ? Review(
-                action: SiteRoute.labels(item.id), csrf: request.csrfToken, version: detail.version,
+                action: SiteRoute.labels(item.id), csrf: context.csrf, version: detail.version,
                 issues: UPRInfoIssue.all.map(\.name).filter { !present.contains(Slug.make($0)) }.map {
                     SelectOption(value: Slug.make($0), label: t.issue($0), selected: false)
                 }.sorted { $0.label < $1.label },
@@ -215,14 +233,11 @@ struct RecommendationView: Encodable {
                 href: SiteRoute.recommendation($0.id).href, reference: $0.paragraph ?? "", text: $0.text,
                 response: t.response($0.response))
         }
-        let entry = try await PlanStore(request.sql()).entry(recommendationID: item.id)
-        let visible = entry.flatMap {
-            $0.status == .published || Authorization.allows(request.actor, .readDrafts) ? $0 : nil
-        }
-        let canDraft = Authorization.allows(request.actor, .startPlanEntry)
+        let visible = entry.flatMap { $0.status == .published || context.allows(.readDrafts) ? $0 : nil }
+        let canDraft = context.allows(.startPlanEntry)
         let paragraphRoot = item.paragraph.flatMap { $0.split(separator: ".").first.map(String.init) } ?? ""
         return RecommendationView(
-            layout: Layout(request: request, title: heading, section: .recommendations),
+            layout: Layout(context, title: heading, section: .recommendations),
             heading: heading,
             text: item.text,
             response: t.response(item.response),
@@ -232,7 +247,7 @@ struct RecommendationView: Encodable {
             hasTerms: !termGroups.isEmpty || actionLabel != nil || review != nil,
             actionLabel: actionLabel,
             review: review,
-            similar: try await similar,
+            similar: similar,
             recurrence: detail.recurrence.flatMap { recurrence(item, $0, t) },
             recurringHref: detail.recurrence == nil ? nil : recurringHref(item),
             errors: errors,
@@ -247,12 +262,9 @@ struct RecommendationView: Encodable {
             planHref: visible.map { SiteRoute.planEntry($0.id) },
             planStatus: visible.map { t("status.\($0.status.rawValue)") },
             draftHref: entry == nil && canDraft ? SiteRoute.planEditor(recommendationID: item.id) : nil,
-            changeResponseHref: Authorization.allows(request.actor, .changeResponse)
+            changeResponseHref: context.allows(.changeResponse)
                 ? SiteRoute.responseChange(recommendationID: item.id) : nil,
-            indicatorLinks: try await IndicatorLinks.load(
-                request, recommendationID: item.id, entry: entry.map { (id: $0.id, group: $0.workingGroupID) }),
-            subscribe: try await SubscribeButton.html(request, .recommendation, key: String(item.id), name: heading),
-            discussion: try await discussion)
+            indicatorLinks: indicatorLinks, subscribe: subscribe, discussion: discussion)
     }
 
     /// How a label's origin reads beside it; nil for the source's own labels, which need no remark.

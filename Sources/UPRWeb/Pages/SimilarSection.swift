@@ -45,10 +45,14 @@ struct SimilarSection: Encodable {
     var apiHref: SiteRoute
 
     static func load(_ request: Request, id: Int) async throws -> SimilarSection {
-        let t = request.t
         let similar =
             try await SimilarRecommendations.load(
                 id: id, terms: false, cache: request.application.similarityCache, on: request.sql()) ?? []
+        return make(similar, id: id, request.t)
+    }
+
+    /// The section from the recommendations most like recommendation `id`.
+    static func make(_ similar: [SimilarRecommendation], id: Int, _ t: Translator) -> SimilarSection {
         let rows = similar.map { Row($0, t) }
         return SimilarSection(
             rows: rows, hasRows: !rows.isEmpty,

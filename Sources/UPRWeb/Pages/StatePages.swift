@@ -20,7 +20,7 @@ struct StateListView: Encodable {
         let listing = try await StateListing.load(on: request.sql())
         let t = request.t
         return StateListView(
-            layout: Layout(request: request, title: t("states.title"), section: .states),
+            layout: Layout(request.page, title: t("states.title"), section: .states),
             heading: t("states.title"),
             rows: listing.states.map {
                 Row(
@@ -89,7 +89,7 @@ struct StateView: Encodable {
         made.recommendingState = profile.name
         made.kind = .recommendation
         return StateView(
-            layout: Layout(request: request, title: profile.name, section: .states),
+            layout: Layout(request.page, title: profile.name, section: .states),
             heading: profile.name,
             region: profile.regionalGroup.map { t.region($0) },
             summary: t.plural("state.received", count: profile.received),

@@ -20,7 +20,7 @@ struct TaxonomyIndexView: Encodable {
     static func load(_ request: Request) async throws -> TaxonomyIndexView {
         let t = request.t
         return TaxonomyIndexView(
-            layout: Layout(request: request, title: t("taxonomies.title"), section: .taxonomies),
+            layout: Layout(request.page, title: t("taxonomies.title"), section: .taxonomies),
             heading: t("taxonomies.title"),
             lead: t("taxonomies.lead"),
             entries: browsable.map {
@@ -133,7 +133,7 @@ struct TaxonomyView: Encodable {
             }
         }
         return TaxonomyView(
-            layout: Layout(request: request, title: t(taxonomy.labelKey), section: .taxonomies),
+            layout: Layout(request.page, title: t(taxonomy.labelKey), section: .taxonomies),
             heading: t(taxonomy.labelKey),
             description: t(taxonomy.labelKey + ".description"),
             groupHeading: taxonomy == .issue || taxonomy == .theme ? t("taxonomy.cluster") : nil,

@@ -90,7 +90,7 @@ enum MatrixTransferRoutes {
             ImportView.Problem(row: $0.row, reference: $0.reference, message: t($0.messageKey, $0.arguments))
         }
         return ImportView(
-            layout: Layout(request: request, title: t("plan.import"), section: .plan), csrf: request.csrfToken,
+            layout: Layout(request.page, title: t("plan.import"), section: .plan), csrf: request.csrfToken,
             heading: t("plan.import"), states: options.statesUnderReview,
             applyAction: uploadID.map { .planImportApply(upload: $0) },
             changes: changes,

@@ -85,7 +85,7 @@ struct PlanEditorView: Encodable {
             ?? context.groups.first { group in recommendation.clusters.contains { $0 == group.cluster } }?.id
         let government = context.organisations.filter { $0.kind.isGovernment && $0.validTo == nil }
         return PlanEditorView(
-            layout: Layout(request: request, title: t("plan.edit.title", ["ref": reference]), section: .plan),
+            layout: Layout(request.page, title: t("plan.edit.title", ["ref": reference]), section: .plan),
             csrf: request.csrfToken,
             heading: t(context.entry == nil ? "plan.new.title" : "plan.edit.title", ["ref": reference]),
             recommendationText: recommendation.text,

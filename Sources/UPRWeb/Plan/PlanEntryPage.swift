@@ -40,24 +40,25 @@ struct PlanEntryView: Encodable {
         guard let id = request.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
         let sql = try request.sql()
         guard let entry = try await PlanStore(sql).entry(id: id) else { throw Abort(.notFound) }
-        let actor = request.actor
-        if entry.status == .draft && !Authorization.allows(actor, .readDrafts) { throw Abort(.notFound) }
+        let context = request.page
+        if entry.status == .draft && !context.allows(.readDrafts) { throw Abort(.notFound) }
         guard let detail = try await RecommendationDetail.load(id: entry.recommendationID, on: sql) else {
             throw Abort(.notFound)
         }
-        return build(
-            request, entry: entry, recommendation: detail.recommendation,
+        return make(
+            entry: entry, recommendation: detail.recommendation,
             indicatorLinks: try await IndicatorLinks.load(
                 request, recommendationID: nil, entry: (id: entry.id, group: entry.workingGroupID)),
-            discussion: try await DiscussionSection.load(request, subject: CommentSubject(.planEntry, entry.id)))
+            discussion: try await DiscussionSection.load(request, subject: CommentSubject(.planEntry, entry.id)),
+            context)
     }
 
-    static func build(
-        _ request: Request, entry: PlanEntry, recommendation: RecommendationSummary, indicatorLinks: IndicatorLinks,
-        discussion: DiscussionSection
+    /// The page from the entry (one the person may read), its recommendation and its sections.
+    static func make(
+        entry: PlanEntry, recommendation: RecommendationSummary, indicatorLinks: IndicatorLinks,
+        discussion: DiscussionSection, _ context: PageContext
     ) -> PlanEntryView {
-        let t = request.t
-        let actor = request.actor
+        let t = context.t
         let f = entry.fields
         var fields: [Field] = [
             Field(label: t("plan.workingGroup"), value: entry.workingGroupName),
@@ -80,8 +81,8 @@ struct PlanEntryView: Encodable {
         fields.append(Field(label: t("plan.csoActivities"), value: f.csoActivities))
         let reference = recommendation.paragraph ?? "#\(recommendation.id)"
         return PlanEntryView(
-            layout: Layout(request: request, title: t("plan.entry.title", ["ref": reference]), section: .plan),
-            csrf: request.csrfToken,
+            layout: Layout(context, title: t("plan.entry.title", ["ref": reference]), section: .plan),
+            csrf: context.csrf,
             heading: t("plan.entry.title", ["ref": reference]) + " – " + recommendation.stateUnderReview,
             recommendationText: recommendation.text,
             recommendationHref: SiteRoute.recommendation(recommendation.id),
@@ -92,9 +93,9 @@ struct PlanEntryView: Encodable {
             answeredBy: entry.answeredByName.map { name in
                 name + (entry.answeredAt.flatMap(Timestamp.date).map { ", " + t.date($0) } ?? "")
             },
-            canEdit: Authorization.allows(actor, .draftPlanEntry(workingGroupID: entry.workingGroupID)),
-            canAnswer: Authorization.allows(actor, .answerPlanEntry(leadOrganisationID: f.leadOrganisationID)),
-            canPublish: Authorization.allows(actor, .draftPlanEntry(workingGroupID: entry.workingGroupID)),
+            canEdit: context.allows(.draftPlanEntry(workingGroupID: entry.workingGroupID)),
+            canAnswer: context.allows(.answerPlanEntry(leadOrganisationID: f.leadOrganisationID)),
+            canPublish: context.allows(.draftPlanEntry(workingGroupID: entry.workingGroupID)),
             isPublished: entry.status == .published,
             editHref: SiteRoute.planEditor(recommendationID: recommendation.id),
             historyHref: SiteRoute.planEntryHistory(entry.id),

@@ -43,24 +43,36 @@ struct PlanMatrixView: Encodable {
 
     static func load(_ request: Request) async throws -> PlanMatrixView {
         let sql = try request.sql()
-        let t = request.t
+        let context = request.page
         let scope = scope(request)
         let requested = (try? request.query.get(Int.self, at: "page")) ?? 1
-        let includeDrafts = Authorization.allows(request.actor, .readDrafts)
         async let pageResult = PlanMatrix.page(
-            scope, includeDrafts: includeDrafts, page: requested, per: perPage, on: sql)
+            scope, includeDrafts: context.allows(.readDrafts), page: requested, per: perPage, on: sql)
         async let choicesResult = PlanMatrixChoices.load(on: sql)
         let (matrix, choices) = try await (pageResult, choicesResult)
-        var scopeLabel = ""
-        var stateName: String?
+        let subscribe = try await subscribeButton(request, scope, scopeLabel(scope, choices))
+        return make(scope: scope, matrix: matrix, choices: choices, subscribe: subscribe, context)
+    }
+
+    /// What the view is of: the state, the working group's or the ministry's name.
+    static func scopeLabel(_ scope: PlanMatrix.Scope, _ choices: PlanMatrixChoices) -> String {
         switch scope {
-        case .state(let name):
-            stateName = name
-            scopeLabel = name
-        case .workingGroup(let id): scopeLabel = choices.workingGroups.first { $0.id == id }?.name ?? ""
-        case .leadOrganisation(let id): scopeLabel = choices.governmentBodies.first { $0.id == id }?.name ?? ""
+        case .state(let name): name
+        case .workingGroup(let id): choices.workingGroups.first { $0.id == id }?.name ?? ""
+        case .leadOrganisation(let id): choices.governmentBodies.first { $0.id == id }?.name ?? ""
         }
-        let canDraft = Authorization.allows(request.actor, .startPlanEntry)
+    }
+
+    /// The page from one page of the matrix and the scope choices.
+    static func make(
+        scope: PlanMatrix.Scope, matrix: PlanMatrix.Page, choices: PlanMatrixChoices, subscribe: SafeHTML?,
+        _ context: PageContext
+    ) -> PlanMatrixView {
+        let t = context.t
+        let scopeLabel = scopeLabel(scope, choices)
+        var stateName: String?
+        if case .state(let name) = scope { stateName = name }
+        let canDraft = context.allows(.startPlanEntry)
         let heading = t("plan.title")
         let counts = ["rows": t.number(matrix.total), "entries": t.number(matrix.withEntries)]
         let first = (matrix.page - 1) * matrix.per + 1
@@ -79,7 +91,7 @@ struct PlanMatrixView: Encodable {
                     "plan.smartSummary",
                     ["count": t.number(matrix.indicators), "smart": t.number(matrix.smartIndicators)])
         return PlanMatrixView(
-            layout: Layout(request: request, title: heading, section: .plan), heading: heading,
+            layout: Layout(context, title: heading, section: .plan), heading: heading,
             scopeLabel: scopeLabel,
             states: Option.html(choices.states.map { Option(value: $0, label: $0, selected: $0 == stateName) }),
             groups: Option.html(
@@ -95,10 +107,10 @@ struct PlanMatrixView: Encodable {
             exportLabel: t("plan.exportAll", ["rows": t.number(matrix.total)]),
             xlsxHref: SiteRoute.planExport(scope, format: "xlsx").href,
             csvHref: SiteRoute.planExport(scope, format: "csv").href,
-            signedIn: request.currentUser != nil,
-            canImport: Authorization.allows(request.actor, .importMatrix),
+            signedIn: context.signedIn,
+            canImport: context.allows(.importMatrix),
             paging: Paging(page: matrix.page, pages: matrix.pages, t: t) { SiteRoute.plan(scope, page: $0).href },
-            subscribe: try await subscribeButton(request, scope, scopeLabel))
+            subscribe: subscribe)
     }
 
     static func subscribeButton(_ request: Request, _ scope: PlanMatrix.Scope, _ name: String) async throws -> SafeHTML?

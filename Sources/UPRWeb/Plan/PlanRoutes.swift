@@ -99,7 +99,7 @@ enum PlanRoutes {
         let t = request.t
         let log = try await AuditLog.history(entity: .planEntry, id: entry.id, on: request.sql())
         let view = HistoryView(
-            layout: Layout(request: request, title: t("history.title"), section: .plan),
+            layout: Layout(request.page, title: t("history.title"), section: .plan),
             heading: t("history.title"), backHref: SiteRoute.planEntry(entry.id),
             entries: HistoryView.entries(log, t) { t("plan.field.\($0)") })
         return try await request.view.render("history", view).encodeResponse(for: request)

@@ -39,7 +39,7 @@ struct ResponseChangeView: Encodable {
         let chosen =
             form?.response.flatMap(UPRDomain.Response.init(rawValue:)) ?? (current == .noted ? .supported : .noted)
         return ResponseChangeView(
-            layout: Layout(request: request, title: t("response.change.title"), section: .recommendations),
+            layout: Layout(request.page, title: t("response.change.title"), section: .recommendations),
             csrf: request.csrfToken, heading: t("response.change.title"), text: detail.recommendation.text,
             current: t.response(current), version: form?.version ?? detail.version,
             options: UPRDomain.Response.allCases.map {

@@ -48,7 +48,7 @@ struct SubscriptionsView: Encodable {
         }
         let digest = try await store.digest(userID: user.account.id)
         return SubscriptionsView(
-            layout: Layout(request: request, title: t("subscriptions.title")), csrf: request.csrfToken, rows: rows,
+            layout: Layout(request.page, title: t("subscriptions.title")), csrf: request.csrfToken, rows: rows,
             hasRows: !rows.isEmpty,
             digestOptions: DigestFrequency.allCases.map {
                 SelectOption(value: $0.rawValue, label: t($0.labelKey), selected: $0 == digest)

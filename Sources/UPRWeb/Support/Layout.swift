@@ -37,9 +37,9 @@ struct Layout: Encodable {
         case account, inbox, api, none
     }
 
-    init(request: Request, title: String, section: Section = .none) {
-        let t = request.t
-        lang = request.language.rawValue
+    init(_ context: PageContext, title: String, section: Section = .none) {
+        let t = context.t
+        lang = context.language.rawValue
         siteName = t("site.name")
         self.title = title == siteName ? title : title + " – " + siteName
         stylesheet = SiteRoute.stylesheet.href
@@ -60,23 +60,21 @@ struct Layout: Encodable {
             Link(href: SiteRoute.taxonomies, label: t("nav.taxonomies"), current: section == .taxonomies),
             Link(href: SiteRoute.api(.openAPI), label: t("nav.api"), current: section == .api),
         ]
-        if request.currentUser?.account.role == .administrator {
+        if context.principal?.role == .administrator {
             nav.append(Link(href: SiteRoute.admin, label: t("nav.admin"), current: section == .admin))
         }
-        if let user = request.currentUser {
-            userName = user.account.name
-        }
-        csrf = request.csrfToken
-        unread = request.unreadNotifications
-        if request.currentUser != nil {
+        userName = context.userName
+        csrf = context.csrf
+        unread = context.unread
+        if context.signedIn {
             inboxLabel = unread > 0 ? t("inbox.navUnread", ["n": t.number(unread)]) : t("nav.inbox")
         }
-        let here = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
+        let here = context.here
         self.here = here
         languages = Language.allCases.map { language in
             Link(
                 href: SiteRoute.language(language.rawValue, returnTo: here), label: language.nativeName,
-                current: language == request.language, lang: language.rawValue)
+                current: language == context.language, lang: language.rawValue)
         }
     }
 }

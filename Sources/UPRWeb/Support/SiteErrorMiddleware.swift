@@ -37,7 +37,7 @@ struct SiteErrorMiddleware: AsyncMiddleware {
                 return response
             }
             let view = ErrorView(
-                layout: Layout(request: request, title: request.t("error.title")), status: Int(status.code),
+                layout: Layout(request.page, title: request.t("error.title")), status: Int(status.code),
                 message: message)
             let response = try await request.render("error", view, status: status)
             if !allow.isEmpty { response.headers.replaceOrAdd(name: .allow, value: Self.allowValue(allow)) }
