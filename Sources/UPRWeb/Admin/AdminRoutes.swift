@@ -94,28 +94,23 @@ enum AdminRoutes {
         var version: Int?
     }
 
-    @Sendable static func createOrganisation(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        try request.require(.manageOrganisations)
-        let form = try request.content.decode(OrganisationForm.self)
-        guard let kind = form.kind.flatMap(OrganisationKind.init(rawValue:)) else {
-            return try await index(
-                request, errors: [FieldError(field: "kind", message: request.t("form.error.choice"))],
-                status: .unprocessableEntity)
-        }
-        do {
-            _ = try await request.db.writeTransaction { database in
-                try await OrganisationStore(try database.sqlDatabase()).create(
-                    name: form.name ?? "", kind: kind, representsState: form.representsState?.nilIfBlank,
-                    validFrom: form.validFrom?.nilIfBlank, actor: request.auditName)
+    /// The organisation form of the admin page; its fields are named `org-…` there, beside the account form's.
+    static let createOrganisation = FormPost(
+        OrganisationForm.self, load: { _ in }, rule: .always(.manageOrganisations),
+        write: { _, form, write in
+            guard let kind = form.kind.flatMap(OrganisationKind.init(rawValue:)) else {
+                throw StoreError.invalid(field: "kind", messageKey: "form.error.choice")
             }
-        } catch StoreError.invalid(let field, let key) {
-            return try await index(
-                request, errors: [FieldError(field: "org-" + field, message: request.t(key))],
-                status: .unprocessableEntity)
-        }
-        return request.redirect(to: SiteRoute.admin.href, redirectType: .normal)
-    }
+            do {
+                _ = try await OrganisationStore(write.sql).create(
+                    name: form.name ?? "", kind: kind, representsState: form.representsState?.nilIfBlank,
+                    validFrom: form.validFrom?.nilIfBlank, actor: write.actor)
+            } catch StoreError.invalid(let field, let key) {
+                throw StoreError.invalid(field: "org-" + field, messageKey: key)
+            }
+            return .redirect(.admin)
+        },
+        refused: { request, _, _, errors in try await index(request, errors: errors, status: .unprocessableEntity) })
 
     struct OrganisationView: Encodable {
         var layout: Layout
@@ -156,29 +151,21 @@ enum AdminRoutes {
         try await organisationPage(request)
     }
 
-    @Sendable static func updateOrganisation(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        try request.require(.manageOrganisations)
-        guard let id = request.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
-        let form = try request.content.decode(OrganisationForm.self)
-        guard let kind = form.kind.flatMap(OrganisationKind.init(rawValue:)) else {
-            return try await organisationPage(
-                request, errors: [FieldError(field: "kind", message: request.t("form.error.choice"))],
-                status: .unprocessableEntity)
-        }
-        do {
-            try await request.db.writeTransaction { database in
-                try await OrganisationStore(try database.sqlDatabase()).update(
-                    id, version: form.version ?? 0, name: form.name ?? "", kind: kind,
-                    representsState: form.representsState?.nilIfBlank, validTo: form.validTo?.nilIfBlank,
-                    renamedOn: form.renamedOn?.nilIfBlank, actor: request.auditName)
+    static let updateOrganisation = FormPost(
+        OrganisationForm.self, load: { try $0.pathID() }, rule: .always(.manageOrganisations),
+        write: { id, form, write in
+            guard let kind = form.kind.flatMap(OrganisationKind.init(rawValue:)) else {
+                throw StoreError.invalid(field: "kind", messageKey: "form.error.choice")
             }
-        } catch StoreError.invalid(let field, let key) {
-            return try await organisationPage(
-                request, errors: [FieldError(field: field, message: request.t(key))], status: .unprocessableEntity)
-        }
-        return request.redirect(to: SiteRoute.organisation(id).href, redirectType: .normal)
-    }
+            try await OrganisationStore(write.sql).update(
+                id, version: form.version ?? 0, name: form.name ?? "", kind: kind,
+                representsState: form.representsState?.nilIfBlank, validTo: form.validTo?.nilIfBlank,
+                renamedOn: form.renamedOn?.nilIfBlank, actor: write.actor)
+            return .redirect(.organisation(id))
+        },
+        refused: { request, _, _, errors in
+            try await organisationPage(request, errors: errors, status: .unprocessableEntity)
+        })
 
     struct GroupView: Encodable {
         var layout: Layout
@@ -217,20 +204,16 @@ enum AdminRoutes {
         var version: Int?
     }
 
-    @Sendable static func updateGroup(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        try request.require(.manageWorkingGroups)
-        guard let id = request.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
-        let form = try request.content.decode(GroupForm.self)
-        let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw StoreError.invalid(field: "name", messageKey: "form.error.required") }
-        try await request.db.writeTransaction { database in
-            try await OrganisationStore(try database.sqlDatabase()).updateWorkingGroup(
+    static let updateGroup = FormPost(
+        GroupForm.self, load: { try $0.pathID() }, rule: .always(.manageWorkingGroups),
+        write: { id, form, write in
+            let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { throw StoreError.invalid(field: "name", messageKey: "form.error.required") }
+            try await OrganisationStore(write.sql).updateWorkingGroup(
                 id, version: form.version ?? 0, name: name, cluster: form.cluster.flatMap(Cluster.init(rawValue:)),
-                memberIDs: form.memberIDs ?? [], actor: request.auditName)
-        }
-        return request.redirect(to: SiteRoute.admin.href, redirectType: .normal)
-    }
+                memberIDs: form.memberIDs ?? [], actor: write.actor)
+            return .redirect(.admin)
+        })
 
     struct UserForm: Content {
         var email: String?
@@ -242,40 +225,35 @@ enum AdminRoutes {
         var version: Int?
     }
 
-    @Sendable static func createUser(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        try request.require(.manageAccounts)
-        let form = try request.content.decode(UserForm.self)
-        let t = request.t
-        let email = (form.email ?? "").trimmingCharacters(in: .whitespaces)
-        let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
-        var errors: [FieldError] = []
-        if !email.contains("@") || email.count > 320 {
-            errors.append(FieldError(field: "user-email", message: t("form.error.email")))
-        }
-        if name.isEmpty { errors.append(FieldError(field: "user-name", message: t("form.error.required"))) }
-        let role = form.role.flatMap(Role.init(rawValue:))
-        if role == nil { errors.append(FieldError(field: "user-role", message: t("form.error.choice"))) }
-        let password = form.password ?? ""
-        if let problem = PasswordPolicy().problems(password, email: email, name: name).first {
-            errors.append(FieldError(field: "user-password", message: t(problem.key, problem.arguments)))
-        }
-        guard errors.isEmpty, let role else {
-            return try await index(request, errors: errors, status: .unprocessableEntity)
-        }
-        let hash = try await request.password.async.hash(password)
-        do {
-            _ = try await request.db.writeTransaction { database in
-                try await AccountStore(try database.sqlDatabase()).createUser(
-                    email: email, name: name, passwordHash: hash, role: role,
-                    organisationID: form.organisationID.flatMap(Int.init), actor: request.auditName)
+    /// The account form of the admin page: every problem of the form at once, its fields named `user-…` there.
+    static let createUser = FormPost(
+        UserForm.self, load: { _ in }, rule: .always(.manageAccounts),
+        write: { _, form, write in
+            let email = (form.email ?? "").trimmingCharacters(in: .whitespaces)
+            let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
+            var problems: [FieldProblems.Problem] = []
+            if !email.contains("@") || email.count > 320 {
+                problems.append(.init(field: "email", messageKey: "form.error.email"))
             }
-        } catch StoreError.invalid(let field, let key) {
-            return try await index(
-                request, errors: [FieldError(field: "user-" + field, message: t(key))], status: .unprocessableEntity)
-        }
-        return request.redirect(to: SiteRoute.admin.href, redirectType: .normal)
-    }
+            if name.isEmpty { problems.append(.init(field: "name", messageKey: "form.error.required")) }
+            let role = form.role.flatMap(Role.init(rawValue:))
+            if role == nil { problems.append(.init(field: "role", messageKey: "form.error.choice")) }
+            let password = form.password ?? ""
+            if let problem = PasswordPolicy().problems(password, email: email, name: name).first {
+                problems.append(.init(field: "password", messageKey: problem.key, arguments: problem.arguments))
+            }
+            guard problems.isEmpty, let role else { throw FieldProblems(problems) }
+            let hash = try await write.request.password.async.hash(password)
+            _ = try await AccountStore(write.sql).createUser(
+                email: email, name: name, passwordHash: hash, role: role,
+                organisationID: form.organisationID.flatMap(Int.init), actor: write.actor)
+            return .redirect(.admin)
+        },
+        refused: { request, _, _, errors in
+            try await index(
+                request, errors: errors.map { FieldError(field: "user-" + $0.field, message: $0.message) },
+                status: .unprocessableEntity)
+        })
 
     struct UserView: Encodable {
         var layout: Layout
@@ -317,45 +295,40 @@ enum AdminRoutes {
 
     @Sendable static func showUser(_ request: Request) async throws -> Vapor.Response { try await userPage(request) }
 
-    @Sendable static func updateUser(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        try request.require(.manageAccounts)
-        guard let id = request.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
-        let form = try request.content.decode(UserForm.self)
-        guard let role = form.role.flatMap(Role.init(rawValue:)) else {
-            throw StoreError.invalid(field: "role", messageKey: "form.error.choice")
-        }
-        let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw StoreError.invalid(field: "name", messageKey: "form.error.required") }
-        try await request.db.writeTransaction { database in
-            try await AccountStore(try database.sqlDatabase()).updateUser(
+    static let updateUser = FormPost(
+        UserForm.self, load: { try $0.pathID() }, rule: .always(.manageAccounts),
+        write: { id, form, write in
+            guard let role = form.role.flatMap(Role.init(rawValue:)) else {
+                throw StoreError.invalid(field: "role", messageKey: "form.error.choice")
+            }
+            let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { throw StoreError.invalid(field: "name", messageKey: "form.error.required") }
+            try await AccountStore(write.sql).updateUser(
                 id, version: form.version ?? 0, name: name, role: role,
-                organisationID: form.organisationID.flatMap(Int.init), active: form.active == "on",
-                actor: request.auditName)
-        }
-        return request.redirect(to: SiteRoute.user(id).href, redirectType: .normal)
-    }
+                organisationID: form.organisationID.flatMap(Int.init), active: form.active == "on", actor: write.actor)
+            return .redirect(.user(id))
+        })
 
     /// Makes a one-time reset link for the person and shows it to the administrator to pass on; with SMTP
     /// configured it is mailed to the person as well.
-    @Sendable static func resetLink(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        try request.require(.manageAccounts)
-        guard let id = request.parameters.get("id", as: Int.self),
-            try await AccountStore(try request.sql()).user(id: id) != nil
-        else { throw Abort(.notFound) }
-        let settings = request.application.site
-        let issued = try await request.db.writeTransaction { database in
-            let sql = try database.sqlDatabase()
-            let issued = try await PasswordReset.issue(userID: id, settings: settings, on: sql)
+    static let resetLink = FormPost(
+        VersionForm.self,
+        load: { request in
+            let id = try request.pathID()
+            guard try await AccountStore(try request.sql()).user(id: id) != nil else { throw Abort(.notFound) }
+            return id
+        }, rule: .always(.manageAccounts),
+        write: { id, _, write in
+            let issued = try await PasswordReset.issue(
+                userID: id, settings: write.request.application.site, on: write.sql)
             try await AuditLog.append(
-                on: sql, actor: request.auditName, action: "reset-link", entity: .user, entityID: String(id),
+                on: write.sql, actor: write.actor, action: "reset-link", entity: .user, entityID: String(id),
                 summary: issued.mailID == nil ? "Password reset link issued" : "Password reset link issued and mailed")
-            return issued
-        }
-        if issued.mailID != nil { request.application.wakeMailSender() }
-        return try await userPage(request, resetLink: issued.link, mailed: issued.mailID != nil)
-    }
+            return .page { request in
+                if issued.mailID != nil { request.application.wakeMailSender() }
+                return try await userPage(request, resetLink: issued.link, mailed: issued.mailID != nil)
+            }
+        })
 }
 
 extension String {

@@ -143,26 +143,20 @@ enum AgreementRoutes {
         return try await request.view.render("agreement-form", view).encodeResponse(for: request)
     }
 
-    @Sendable static func create(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        try request.require(.manageAgreements)
-        let form = try request.content.decode(AgreementForm.self)
-        let signedOn = MeetingTaskForm.clean(form.signedOn)
-        do {
-            let id = try await request.db.writeTransaction { database in
-                try await AgreementStore(try database.sqlDatabase()).create(
-                    title: form.title ?? "", text: (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
-                    signedOn: signedOn.isEmpty ? nil : signedOn, signatoryIDs: form.signatoryIDs ?? [],
-                    actor: request.auditName)
-            }
-            return request.redirect(to: SiteRoute.agreement(id).href, redirectType: .normal)
-        } catch StoreError.invalid(let field, let key) {
-            let view = try await formView(
-                request, agreement: nil, typed: form, task: nil,
-                errors: [FieldError(field: field, message: request.t(key))])
+    static let create = FormPost(
+        AgreementForm.self, load: { _ in }, rule: .always(.manageAgreements),
+        write: { _, form, write in
+            let signedOn = MeetingTaskForm.clean(form.signedOn)
+            let id = try await AgreementStore(write.sql).create(
+                title: form.title ?? "", text: (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+                signedOn: signedOn.isEmpty ? nil : signedOn, signatoryIDs: form.signatoryIDs ?? [],
+                actor: write.actor)
+            return .redirect(.agreement(id))
+        },
+        refused: { request, _, form, errors in
+            let view = try await formView(request, agreement: nil, typed: form, task: nil, errors: errors)
             return try await request.render("agreement-form", view, status: .unprocessableEntity)
-        }
-    }
+        })
 
     @Sendable static func showCommitmentForm(_ request: Request) async throws -> Vapor.Response {
         try request.require(.manageAgreements)
@@ -171,28 +165,22 @@ enum AgreementRoutes {
         return try await request.view.render("agreement-form", view).encodeResponse(for: request)
     }
 
-    @Sendable static func addCommitment(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        try request.require(.manageAgreements)
-        let agreement = try await agreement(request)
-        let form = try request.content.decode(MeetingTaskForm.self)
-        do {
-            _ = try await request.db.writeTransaction { database in
-                try await AgreementStore(try database.sqlDatabase()).addCommitment(
-                    agreement.id, version: form.version ?? 0, form.action(required: true)!, actor: request.auditName)
-            }
-            return request.redirect(to: SiteRoute.agreement(agreement.id).href, redirectType: .normal)
-        } catch StoreError.invalid(let field, let key) {
-            let view = try await formView(
-                request, agreement: agreement, typed: nil, task: form,
-                errors: [FieldError(field: field, message: request.t(key))])
+    static let addCommitment = FormPost(
+        MeetingTaskForm.self, load: agreement, rule: .always(.manageAgreements),
+        write: { agreement, form, write in
+            _ = try await AgreementStore(write.sql).addCommitment(
+                agreement.id, version: form.version ?? 0, form.action(required: true)!, actor: write.actor)
+            return .redirect(.agreement(agreement.id))
+        },
+        refused: { request, agreement, form, errors in
+            let view = try await formView(request, agreement: agreement, typed: nil, task: form, errors: errors)
             return try await request.render("agreement-form", view, status: .unprocessableEntity)
-        } catch StoreError.staleVersion {
-            let current = try await Self.agreement(request)
+        },
+        conflict: { request, _, form in
+            let current = try await agreement(request)
             let view = try await formView(
                 request, agreement: current, typed: nil, task: form,
                 errors: [FieldError(field: "version", message: request.t("agreement.conflict"))])
             return try await request.render("agreement-form", view, status: .conflict)
-        }
-    }
+        })
 }

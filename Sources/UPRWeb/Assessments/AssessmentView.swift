@@ -122,35 +122,35 @@ struct AssessmentView: Encodable {
         return try await request.view.render("assessment", build(request, round: round)).encodeResponse(for: request)
     }
 
-    @Sendable static func save(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        let user = try request.requireUser()
-        let round = try await AssessmentRoutes.round(request)
-        guard let recommendation = request.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
-        let form = try request.content.decode(Form.self)
-        guard let organisation = recordingOrganisation(user.account, chosen: form.organisationID) else {
-            throw Abort(.forbidden)
-        }
-        try request.require(.assess(organisationID: organisation))
-        let t = request.t
-        let input = AssessmentInput(
-            status: form.status.flatMap(ImplementationStatus.init(rawValue:)), justification: form.justification ?? "",
-            evidenceURL: form.evidenceURL ?? "")
-        do {
-            _ = try await request.db.writeTransaction { database in
-                try await AssessmentStore(try database.sqlDatabase()).save(
-                    round: round.id, recommendation: recommendation, organisationID: organisation, input: input,
-                    version: form.version ?? 0, userID: user.account.id, actor: request.auditName)
-            }
-        } catch StoreError.invalid(let field, let key) {
-            let view = try await build(
-                request, round: round, form: form, errors: [FieldError(field: field, message: t(key))])
+    static let save = FormPost(
+        Form.self,
+        load: { request in
+            let round = try await AssessmentRoutes.round(request)
+            return (round: round, recommendation: try request.pathID())
+        }, rule: .byForm,
+        write: { subject, form, write in
+            guard
+                let organisation = recordingOrganisation(
+                    write.request.currentUser?.account, chosen: form.organisationID)
+            else { throw Abort(.forbidden) }
+            try write.require(.assess(organisationID: organisation))
+            _ = try await AssessmentStore(write.sql).save(
+                round: subject.round.id, recommendation: subject.recommendation, organisationID: organisation,
+                input: input(form), version: form.version ?? 0, userID: write.principal.userID, actor: write.actor)
+            return .redirect(.assessment(round: subject.round.id, recommendationID: subject.recommendation))
+        },
+        refused: { request, subject, form, errors in
+            let view = try await build(request, round: subject.round, form: form, errors: errors)
             return try await request.render("assessment", view, status: .unprocessableEntity)
-        } catch StoreError.staleVersion {
+        },
+        conflict: { request, subject, form in
             // Someone of the same organisation saved first: show theirs beside what this person typed.
+            let t = request.t
+            let organisation = recordingOrganisation(request.currentUser?.account, chosen: form.organisationID)
             let current = try await AssessmentStore(try request.sql()).assessments(
-                round: round.id, recommendation: recommendation
+                round: subject.round.id, recommendation: subject.recommendation
             ).first { $0.organisationID == organisation }
+            let input = input(form)
             var fresh = form
             fresh.version = current?.version ?? 0
             let conflicts = [
@@ -164,11 +164,15 @@ struct AssessmentView: Encodable {
                     label: t("assessment.evidence"), theirs: current?.evidenceURL ?? "", yours: input.evidenceURL),
             ].filter { $0.theirs != $0.yours }
             let view = try await build(
-                request, round: round, form: fresh,
+                request, round: subject.round, form: fresh,
                 errors: [FieldError(field: "status", message: t("assessment.conflict"))], conflicts: conflicts)
             return try await request.render("assessment", view, status: .conflict)
-        }
-        return request.redirect(
-            to: SiteRoute.assessment(round: round.id, recommendationID: recommendation).href, redirectType: .normal)
+        })
+
+    /// What the form says, as the store takes it.
+    static func input(_ form: Form) -> AssessmentInput {
+        AssessmentInput(
+            status: form.status.flatMap(ImplementationStatus.init(rawValue:)), justification: form.justification ?? "",
+            evidenceURL: form.evidenceURL ?? "")
     }
 }

@@ -64,27 +64,22 @@ struct RoundFormView: Encodable {
             .encodeResponse(for: request)
     }
 
-    @Sendable static func save(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        try request.require(.manageAssessmentRounds)
-        let form = try request.content.decode(Form.self)
-        let t = request.t
-        let cycleText = (form.cycle ?? "").trimmingCharacters(in: .whitespaces)
-        do {
+    static let save = FormPost(
+        Form.self, load: { _ in }, rule: .always(.manageAssessmentRounds),
+        write: { _, form, write in
+            let cycleText = (form.cycle ?? "").trimmingCharacters(in: .whitespaces)
             let cycle: Int? = cycleText.isEmpty ? nil : Int(cycleText)
             if !cycleText.isEmpty && cycle == nil {
                 throw StoreError.invalid(field: "cycle", messageKey: "assessment.error.cycle")
             }
-            let id = try await request.db.writeTransaction { database in
-                try await AssessmentStore(try database.sqlDatabase()).createRound(
-                    stateName: form.state ?? "", cycle: cycle, title: form.title ?? "",
-                    heldOn: (form.heldOn ?? "").trimmingCharacters(in: .whitespaces), meetingID: form.meeting,
-                    actor: request.auditName)
-            }
-            return request.redirect(to: SiteRoute.round(id).href, redirectType: .normal)
-        } catch StoreError.invalid(let field, let key) {
-            let view = try await build(request, form: form, errors: [FieldError(field: field, message: t(key))])
+            let id = try await AssessmentStore(write.sql).createRound(
+                stateName: form.state ?? "", cycle: cycle, title: form.title ?? "",
+                heldOn: (form.heldOn ?? "").trimmingCharacters(in: .whitespaces), meetingID: form.meeting,
+                actor: write.actor)
+            return .redirect(.round(id))
+        },
+        refused: { request, _, form, errors in
+            let view = try await build(request, form: form, errors: errors)
             return try await request.render("assessment-round-new", view, status: .unprocessableEntity)
-        }
-    }
+        })
 }

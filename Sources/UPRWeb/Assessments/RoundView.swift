@@ -236,9 +236,10 @@ struct RoundView: Encodable {
 
     /// Closing a round freezes it as the snapshot the dashboard and the report read.
     static let close = FormPost(
-        VersionForm.self, load: { try await AssessmentRoutes.round($0) }, permission: { _ in .manageAssessmentRounds },
+        VersionForm.self, load: { try await AssessmentRoutes.round($0) },
+        rule: .forSubject { _ in .manageAssessmentRounds },
         write: { round, form, write in
             try await AssessmentStore(write.sql).closeRound(round.id, version: form.version ?? 0, actor: write.actor)
-            return .round(round.id)
+            return .redirect(.round(round.id))
         })
 }

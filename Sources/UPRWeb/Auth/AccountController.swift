@@ -51,84 +51,75 @@ enum AccountController {
         var confirm: String?
     }
 
-    @Sendable static func changePassword(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        let user = try request.requireUser()
-        let form = try request.content.decode(PasswordForm.self)
-        let t = request.t
-        guard (try? await request.password.async.verify(form.current ?? "", created: user.account.passwordHash)) == true
-        else {
-            return try await page(
-                request, errors: [FieldError(field: "current", message: t("account.error.currentPassword"))],
-                status: .unprocessableEntity)
-        }
-        let new = form.new ?? ""
-        if let problem = PasswordPolicy().problems(new, email: user.account.email, name: user.account.name).first {
-            return try await page(
-                request, errors: [FieldError(field: "new", message: t(problem.key, problem.arguments))],
-                status: .unprocessableEntity)
-        }
-        guard new == form.confirm else {
-            return try await page(
-                request, errors: [FieldError(field: "confirm", message: t("account.error.confirm"))],
-                status: .unprocessableEntity)
-        }
-        let store = AccountStore(try request.sql())
-        try await store.setPassword(
-            user.account.id, hash: try await request.password.async.hash(new), actor: request.auditName)
-        // Changing the password ends every session, this one too: sign in again with the new password.
-        return request.redirect(to: SiteRoute.login().href, redirectType: .normal)
+    /// The account page again with what was wrong (422).
+    @Sendable static func refused(_ request: Request, _ errors: [FieldError]) async throws -> Vapor.Response {
+        try await page(request, errors: errors, status: .unprocessableEntity)
     }
 
-    @Sendable static func startTOTP(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        let user = try request.requireUser()
-        let secret = Base32.encode(TOTP.generateSecret())
-        try await AccountStore(try request.sql()).setTOTP(
-            user.account.id, secret: secret, enabled: false, actor: request.auditName)
-        return try await page(request)
-    }
+    static let changePassword = FormPost(
+        PasswordForm.self, load: { try $0.requireUser() }, rule: .signedIn,
+        write: { user, form, write in
+            let password = write.request.password.async
+            guard (try? await password.verify(form.current ?? "", created: user.account.passwordHash)) == true else {
+                throw StoreError.invalid(field: "current", messageKey: "account.error.currentPassword")
+            }
+            let new = form.new ?? ""
+            if let problem = PasswordPolicy().problems(new, email: user.account.email, name: user.account.name).first {
+                throw FieldProblems([.init(field: "new", messageKey: problem.key, arguments: problem.arguments)])
+            }
+            guard new == form.confirm else {
+                throw StoreError.invalid(field: "confirm", messageKey: "account.error.confirm")
+            }
+            try await AccountStore(write.sql).setPassword(
+                user.account.id, hash: try await password.hash(new), actor: write.actor)
+            // Changing the password ends every session, this one too: sign in again with the new password.
+            return .redirect(.login())
+        },
+        refused: { request, _, _, errors in try await refused(request, errors) })
+
+    static let startTOTP = FormPost(
+        VersionForm.self, load: { try $0.requireUser() }, rule: .signedIn,
+        write: { user, _, write in
+            let secret = Base32.encode(TOTP.generateSecret())
+            try await AccountStore(write.sql).setTOTP(
+                user.account.id, secret: secret, enabled: false, actor: write.actor)
+            return .page { try await page($0) }
+        })
 
     struct CodeForm: Content {
         var code: String?
     }
 
-    @Sendable static func confirmTOTP(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        let user = try request.requireUser()
-        let store = AccountStore(try request.sql())
-        guard let account = try await store.user(id: user.account.id), let secret = account.totpSecret,
-            let totp = TOTP(base32Secret: secret)
-        else { return try await page(request) }
-        let code = try request.content.decode(CodeForm.self).code ?? ""
-        guard let counter = totp.verify(code, at: Date()) else {
-            return try await page(
-                request, errors: [FieldError(field: "code", message: request.t("login.code.invalid"))],
-                status: .unprocessableEntity)
-        }
-        try await store.setTOTP(account.id, secret: secret, enabled: true, actor: request.auditName)
-        _ = try await store.acceptTOTPCounter(account.id, counter: counter)
-        return try await page(request, message: request.t("account.totp.enabled"))
-    }
-
-    @Sendable static func disableTOTP(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        let user = try request.requireUser()
-        let store = AccountStore(try request.sql())
-        guard let account = try await store.user(id: user.account.id) else { throw Abort(.unauthorized) }
-        if account.totpEnabled {
-            let code = try request.content.decode(CodeForm.self).code ?? ""
-            guard let secret = account.totpSecret, let totp = TOTP(base32Secret: secret),
-                totp.verify(code, at: Date(), lastUsedCounter: account.totpLastCounter) != nil
-            else {
-                return try await page(
-                    request, errors: [FieldError(field: "disable-code", message: request.t("login.code.invalid"))],
-                    status: .unprocessableEntity)
+    static let confirmTOTP = FormPost(
+        CodeForm.self, load: { try $0.requireUser() }, rule: .signedIn,
+        write: { user, form, write in
+            let store = AccountStore(write.sql)
+            guard let account = try await store.user(id: user.account.id), let secret = account.totpSecret,
+                let totp = TOTP(base32Secret: secret)
+            else { return .page { try await page($0) } }
+            guard let counter = totp.verify(form.code ?? "", at: Date()) else {
+                throw StoreError.invalid(field: "code", messageKey: "login.code.invalid")
             }
-        }
-        try await store.setTOTP(account.id, secret: nil, enabled: false, actor: request.auditName)
-        return try await page(request, message: request.t("account.totp.disabled"))
-    }
+            try await store.setTOTP(account.id, secret: secret, enabled: true, actor: write.actor)
+            _ = try await store.acceptTOTPCounter(account.id, counter: counter)
+            return .page { try await page($0, message: $0.t("account.totp.enabled")) }
+        },
+        refused: { request, _, _, errors in try await refused(request, errors) })
+
+    static let disableTOTP = FormPost(
+        CodeForm.self, load: { try $0.requireUser() }, rule: .signedIn,
+        write: { user, form, write in
+            let store = AccountStore(write.sql)
+            guard let account = try await store.user(id: user.account.id) else { throw Abort(.unauthorized) }
+            if account.totpEnabled {
+                guard let secret = account.totpSecret, let totp = TOTP(base32Secret: secret),
+                    totp.verify(form.code ?? "", at: Date(), lastUsedCounter: account.totpLastCounter) != nil
+                else { throw StoreError.invalid(field: "disable-code", messageKey: "login.code.invalid") }
+            }
+            try await store.setTOTP(account.id, secret: nil, enabled: false, actor: write.actor)
+            return .page { try await page($0, message: $0.t("account.totp.disabled")) }
+        },
+        refused: { request, _, _, errors in try await refused(request, errors) })
 
     // MARK: Password reset
 
@@ -152,6 +143,7 @@ enum AccountController {
     }
 
     @Sendable static func reset(_ request: Request) async throws -> Vapor.Response {
+        // Not a `FormPost`: the person is signed out, the link's token stands for the account.
         try CSRF.verify(request)
         let token = request.parameters.get("token") ?? ""
         let store = AccountStore(try request.sql())

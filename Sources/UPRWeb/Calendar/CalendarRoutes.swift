@@ -114,16 +114,16 @@ enum CalendarRoutes {
     }
 
     /// Makes a new secret address (the old one stops working) and shows it once; only its hash is stored.
-    @Sendable static func renew(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        let user = try request.requireUser()
-        let token = SecureToken.generate()
-        try await request.db.writeTransaction { database in
-            try await CalendarTokenStore(try database.sqlDatabase()).replace(
-                userID: user.account.id, tokenHash: SecureToken.hash(token), actor: request.auditName)
-        }
-        return try await render(
-            request, since: Timestamp.string(Date()),
-            url: request.application.site.publicURL + SiteRoute.personalCalendar(token: token).href)
-    }
+    static let renew = FormPost(
+        VersionForm.self, load: { try $0.requireUser() }, rule: .signedIn,
+        write: { user, _, write in
+            let token = SecureToken.generate()
+            try await CalendarTokenStore(write.sql).replace(
+                userID: user.account.id, tokenHash: SecureToken.hash(token), actor: write.actor)
+            return .page { request in
+                try await render(
+                    request, since: Timestamp.string(Date()),
+                    url: request.application.site.publicURL + SiteRoute.personalCalendar(token: token).href)
+            }
+        })
 }

@@ -34,57 +34,57 @@ enum DiscussionRoutes {
         return comment
     }
 
-    static func post(_ kind: CommentSubject.Kind) -> @Sendable (Request) async throws -> Vapor.Response {
-        { request in
-            try CSRF.verify(request)
-            let user = try request.requireUser()
-            try request.require(.comment)
-            let (subject, facts) = try await subject(request, kind)
-            let form = try request.content.decode(PostForm.self)
-            let formal = form.formal == "1" || form.formal == "on"
-            let t = request.t
-            if formal,
-                !Authorization.allows(user.actor, .answerFormally(leadOrganisationID: facts.leadOrganisationID))
-            {
-                throw Abort(.forbidden, reason: t("comment.error.formalNotAllowed") + " (formal)")
-            }
-            let store = CommentStore(try request.sql())
-            let parent: Comment? = if let id = form.parentID { try await store.comment(id: id) } else { nil }
-            let body = form.body ?? ""
-            let visibility = CommentVisibility(rawValue: form.visibility ?? "")
-            do {
-                guard let visibility else {
+    static func post(_ kind: CommentSubject.Kind) -> FormPost<(CommentSubject, CommentSubjectFacts), PostForm> {
+        FormPost(
+            load: { try await subject($0, kind) }, rule: .always(.comment),
+            write: { found, form, write in
+                let (subject, facts) = found
+                let formal = form.formal == "1" || form.formal == "on"
+                if formal {
+                    guard
+                        Authorization.allows(
+                            write.principal, .answerFormally(leadOrganisationID: facts.leadOrganisationID))
+                    else {
+                        throw Abort(
+                            .forbidden, reason: write.request.t("comment.error.formalNotAllowed") + " (formal)")
+                    }
+                }
+                guard let visibility = CommentVisibility(rawValue: form.visibility ?? "") else {
                     throw StoreError.invalid(field: "visibility", messageKey: "form.error.choice")
                 }
                 let draft = CommentDraft(
-                    subject: subject, parentID: form.parentID, body: body, visibility: visibility,
-                    isFormalAnswer: formal, author: user.actor)
-                let posted = try await request.db.writeTransaction { database in
-                    try await CommentStore(try database.sqlDatabase()).post(draft, actor: request.auditName)
+                    subject: subject, parentID: form.parentID, body: form.body ?? "", visibility: visibility,
+                    isFormalAnswer: formal, author: write.principal)
+                do {
+                    let posted = try await CommentStore(write.sql).post(draft, actor: write.actor)
+                    return .redirect(DiscussionSection.subjectRoute(subject), at: "comment-\(posted.id)")
+                } catch let unknown as UnknownMentions {
+                    throw FieldProblems([
+                        .init(
+                            field: "body", messageKey: "comment.error.unknownMention",
+                            arguments: ["handles": unknown.handles.map { "@" + $0 }.joined(separator: ", ")])
+                    ])
                 }
-                return request.redirect(
-                    to: DiscussionSection.subjectHref(subject) + "#comment-\(posted.id)", redirectType: .normal)
-            } catch StoreError.invalid(let field, let key) {
-                return try await again(field: field, message: t(key))
-            } catch let unknown as UnknownMentions {
-                return try await again(
-                    field: "body",
-                    message: t(
-                        "comment.error.unknownMention",
-                        ["handles": unknown.handles.map { "@" + $0 }.joined(separator: ", ")]))
-            }
-            /// The form again, as typed, with the reason it was refused.
-            func again(field: String, message: String) async throws -> Vapor.Response {
-                try await request.render(
+            },
+            refused: { request, found, form, errors in
+                // The form again, as typed, with the reason it was refused.
+                let (subject, facts) = found
+                let parent: Comment? =
+                    if let id = form.parentID { try await CommentStore(try request.sql()).comment(id: id) } else { nil }
+                return try await request.render(
                     "comment",
                     CommentPageView.build(
                         request.page, subject: subject, facts: facts,
-                        parent: parent.flatMap { $0.subject == subject ? $0 : nil }, body: body,
-                        visibility: visibility ?? .public, formal: formal,
-                        errors: [FieldError(field: field, message: message + " (" + t("comment.field.\(field)") + ")")]),
+                        parent: parent.flatMap { $0.subject == subject ? $0 : nil }, body: form.body ?? "",
+                        visibility: CommentVisibility(rawValue: form.visibility ?? "") ?? .public,
+                        formal: form.formal == "1" || form.formal == "on", errors: labelled(errors, request.t)),
                     status: .unprocessableEntity)
-            }
-        }
+            })
+    }
+
+    /// A refusal's messages with the field they are about, as the discussion's forms show them.
+    static func labelled(_ errors: [FieldError], _ t: Translator) -> [FieldError] {
+        errors.map { FieldError(field: $0.field, message: $0.message + " (" + t("comment.field.\($0.field)") + ")") }
     }
 
     /// A comment's own address (the inbox links here): its place in its thread.
@@ -121,36 +121,28 @@ enum DiscussionRoutes {
 
     /// Hides a comment with the administrator's reason; a comment hidden or changed since the page was read is a
     /// conflict, shown on the same page.
-    @Sendable static func hide(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        let user = try request.requireUser()
-        try request.require(.hideComment)
-        let comment = try await visibleComment(request)
-        let form = try request.content.decode(HideForm.self)
-        let t = request.t
-        do {
-            try await request.db.writeTransaction { database in
-                try await CommentStore(try database.sqlDatabase()).hide(
-                    comment.id, version: form.version ?? 0, reason: form.reason ?? "", hiddenBy: user.account.id,
-                    actor: request.auditName)
-            }
-        } catch StoreError.invalid(let field, let key) {
-            return try await request.render(
+    static let hide = FormPost(
+        HideForm.self, load: visibleComment, rule: .always(.hideComment),
+        write: { comment, form, write in
+            try await CommentStore(write.sql).hide(
+                comment.id, version: form.version ?? 0, reason: form.reason ?? "", hiddenBy: write.principal.userID,
+                actor: write.actor)
+            return .redirect(DiscussionSection.subjectRoute(comment.subject), at: "comment-\(comment.id)")
+        },
+        refused: { request, comment, form, errors in
+            try await request.render(
                 "comment-hide",
                 HideCommentView.build(
-                    request, comment: comment, reason: form.reason ?? "",
-                    errors: [FieldError(field: field, message: t(key) + " (" + t("comment.field.\(field)") + ")")]),
+                    request, comment: comment, reason: form.reason ?? "", errors: labelled(errors, request.t)),
                 status: .unprocessableEntity)
-        } catch StoreError.staleVersion {
+        },
+        conflict: { request, _, form in
             let now = try await visibleComment(request)
             return try await request.render(
                 "comment-hide",
                 HideCommentView.build(
                     request, comment: now, reason: form.reason ?? "",
-                    errors: [FieldError(field: "reason", message: t("comment.error.stale"))]),
+                    errors: [FieldError(field: "reason", message: request.t("comment.error.stale"))]),
                 status: .conflict)
-        }
-        return request.redirect(
-            to: DiscussionSection.subjectHref(comment.subject) + "#comment-\(comment.id)", redirectType: .normal)
-    }
+        })
 }

@@ -98,10 +98,12 @@ struct DiscussionSection: Encodable {
     }
 
     /// The page a thread lives on.
-    static func subjectHref(_ subject: CommentSubject) -> String {
+    static func subjectHref(_ subject: CommentSubject) -> String { subjectRoute(subject).href }
+
+    static func subjectRoute(_ subject: CommentSubject) -> SiteRoute {
         switch subject.kind {
-        case .recommendation: SiteRoute.recommendation(subject.id).href
-        case .planEntry: SiteRoute.planEntry(subject.id).href
+        case .recommendation: .recommendation(subject.id)
+        case .planEntry: .planEntry(subject.id)
         }
     }
 }

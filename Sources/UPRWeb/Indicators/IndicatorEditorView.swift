@@ -103,71 +103,46 @@ struct IndicatorEditorView: Encodable {
     }
 
     /// Creates (no `:id`) or saves an indicator, or only checks it when `intent` is "preview".
-    @Sendable static func save(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        let user = try request.requireUser()
-        let sql = try request.sql()
-        let store = IndicatorStore(sql)
-        let existing: Indicator? =
+    static let save = FormPost(
+        IndicatorForm.self,
+        load: { request -> Indicator? in
             request.parameters.get("id") == nil ? nil : try await IndicatorRoutes.indicator(request)
-        let form = try request.content.decode(IndicatorForm.self)
-        let organisations = try await OrganisationStore(sql).organisations()
-        let t = request.t
-        let version = form.version ?? 0
-        func refused(_ fields: IndicatorFields, _ field: String, _ key: String) async throws -> Vapor.Response {
-            try await request.render(
-                "indicator-edit",
-                build(
-                    request, existing: existing, fields: fields, version: version, organisations: organisations,
-                    errors: [FieldError(field: field, message: t("indicator.field.\(field)") + ": " + t(key))]),
-                status: .unprocessableEntity)
-        }
-        let fields: IndicatorFields
-        do {
-            fields = try form.fields()
-        } catch StoreError.invalid(let field, let key) {
-            return try await refused(existing?.fields ?? IndicatorFields(), field, key)
-        }
-        if let existing {
-            try request.require(.editIndicator(responsibleOrganisationID: existing.fields.responsibleOrganisationID))
-        } else {
-            let groups = try await store.workingGroups(ofEntries: fields.planEntryIDs)
-            try request.require(.createIndicator(entryGroupIDs: groups))
-        }
-        if form.intent == "preview" {
-            let texts = try await store.recommendationTexts(
-                recommendationIDs: fields.recommendationIDs, planEntryIDs: fields.planEntryIDs)
-            var observations: [MeasurementRecord] = []
+        }, rule: .byForm,
+        write: { existing, form, write in
+            let fields = try form.fields()
+            let store = IndicatorStore(write.sql)
             if let existing {
-                observations = try await MeasurementStore(sql).measurements(
-                    indicatorID: existing.id, acceptedOnly: true)
+                try write.require(.editIndicator(responsibleOrganisationID: existing.fields.responsibleOrganisationID))
+            } else {
+                let groups = try await store.workingGroups(ofEntries: fields.planEntryIDs)
+                try write.require(.createIndicator(entryGroupIDs: groups))
             }
-            let check = SMARTCheck(
-                fields.draft(recommendationTexts: texts),
-                observations: observations.compactMap { m in
-                    CalendarDay(m.date).map { Observation(day: $0, value: m.value) }
-                })
-            return try await request.view.render(
+            if form.intent == "preview" { return .page { try await preview($0, existing, form, fields) } }
+            if let existing {
+                try await store.update(existing.id, version: form.version ?? 0, fields: fields, actor: write.actor)
+                return .redirect(.indicator(existing.id))
+            }
+            return .redirect(
+                .indicator(try await store.create(fields, userID: write.principal.userID, actor: write.actor)))
+        },
+        refused: { request, existing, form, errors in
+            let t = request.t
+            // The typed fields, or the saved ones when the typed ones could not be read.
+            return try await request.render(
                 "indicator-edit",
                 build(
-                    request, existing: existing, fields: fields, version: version, organisations: organisations,
-                    smart: check)
-            ).encodeResponse(for: request)
-        }
-        do {
-            let id: Int = try await request.db.writeTransaction { database in
-                let store = IndicatorStore(try database.sqlDatabase())
-                if let existing {
-                    try await store.update(existing.id, version: version, fields: fields, actor: request.auditName)
-                    return existing.id
-                }
-                return try await store.create(fields, userID: user.account.id, actor: request.auditName)
-            }
-            return request.redirect(to: SiteRoute.indicator(id).href, redirectType: .normal)
-        } catch StoreError.invalid(let field, let key) {
-            return try await refused(fields, field, key)
-        } catch StoreError.staleVersion {
-            let current = try await store.indicator(id: existing?.id ?? 0)
+                    request, existing: existing, fields: (try? form.fields()) ?? existing?.fields ?? IndicatorFields(),
+                    version: form.version ?? 0,
+                    organisations: try await OrganisationStore(request.sql()).organisations(),
+                    errors: errors.map {
+                        FieldError(field: $0.field, message: t("indicator.field.\($0.field)") + ": " + $0.message)
+                    }),
+                status: .unprocessableEntity)
+        },
+        conflict: { request, existing, form in
+            let t = request.t
+            let fields = try form.fields()
+            let current = try await IndicatorStore(try request.sql()).indicator(id: existing?.id ?? 0)
             let conflicts = Conflict.rows(theirs: current?.fields.asText ?? [:], yours: fields.asText) {
                 t("indicator.field.\($0)")
             }
@@ -175,10 +150,33 @@ struct IndicatorEditorView: Encodable {
                 "indicator-edit",
                 build(
                     request, existing: existing, fields: fields, version: current?.version ?? 0,
-                    organisations: organisations,
+                    organisations: try await OrganisationStore(request.sql()).organisations(),
                     errors: [FieldError(field: "title", message: t("indicator.conflict.message"))], conflicts: conflicts
                 ),
                 status: .conflict)
+        })
+
+    /// The form checked, not saved: the SMART check of the typed fields, with the indicator's accepted measurements.
+    static func preview(_ request: Request, _ existing: Indicator?, _ form: IndicatorForm, _ fields: IndicatorFields)
+        async throws -> Vapor.Response
+    {
+        let sql = try request.sql()
+        let texts = try await IndicatorStore(sql).recommendationTexts(
+            recommendationIDs: fields.recommendationIDs, planEntryIDs: fields.planEntryIDs)
+        var observations: [MeasurementRecord] = []
+        if let existing {
+            observations = try await MeasurementStore(sql).measurements(indicatorID: existing.id, acceptedOnly: true)
         }
+        let check = SMARTCheck(
+            fields.draft(recommendationTexts: texts),
+            observations: observations.compactMap { m in
+                CalendarDay(m.date).map { Observation(day: $0, value: m.value) }
+            })
+        return try await request.view.render(
+            "indicator-edit",
+            build(
+                request, existing: existing, fields: fields, version: form.version ?? 0,
+                organisations: try await OrganisationStore(sql).organisations(), smart: check)
+        ).encodeResponse(for: request)
     }
 }

@@ -64,10 +64,13 @@ struct MeasurementEditorView: Encodable {
     }
 
     static func requireEntry(_ request: Request, _ indicator: Indicator) throws {
-        try request.require(
-            .enterMeasurement(
-                responsibleOrganisationID: indicator.fields.responsibleOrganisationID,
-                dataPartnerIDs: Set(indicator.fields.dataPartnerIDs)))
+        try request.require(entry(indicator))
+    }
+
+    static func entry(_ indicator: Indicator) -> Action {
+        .enterMeasurement(
+            responsibleOrganisationID: indicator.fields.responsibleOrganisationID,
+            dataPartnerIDs: Set(indicator.fields.dataPartnerIDs))
     }
 
     @Sendable static func new(_ request: Request) async throws -> Vapor.Response {
@@ -77,74 +80,72 @@ struct MeasurementEditorView: Encodable {
             .encodeResponse(for: request)
     }
 
-    @Sendable static func save(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        let user = try request.requireUser()
-        let indicator = try await IndicatorRoutes.indicator(request)
-        try requireEntry(request, indicator)
-        let form = try request.content.decode(MeasurementForm.self)
-        let t = request.t
-        func refused(_ field: String, _ message: String) async throws -> Vapor.Response {
-            try await request.render(
+    static let save = FormPost(
+        MeasurementForm.self, load: { try await IndicatorRoutes.indicator($0) }, rule: .forSubject(entry),
+        write: { indicator, form, write in
+            let t = write.request.t
+            let today = CalendarDay(Timestamp.day(Date()))!
+            let valid: MeasurementInput.Valid
+            switch form.input.validate(
+                indicatorUnit: indicator.fields.unit, dimensions: Set(indicator.fields.dimensions), today: today)
+            {
+            case .success(let checked): valid = checked
+            case .failure(let problem):
+                throw FieldProblems([
+                    .init(
+                        field: problem.field, messageKey: problem.messageKey, arguments: ["unit": indicator.fields.unit]
+                    )
+                ])
+            }
+            var evidence: EvidenceFile?
+            // A browser sends an empty part with no name when no file was chosen.
+            if let file = form.evidence, !(file.filename.isEmpty && file.data.readableBytes == 0) {
+                let bytes = Array(file.data.readableBytesView)
+                switch EvidenceType.detect(bytes, fileName: file.filename) {
+                case .success(let type):
+                    let name = String(
+                        file.filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "evidence")
+                    evidence = EvidenceFile(fileName: String(name.prefix(200)), type: type, content: bytes)
+                case .failure(let problem):
+                    throw FieldProblems([
+                        .init(
+                            field: "evidence", messageKey: "measurement.error.file.\(problem.rawValue)",
+                            arguments: ["size": t.number(EvidenceType.maximumSize / 1024 / 1024)])
+                    ])
+                }
+            }
+            _ = try await MeasurementStore(write.sql).add(
+                indicatorID: indicator.id, valid, evidence: evidence, userID: write.principal.userID, actor: write.actor
+            )
+            return .redirect(.indicator(indicator.id), at: "measurements")
+        },
+        refused: { request, indicator, form, errors in
+            let t = request.t
+            return try await request.render(
                 "measurement-new",
                 build(
                     request, indicator, form: form,
-                    errors: [FieldError(field: field, message: label(field, t) + ": " + message)]),
+                    errors: errors.map { FieldError(field: $0.field, message: label($0.field, t) + ": " + $0.message) }),
                 status: .unprocessableEntity)
-        }
-        let today = CalendarDay(Timestamp.day(Date()))!
-        let valid: MeasurementInput.Valid
-        switch form.input.validate(
-            indicatorUnit: indicator.fields.unit, dimensions: Set(indicator.fields.dimensions), today: today)
-        {
-        case .success(let checked): valid = checked
-        case .failure(let problem):
-            return try await refused(problem.field, t(problem.messageKey, ["unit": indicator.fields.unit]))
-        }
-        var evidence: EvidenceFile?
-        // A browser sends an empty part with no name when no file was chosen.
-        if let file = form.evidence, !(file.filename.isEmpty && file.data.readableBytes == 0) {
-            let bytes = Array(file.data.readableBytesView)
-            switch EvidenceType.detect(bytes, fileName: file.filename) {
-            case .success(let type):
-                let name = String(file.filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? "evidence")
-                evidence = EvidenceFile(fileName: String(name.prefix(200)), type: type, content: bytes)
-            case .failure(let problem):
-                return try await refused(
-                    "evidence",
-                    t(
-                        "measurement.error.file.\(problem.rawValue)",
-                        ["size": t.number(EvidenceType.maximumSize / 1024 / 1024)]))
-            }
-        }
-        let file = evidence
-        _ = try await request.db.writeTransaction { database in
-            try await MeasurementStore(try database.sqlDatabase()).add(
-                indicatorID: indicator.id, valid, evidence: file, userID: user.account.id, actor: request.auditName)
-        }
-        return request.redirect(to: SiteRoute.indicator(indicator.id).href + "#measurements", redirectType: .normal)
-    }
+        })
 
-    @Sendable static func review(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        let user = try request.requireUser()
-        guard let id = request.parameters.get("id", as: Int.self),
-            let measurement = try await MeasurementStore(try request.sql()).measurement(id: id)
-        else { throw Abort(.notFound) }
-        try request.require(.reviewMeasurement)
-        let form = try request.content.decode(ReviewForm.self)
-        guard let decision = form.decision.flatMap(MeasurementStatus.init(rawValue:)), decision != .pending else {
-            throw StoreError.invalid(field: "decision", messageKey: "form.error.choice")
-        }
-        try await request.db.writeTransaction { database in
-            try await MeasurementStore(try database.sqlDatabase()).review(
-                id, version: form.version ?? 0, decision: decision,
-                comment: (form.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines), userID: user.account.id,
-                actor: request.auditName)
-        }
-        return request.redirect(
-            to: SiteRoute.indicator(measurement.indicatorID).href + "#measurements", redirectType: .normal)
-    }
+    static let review = FormPost(
+        ReviewForm.self,
+        load: { request in
+            guard let measurement = try await MeasurementStore(try request.sql()).measurement(id: try request.pathID())
+            else { throw Abort(.notFound) }
+            return measurement
+        }, rule: .forSubject { _ in .reviewMeasurement },
+        write: { measurement, form, write in
+            guard let decision = form.decision.flatMap(MeasurementStatus.init(rawValue:)), decision != .pending else {
+                throw StoreError.invalid(field: "decision", messageKey: "form.error.choice")
+            }
+            try await MeasurementStore(write.sql).review(
+                measurement.id, version: form.version ?? 0, decision: decision,
+                comment: (form.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+                userID: write.principal.userID, actor: write.actor)
+            return .redirect(.indicator(measurement.indicatorID), at: "measurements")
+        })
 
     /// The evidence file, for whoever may see the measurement: the public only an accepted measurement of a public
     /// indicator. Served as an attachment with its checked type, so a browser never runs it as a page.

@@ -31,22 +31,21 @@ enum ActionItemRoutes {
         var returnTo: String?
     }
 
-    @Sendable static func setStatus(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        guard let id = request.parameters.get("id", as: Int.self),
-            let item = try await ActionItemStore(try request.sql()).item(id: id)
-        else { throw Abort(.notFound) }
-        try request.require(item.updateAction)
-        let form = try request.content.decode(StatusForm.self)
-        guard let status = form.status.flatMap(ActionItemStatus.init(rawValue:)) else {
-            throw StoreError.invalid(field: "status", messageKey: "form.error.choice")
-        }
-        try await request.db.writeTransaction { database in
-            try await ActionItemStore(try database.sqlDatabase()).setStatus(
-                id, version: form.version ?? 0, status: status, actor: request.auditName)
-        }
-        // Back to the page the form was on; only local paths.
-        let target = LocalPath.safe(form.returnTo, otherwise: .actionItems)
-        return request.redirect(to: target + "#action-\(id)", redirectType: .normal)
-    }
+    static let setStatus = FormPost(
+        StatusForm.self,
+        load: { request in
+            guard let item = try await ActionItemStore(try request.sql()).item(id: try request.pathID()) else {
+                throw Abort(.notFound)
+            }
+            return item
+        }, rule: .forSubject { $0.updateAction },
+        write: { item, form, write in
+            guard let status = form.status.flatMap(ActionItemStatus.init(rawValue:)) else {
+                throw StoreError.invalid(field: "status", messageKey: "form.error.choice")
+            }
+            try await ActionItemStore(write.sql).setStatus(
+                item.id, version: form.version ?? 0, status: status, actor: write.actor)
+            // Back to the page the form was on; only local paths.
+            return .back(form.returnTo, otherwise: .actionItems, at: "action-\(item.id)")
+        })
 }

@@ -58,11 +58,10 @@ public struct InboxView: Encodable {
 
     /// Marks one notice (or all) read. Only the person's own notices can change; reading is not audited, it
     /// changes nothing anyone else sees.
-    @Sendable static func markRead(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        let user = try request.requireUser()
-        let form = try request.content.decode(ReadForm.self)
-        try await NotificationStore(try request.sql()).markRead(userID: user.account.id, id: form.id)
-        return request.redirect(to: SiteRoute.inbox.href, redirectType: .normal)
-    }
+    static let markRead = FormPost(
+        ReadForm.self, load: { try $0.requireUser() }, rule: .signedIn,
+        write: { user, form, write in
+            try await NotificationStore(write.sql).markRead(userID: user.account.id, id: form.id)
+            return .redirect(.inbox)
+        })
 }

@@ -88,44 +88,36 @@ struct MeetingEditorView: Encodable {
     }
 
     /// Creates (no id in the path) or saves (an id) a meeting.
-    @Sendable static func save(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        let user = try request.requireUser()
-        let existing: Meeting? =
+    static let save = FormPost(
+        MeetingForm.self,
+        load: { request -> Meeting? in
             request.parameters.get("id") == nil ? nil : try await MeetingRoutes.meeting(request)
-        if let existing { try request.require(.runMeeting(workingGroupID: existing.fields.workingGroupID)) }
-        let form = try request.content.decode(MeetingForm.self)
-        let t = request.t
-        let fields: MeetingFields
-        do {
-            fields = try form.fields()
-        } catch StoreError.invalid(let field, let key) {
-            let view = try await build(
-                request, meetingID: existing?.id, fields: existing?.fields ?? MeetingFields(),
-                version: form.version ?? 0, errors: [FieldError(field: field, message: t(key))])
-            return try await request.render("meeting-form", view, status: .unprocessableEntity)
-        }
-        // Creating, or moving a meeting to another group, needs the right to schedule for that group.
-        if existing == nil || existing?.fields.workingGroupID != fields.workingGroupID {
-            try request.require(.createMeeting(workingGroupID: fields.workingGroupID))
-        }
-        do {
-            let id: Int = try await request.db.writeTransaction { database in
-                let store = MeetingStore(try database.sqlDatabase())
-                if let existing {
-                    try await store.update(
-                        existing.id, version: form.version ?? 0, fields: fields, actor: request.auditName)
-                    return existing.id
-                }
-                return try await store.create(fields, userID: user.account.id, actor: request.auditName)
+        }, rule: .byForm,
+        write: { existing, form, write in
+            if let existing { try write.require(.runMeeting(workingGroupID: existing.fields.workingGroupID)) }
+            let fields = try form.fields()
+            // Creating, or moving a meeting to another group, needs the right to schedule for that group.
+            if existing == nil || existing?.fields.workingGroupID != fields.workingGroupID {
+                try write.require(.createMeeting(workingGroupID: fields.workingGroupID))
             }
-            return request.redirect(to: SiteRoute.meeting(id).href, redirectType: .normal)
-        } catch StoreError.invalid(let field, let key) {
+            let store = MeetingStore(write.sql)
+            if let existing {
+                try await store.update(existing.id, version: form.version ?? 0, fields: fields, actor: write.actor)
+                return .redirect(.meeting(existing.id))
+            }
+            return .redirect(
+                .meeting(try await store.create(fields, userID: write.principal.userID, actor: write.actor)))
+        },
+        refused: { request, existing, form, errors in
+            // The typed fields, or the saved ones when the typed ones could not be read.
             let view = try await build(
-                request, meetingID: existing?.id, fields: fields, version: form.version ?? 0,
-                errors: [FieldError(field: field, message: t(key))])
+                request, meetingID: existing?.id, fields: (try? form.fields()) ?? existing?.fields ?? MeetingFields(),
+                version: form.version ?? 0, errors: errors)
             return try await request.render("meeting-form", view, status: .unprocessableEntity)
-        } catch StoreError.staleVersion {
+        },
+        conflict: { request, existing, form in
+            let t = request.t
+            let fields = try form.fields()
             let current = try await MeetingStore(try request.sql()).meeting(id: existing?.id ?? 0)
             let theirs = current?.fields.asText ?? [:]
             let yours = fields.asText
@@ -138,6 +130,5 @@ struct MeetingEditorView: Encodable {
                 request, meetingID: existing?.id, fields: fields, version: current?.version ?? 0,
                 errors: [FieldError(field: "title", message: t("meeting.conflict.message"))], conflicts: conflicts)
             return try await request.render("meeting-form", view, status: .conflict)
-        }
-    }
+        })
 }

@@ -31,14 +31,14 @@ enum MeetingRoutes {
     /// Holding or cancelling a meeting.
     static let setStatus = FormPost(
         StatusForm.self, load: { try await meeting($0) },
-        permission: { .runMeeting(workingGroupID: $0.fields.workingGroupID) },
+        rule: .forSubject { .runMeeting(workingGroupID: $0.fields.workingGroupID) },
         write: { meeting, form, write in
             guard let status = form.status.flatMap(MeetingStatus.init(rawValue:)) else {
                 throw StoreError.invalid(field: "status", messageKey: "form.error.choice")
             }
             try await MeetingStore(write.sql).setStatus(
                 meeting.id, version: form.version ?? 0, status: status, actor: write.actor)
-            return .meeting(meeting.id)
+            return .redirect(.meeting(meeting.id))
         })
 
     struct MoveForm: Content {
@@ -46,21 +46,17 @@ enum MeetingRoutes {
         var version: Int?
     }
 
-    @Sendable static func moveAgendaItem(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        _ = try request.requireUser()
-        let meeting = try await meeting(request)
-        try request.require(.runMeeting(workingGroupID: meeting.fields.workingGroupID))
-        let form = try request.content.decode(MoveForm.self)
-        guard let item = request.parameters.get("item", as: Int.self), let direction = form.direction,
-            direction == "up" || direction == "down"
-        else { throw StoreError.invalid(field: "direction", messageKey: "form.error.choice") }
-        try await request.db.writeTransaction { database in
-            try await MeetingStore(try database.sqlDatabase()).moveAgendaItem(
-                meeting.id, version: form.version ?? 0, itemID: item, up: direction == "up", actor: request.auditName)
-        }
-        return request.redirect(to: SiteRoute.meeting(meeting.id).href + "#agenda", redirectType: .normal)
-    }
+    static let moveAgendaItem = FormPost(
+        MoveForm.self, load: { try await meeting($0) },
+        rule: .forSubject { .runMeeting(workingGroupID: $0.fields.workingGroupID) },
+        write: { meeting, form, write in
+            guard let item = write.request.parameters.get("item", as: Int.self), let direction = form.direction,
+                direction == "up" || direction == "down"
+            else { throw StoreError.invalid(field: "direction", messageKey: "form.error.choice") }
+            try await MeetingStore(write.sql).moveAgendaItem(
+                meeting.id, version: form.version ?? 0, itemID: item, up: direction == "up", actor: write.actor)
+            return .redirect(.meeting(meeting.id), at: "agenda")
+        })
 
     /// Every change of a meeting, for the members (the details may include members-only minutes).
     @Sendable static func history(_ request: Request) async throws -> Vapor.Response {

@@ -119,51 +119,43 @@ struct MeetingTaskView: Encodable {
         }
     }
 
-    static func save(_ task: Task) -> @Sendable (Request) async throws -> Vapor.Response {
-        { request in
-            try CSRF.verify(request)
-            _ = try request.requireUser()
-            let meeting = try await MeetingRoutes.meeting(request)
-            try request.require(.runMeeting(workingGroupID: meeting.fields.workingGroupID))
-            let form = try request.content.decode(MeetingTaskForm.self)
-            let version = form.version ?? 0
-            let actor = request.auditName
-            let t = request.t
-            do {
-                try await request.db.writeTransaction { database in
-                    let store = MeetingStore(try database.sqlDatabase())
-                    switch task {
-                    case .agenda:
-                        _ = try await store.addAgendaItem(
-                            meeting.id, version: version, try form.agendaItem(), actor: actor)
-                    case .decision:
-                        _ = try await store.addDecision(
-                            meeting.id, version: version, agendaItemID: Int(MeetingTaskForm.clean(form.agendaItemID)),
-                            text: form.text ?? "", action: form.action(required: false), actor: actor)
-                    case .action:
-                        _ = try await store.addActionItem(
-                            meeting.id, version: version, form.action(required: true)!, actor: actor)
-                    case .minutes:
-                        try await store.recordMinutes(
-                            meeting.id, version: version,
-                            minutes: (form.minutes ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
-                            attendingOrganisationIDs: form.attendingOrganisationIDs ?? [],
-                            attendingUserIDs: form.attendingUserIDs ?? [], actor: actor)
-                    }
+    static func save(_ task: Task) -> FormPost<Meeting, MeetingTaskForm> {
+        FormPost(
+            load: { try await MeetingRoutes.meeting($0) },
+            rule: .forSubject { .runMeeting(workingGroupID: $0.fields.workingGroupID) },
+            write: { meeting, form, write in
+                let version = form.version ?? 0
+                let (store, actor) = (MeetingStore(write.sql), write.actor)
+                switch task {
+                case .agenda:
+                    _ = try await store.addAgendaItem(meeting.id, version: version, try form.agendaItem(), actor: actor)
+                case .decision:
+                    _ = try await store.addDecision(
+                        meeting.id, version: version, agendaItemID: Int(MeetingTaskForm.clean(form.agendaItemID)),
+                        text: form.text ?? "", action: form.action(required: false), actor: actor)
+                case .action:
+                    _ = try await store.addActionItem(
+                        meeting.id, version: version, form.action(required: true)!, actor: actor)
+                case .minutes:
+                    try await store.recordMinutes(
+                        meeting.id, version: version,
+                        minutes: (form.minutes ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+                        attendingOrganisationIDs: form.attendingOrganisationIDs ?? [],
+                        attendingUserIDs: form.attendingUserIDs ?? [], actor: actor)
                 }
-                return request.redirect(to: SiteRoute.meeting(meeting.id).href, redirectType: .normal)
-            } catch StoreError.invalid(let field, let key) {
+                return .redirect(.meeting(meeting.id))
+            },
+            refused: { request, meeting, form, errors in
                 let view = try await build(
-                    request, meeting, task, form: form, version: version,
-                    errors: [FieldError(field: field, message: t(key))])
+                    request, meeting, task, form: form, version: form.version ?? 0, errors: errors)
                 return try await request.render("meeting-task", view, status: .unprocessableEntity)
-            } catch StoreError.staleVersion {
+            },
+            conflict: { request, _, form in
                 let current = try await MeetingRoutes.meeting(request)
                 let view = try await build(
                     request, current, task, form: form, version: current.version,
-                    errors: [FieldError(field: "version", message: t("meeting.conflict.message"))])
+                    errors: [FieldError(field: "version", message: request.t("meeting.conflict.message"))])
                 return try await request.render("meeting-task", view, status: .conflict)
-            }
-        }
+            })
     }
 }

@@ -14,36 +14,30 @@ enum LabelReviewRoute {
         var version: Int?
     }
 
-    @Sendable static func save(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        try request.require(.reviewLabels)
-        guard let id = request.parameters.get("id", as: Int.self),
-            try await RecommendationDetail.exists(id: id, on: request.sql())
-        else { throw Abort(.notFound) }
-        let form = try request.content.decode(Form.self)
-        let t = request.t
-        do {
-            let change = try change(form)
-            try await request.db.writeTransaction { database in
-                try await LabelReview.apply(
-                    change, recommendationID: id, version: form.version ?? 0, actor: request.auditName,
-                    on: try database.sqlDatabase())
-            }
-        } catch StoreError.invalid(let field, let key) {
-            return try await request.render(
-                "recommendation",
-                RecommendationView.build(request, errors: [FieldError(field: field, message: t(key))]),
-                status: .unprocessableEntity)
-        } catch StoreError.staleVersion {
+    static let save = FormPost(
+        Form.self,
+        load: { request in
+            let id = try request.pathID()
+            guard try await RecommendationDetail.exists(id: id, on: request.sql()) else { throw Abort(.notFound) }
+            return id
+        }, rule: .always(.reviewLabels),
+        write: { id, form, write in
+            try await LabelReview.apply(
+                try change(form), recommendationID: id, version: form.version ?? 0, actor: write.actor, on: write.sql)
+            return .redirect(.recommendation(id), at: "labels")
+        },
+        refused: { request, _, _, errors in
+            try await request.render(
+                "recommendation", RecommendationView.build(request, errors: errors), status: .unprocessableEntity)
+        },
+        conflict: { request, _, _ in
             // Someone changed the recommendation since the page was read: show it as it is now.
-            return try await request.render(
+            try await request.render(
                 "recommendation",
                 RecommendationView.build(
-                    request, errors: [FieldError(field: "labels", message: t("labels.error.stale"))]),
+                    request, errors: [FieldError(field: "labels", message: request.t("labels.error.stale"))]),
                 status: .conflict)
-        }
-        return request.redirect(to: SiteRoute.recommendation(id).href + "#labels", redirectType: .normal)
-    }
+        })
 
     /// The change a form asks for, or an error naming the field that is missing or wrong.
     static func change(_ form: Form) throws -> LabelChange {

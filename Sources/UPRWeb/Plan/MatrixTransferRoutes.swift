@@ -118,61 +118,62 @@ enum MatrixTransferRoutes {
     }
 
     /// Reads the file, stores it for the confirmation step, and shows what it would change.
-    @Sendable static func upload(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        try request.require(.importMatrix)
-        let user = try request.requireUser()
-        let form = try request.content.decode(UploadForm.self)
-        let t = request.t
-        func failure(_ field: String, _ message: String) async throws -> Vapor.Response {
-            return try await request.render(
-                "plan-import", view(request, errors: [FieldError(field: field, message: message)]),
-                status: .unprocessableEntity)
-        }
-        guard let file = form.file, file.data.readableBytes > 0 else {
-            return try await failure("file", t("import.error.noFile"))
-        }
-        let data = Data(buffer: file.data)
-        let document: MatrixDocument
-        do {
-            document = try ImplementationMatrix.read(data, fileName: file.filename)
-        } catch {
-            return try await failure("file", error.description)
-        }
-        let state = (form.state ?? "").trimmingCharacters(in: .whitespaces)
-        let plan = try await MatrixTransfer.plan(document, state: state, actor: request.actor, on: request.sql())
-        let uploadID = try await MatrixUploadStore(request.sql()).keep(
-            fileName: file.filename, stateName: state, content: data, userID: user.account.id)
-        return try await request.view.render("plan-import", view(request, plan: plan, uploadID: uploadID))
-            .encodeResponse(for: request)
-    }
+    static let upload = FormPost(
+        UploadForm.self, load: { _ in }, rule: .always(.importMatrix),
+        write: { _, form, write in
+            @Sendable func failure(_ field: String, _ message: String) -> FormPost<Void, UploadForm>.Next {
+                .page { request in
+                    try await request.render(
+                        "plan-import", view(request, errors: [FieldError(field: field, message: message)]),
+                        status: .unprocessableEntity)
+                }
+            }
+            guard let file = form.file, file.data.readableBytes > 0 else {
+                return failure("file", write.request.t("import.error.noFile"))
+            }
+            let data = Data(buffer: file.data)
+            let document: MatrixDocument
+            do throws(MatrixReadError) {
+                document = try ImplementationMatrix.read(data, fileName: file.filename)
+            } catch {
+                return failure("file", error.description)
+            }
+            let state = (form.state ?? "").trimmingCharacters(in: .whitespaces)
+            let plan = try await MatrixTransfer.plan(document, state: state, actor: write.principal, on: write.sql)
+            let uploadID = try await MatrixUploadStore(write.sql).keep(
+                fileName: file.filename, stateName: state, content: data, userID: write.principal.userID)
+            return .page { request in
+                try await request.view.render("plan-import", view(request, plan: plan, uploadID: uploadID))
+                    .encodeResponse(for: request)
+            }
+        })
 
     /// Applies a previewed upload, all rows or none. The plan is worked out again, so what changed in between counts.
-    @Sendable static func apply(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        try request.require(.importMatrix)
-        let user = try request.requireUser()
-        guard let id = request.parameters.get("upload", as: Int.self),
-            let upload = try await MatrixUploadStore(request.sql()).pending(id, userID: user.account.id)
-        else { throw Abort(.notFound) }
-        let document = try ImplementationMatrix.read(upload.content, fileName: upload.fileName)
-        let state = upload.stateName
-        let actor = request.actor
-        let auditName = request.auditName
-        let plan = try await MatrixTransfer.plan(document, state: state, actor: actor, on: request.sql())
-        guard plan.errors.isEmpty else {
-            return try await request.view.render("plan-import", view(request, plan: plan, uploadID: id))
-                .encodeResponse(for: request)
-        }
-        _ = try await request.db.writeTransaction { database in
-            let sql = try database.sqlDatabase()
-            let result = try await MatrixTransfer.apply(plan, userID: user.account.id, actor: auditName, on: sql)
-            try await MatrixUploadStore(sql).markApplied(id)
+    static let apply = FormPost(
+        VersionForm.self,
+        load: { request in
+            guard let id = request.parameters.get("upload", as: Int.self),
+                let upload = try await MatrixUploadStore(request.sql()).pending(
+                    id, userID: try request.requireUser().account.id)
+            else { throw Abort(.notFound) }
+            return upload
+        }, rule: .always(.importMatrix),
+        write: { upload, _, write in
+            let document = try ImplementationMatrix.read(upload.content, fileName: upload.fileName)
+            let state = upload.stateName
+            let plan = try await MatrixTransfer.plan(document, state: state, actor: write.principal, on: write.sql)
+            guard plan.errors.isEmpty else {
+                return .page { request in
+                    try await request.view.render("plan-import", view(request, plan: plan, uploadID: upload.id))
+                        .encodeResponse(for: request)
+                }
+            }
+            let result = try await MatrixTransfer.apply(
+                plan, userID: write.principal.userID, actor: write.actor, on: write.sql)
+            try await MatrixUploadStore(write.sql).markApplied(upload.id)
             try await AuditLog.append(
-                on: sql, actor: auditName, action: "import", entity: .matrix, entityID: String(id),
+                on: write.sql, actor: write.actor, action: "import", entity: .matrix, entityID: String(upload.id),
                 summary: "Matrix imported for \(state): \(result.created) created, \(result.updated) updated")
-            return result.created
-        }
-        return request.redirect(to: SiteRoute.plan(.state(state)).href, redirectType: .normal)
-    }
+            return .redirect(.plan(.state(state)))
+        })
 }

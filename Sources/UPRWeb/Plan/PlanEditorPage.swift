@@ -134,79 +134,65 @@ struct PlanEditorView: Encodable {
         return try await request.view.render("plan-edit", view).encodeResponse(for: request)
     }
 
-    @Sendable static func save(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        let user = try request.requireUser()
-        let context = try await context(request)
-        let form = try request.content.decode(PlanForm.self)
-        let groupID = context.entry?.workingGroupID ?? form.workingGroupID ?? 0
-        try request.require(.draftPlanEntry(workingGroupID: groupID))
-        let t = request.t
-        let typed: PlanEntryFields
-        let linkingSimilar = form.intent == "link-similar"
-        do {
-            typed = try form.fields()
-        } catch StoreError.invalid(let field, let key) {
+    static let save = FormPost(
+        PlanForm.self, load: context, rule: .byForm,
+        write: { context, form, write in
+            try write.require(.draftPlanEntry(workingGroupID: groupID(context, form)))
+            let fields = try saving(form, context, write.request.t)
+            let store = PlanStore(write.sql)
+            let entryID: Int
+            if let entry = context.entry {
+                try await store.update(
+                    entry.id, version: form.version ?? 0, fields: fields, actor: write.actor,
+                    actorUserID: write.principal.userID)
+                entryID = entry.id
+            } else {
+                entryID = try await store.create(
+                    recommendationID: context.recommendation.id, workingGroupID: groupID(context, form), fields: fields,
+                    userID: write.principal.userID, actor: write.actor)
+            }
+            // After filling from the similar recommendations, the person is back in the editor with the result.
+            return form.intent == "link-similar"
+                ? .redirect(.planEditor(recommendationID: context.recommendation.id), at: "f-similarIDs")
+                : .redirect(.planEntry(entryID))
+        },
+        refused: { request, context, form, errors in
+            // The form back as typed, with what is wrong: the saved fields when the typed ones could not be read,
+            // the typed ones when the similar recommendations could not be added.
+            let fields =
+                (try? saving(form, context, request.t)) ?? (try? form.fields()) ?? context.entry?.fields
+                ?? PlanEntryFields()
             return try await render(
                 request,
                 build(
-                    request, context, fields: context.entry?.fields ?? PlanEntryFields(), groupID: groupID,
-                    version: form.version ?? 0, errors: [FieldError(field: field, message: t(key))]),
-                .unprocessableEntity)
-        }
-        /// The form back as typed, with what is wrong.
-        func refused(_ fields: PlanEntryFields, _ field: String, _ key: String) async throws -> Vapor.Response {
-            try await render(
-                request,
-                build(
-                    request, context, fields: fields, groupID: groupID, version: form.version ?? 0,
-                    errors: [FieldError(field: field, message: t(key))]), .unprocessableEntity)
-        }
-        let fields: PlanEntryFields
-        if linkingSimilar {
-            do {
-                fields = try Self.linking(form.similarIDs ?? [], from: context, into: typed, t)
-            } catch StoreError.invalid(let field, let key) {
-                return try await refused(typed, field, key)
-            }
-        } else {
-            fields = typed
-        }
-        let sql = try request.sql()
-        do {
-            let entryID: Int = try await request.db.writeTransaction { database in
-                let store = PlanStore(try database.sqlDatabase())
-                if let entry = context.entry {
-                    try await store.update(
-                        entry.id, version: form.version ?? 0, fields: fields, actor: request.auditName,
-                        actorUserID: user.account.id)
-                    return entry.id
-                }
-                return try await store.create(
-                    recommendationID: context.recommendation.id, workingGroupID: groupID, fields: fields,
-                    userID: user.account.id, actor: request.auditName)
-            }
-            // After filling from the similar recommendations, the person is back in the editor with the result.
-            let next =
-                linkingSimilar
-                ? SiteRoute.planEditor(recommendationID: context.recommendation.id).href(at: "f-similarIDs")
-                : SiteRoute.planEntry(entryID).href
-            return request.redirect(to: next, redirectType: .normal)
-        } catch StoreError.invalid(let field, let key) {
-            return try await refused(fields, field, key)
-        } catch StoreError.staleVersion {
+                    request, context, fields: fields, groupID: groupID(context, form), version: form.version ?? 0,
+                    errors: errors), .unprocessableEntity)
+        },
+        conflict: { request, context, form in
             // Someone saved first: show their version beside this person's, keep what was typed in the form.
-            let current = try await PlanStore(sql).entry(recommendationID: context.recommendation.id)
+            let t = request.t
+            let fields = try saving(form, context, t)
+            let current = try await PlanStore(try request.sql()).entry(recommendationID: context.recommendation.id)
             let conflicts = Conflict.rows(theirs: current?.fields.asText ?? [:], yours: fields.asText) {
                 t("plan.field.\($0)")
             }
             return try await render(
                 request,
                 build(
-                    request, context, fields: fields, groupID: groupID, version: current?.version ?? 0,
+                    request, context, fields: fields, groupID: groupID(context, form), version: current?.version ?? 0,
                     errors: [FieldError(field: "goal", message: t("plan.conflict.message"))], conflicts: conflicts),
                 .conflict)
-        }
+        })
+
+    /// The working group the entry is for: its own, or for a new entry the one the form chose.
+    static func groupID(_ context: Context, _ form: PlanForm) -> Int {
+        context.entry?.workingGroupID ?? form.workingGroupID ?? 0
+    }
+
+    /// The fields to save: as typed, with the ticked similar recommendations added when that was asked for.
+    static func saving(_ form: PlanForm, _ context: Context, _ t: Translator) throws -> PlanEntryFields {
+        let typed = try form.fields()
+        return form.intent == "link-similar" ? try linking(form.similarIDs ?? [], from: context, into: typed, t) : typed
     }
 
     /// The entry's fields with the ticked similar recommendations added: as linked recommendations, and as one line

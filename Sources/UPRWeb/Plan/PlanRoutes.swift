@@ -35,7 +35,7 @@ enum PlanRoutes {
     /// The responsible ministry's answer to a plan entry.
     static let answer = FormPost(
         AnswerForm.self, load: entry,
-        permission: { .answerPlanEntry(leadOrganisationID: $0.fields.leadOrganisationID) },
+        rule: .forSubject { .answerPlanEntry(leadOrganisationID: $0.fields.leadOrganisationID) },
         write: { entry, form, write in
             guard let answer = form.answer.flatMap(GovernmentAnswer.init(rawValue:)), let userID = write.userID else {
                 throw StoreError.invalid(field: "answer", messageKey: "form.error.choice")
@@ -44,17 +44,17 @@ enum PlanRoutes {
                 entry.id, version: form.version ?? 0, answer: answer,
                 comment: (form.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines), userID: userID,
                 actor: write.actor)
-            return .planEntry(entry.id)
+            return .redirect(.planEntry(entry.id))
         })
 
     /// Publishing a plan entry, or taking it back to draft.
     static func setStatus(_ status: PlanStatus) -> FormPost<PlanEntry, VersionForm> {
         FormPost(
-            load: entry, permission: { .draftPlanEntry(workingGroupID: $0.workingGroupID) },
+            load: entry, rule: .forSubject { .draftPlanEntry(workingGroupID: $0.workingGroupID) },
             write: { entry, form, write in
                 try await PlanStore(write.sql).setStatus(
                     entry.id, version: form.version ?? 0, status: status, actor: write.actor, actorUserID: write.userID)
-                return .planEntry(entry.id)
+                return .redirect(.planEntry(entry.id))
             })
     }
 

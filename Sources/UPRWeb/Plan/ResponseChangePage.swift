@@ -55,29 +55,21 @@ struct ResponseChangeView: Encodable {
         return try await request.view.render("response-change", build(request)).encodeResponse(for: request)
     }
 
-    @Sendable static func save(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        try request.require(.changeResponse)
-        guard let id = request.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
-        let form = try request.content.decode(Form.self)
-        let t = request.t
-        guard let response = form.response.flatMap(UPRDomain.Response.init(rawValue:)) else {
-            let view = try await build(
-                request, form: form, errors: [FieldError(field: "response", message: t("form.error.choice"))])
-            return try await request.render("response-change", view, status: .unprocessableEntity)
-        }
-        do {
-            try await request.db.writeTransaction { database in
-                try await ResponseChange.record(
-                    recommendationID: id, version: form.version ?? 0, response: response,
-                    effectiveDate: (form.effectiveDate ?? "").trimmingCharacters(in: .whitespaces),
-                    source: form.source ?? "", note: form.note ?? "", actor: request.auditName,
-                    actorUserID: request.currentUser?.account.id, on: try database.sqlDatabase())
+    static let save = FormPost(
+        Form.self, load: { try $0.pathID() }, rule: .always(.changeResponse),
+        write: { id, form, write in
+            guard let response = form.response.flatMap(UPRDomain.Response.init(rawValue:)) else {
+                throw StoreError.invalid(field: "response", messageKey: "form.error.choice")
             }
-        } catch StoreError.invalid(let field, let key) {
-            let view = try await build(request, form: form, errors: [FieldError(field: field, message: t(key))])
+            try await ResponseChange.record(
+                recommendationID: id, version: form.version ?? 0, response: response,
+                effectiveDate: (form.effectiveDate ?? "").trimmingCharacters(in: .whitespaces),
+                source: form.source ?? "", note: form.note ?? "", actor: write.actor, actorUserID: write.userID,
+                on: write.sql)
+            return .redirect(.recommendation(id))
+        },
+        refused: { request, _, form, errors in
+            let view = try await build(request, form: form, errors: errors)
             return try await request.render("response-change", view, status: .unprocessableEntity)
-        }
-        return request.redirect(to: SiteRoute.recommendation(id).href, redirectType: .normal)
-    }
+        })
 }

@@ -24,29 +24,20 @@ enum SubscriptionRoutes {
         return (subject, key)
     }
 
-    /// Back to the page the button was on (local paths only), else to the list.
-    static func back(_ request: Request, _ form: SubjectForm) -> Vapor.Response {
-        request.redirect(
-            to: LocalPath.safe(form.return, otherwise: .subscriptions), redirectType: .normal)
-    }
-
-    /// Follows (`follow`) or stops following the form's subject, for the signed-in person.
-    static func change(follow: Bool) -> @Sendable (Request) async throws -> Vapor.Response {
-        { request in
-            try CSRF.verify(request)
-            let user = try request.requireUser()
-            try request.require(.manageOwnSubscriptions)
-            let form = try request.content.decode(SubjectForm.self)
-            let (subject, key) = try subject(form)
-            try await request.db.writeTransaction { database in
-                let store = SubscriptionStore(try database.sqlDatabase())
+    /// Follows (`follow`) or stops following the form's subject, for the signed-in person, and goes back to the page
+    /// the button was on (local paths only), else to the list.
+    static func change(follow: Bool) -> FormPost<Void, SubjectForm> {
+        FormPost(
+            load: { _ in }, rule: .always(.manageOwnSubscriptions),
+            write: { _, form, write in
+                let (subject, key) = try subject(form)
+                let store = SubscriptionStore(write.sql)
                 if follow {
-                    try await store.subscribe(userID: user.account.id, subject, key: key, actor: request.auditName)
+                    try await store.subscribe(userID: write.principal.userID, subject, key: key, actor: write.actor)
                 } else {
-                    try await store.unsubscribe(userID: user.account.id, subject, key: key, actor: request.auditName)
+                    try await store.unsubscribe(userID: write.principal.userID, subject, key: key, actor: write.actor)
                 }
-            }
-            return back(request, form)
-        }
+                return .back(form.return, otherwise: .subscriptions)
+            })
     }
 }

@@ -64,16 +64,13 @@ struct SubscriptionsView: Encodable {
         var digest: String?
     }
 
-    @Sendable static func setDigest(_ request: Request) async throws -> Vapor.Response {
-        try CSRF.verify(request)
-        let user = try request.requireUser()
-        try request.require(.manageOwnSubscriptions)
-        guard let digest = try request.content.decode(DigestForm.self).digest.flatMap(DigestFrequency.init(rawValue:))
-        else { throw StoreError.invalid(field: "digest", messageKey: "form.error.choice") }
-        try await request.db.writeTransaction { database in
-            try await SubscriptionStore(try database.sqlDatabase()).setDigest(
-                userID: user.account.id, digest, actor: request.auditName)
-        }
-        return request.redirect(to: SiteRoute.subscriptions.href, redirectType: .normal)
-    }
+    static let setDigest = FormPost(
+        DigestForm.self, load: { _ in }, rule: .always(.manageOwnSubscriptions),
+        write: { _, form, write in
+            guard let digest = form.digest.flatMap(DigestFrequency.init(rawValue:)) else {
+                throw StoreError.invalid(field: "digest", messageKey: "form.error.choice")
+            }
+            try await SubscriptionStore(write.sql).setDigest(userID: write.principal.userID, digest, actor: write.actor)
+            return .redirect(.subscriptions)
+        })
 }
