@@ -46,6 +46,24 @@ enum AgreementRoutes {
         var hasActions: Bool
         var canManage: Bool
         var commitmentsHref: SiteRoute
+
+        /// The page from the agreement and its commitments.
+        static func make(_ agreement: Agreement, _ context: PageContext) -> PageView {
+            let t = context.t
+            var actions = MeetingView.actions(context, agreement.commitments)
+            if !context.signedIn {
+                // The public sees which organisation owns a commitment, not which person.
+                for (index, item) in agreement.commitments.enumerated() {
+                    actions[index].owner = item.ownerOrganisationName ?? ""
+                }
+            }
+            return PageView(
+                layout: Layout(context, title: agreement.title, section: .meetings), csrf: context.csrf,
+                title: agreement.title, text: agreement.text, signedOn: day(agreement.signedOn, t),
+                signatories: agreement.signatories, actions: actions, hasActions: !actions.isEmpty,
+                canManage: context.allows(.manageAgreements),
+                commitmentsHref: .commitments(agreementID: agreement.id))
+        }
     }
 
     static func agreement(_ request: Request) async throws -> Agreement {
@@ -57,21 +75,8 @@ enum AgreementRoutes {
 
     @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
         let agreement = try await agreement(request)
-        let t = request.t
-        var actions = MeetingView.actions(request, agreement.commitments)
-        if request.currentUser == nil {
-            // The public sees which organisation owns a commitment, not which person.
-            for (index, item) in agreement.commitments.enumerated() {
-                actions[index].owner = item.ownerOrganisationName ?? ""
-            }
-        }
-        let view = PageView(
-            layout: Layout(request.page, title: agreement.title, section: .meetings), csrf: request.csrfToken,
-            title: agreement.title, text: agreement.text, signedOn: day(agreement.signedOn, t),
-            signatories: agreement.signatories, actions: actions, hasActions: !actions.isEmpty,
-            canManage: Authorization.allows(request.actor, .manageAgreements),
-            commitmentsHref: .commitments(agreementID: agreement.id))
-        return try await request.view.render("agreement", view).encodeResponse(for: request)
+        return try await request.view.render("agreement", PageView.make(agreement, request.page))
+            .encodeResponse(for: request)
     }
 
     struct FormView: Encodable {

@@ -25,9 +25,14 @@ struct RoundListView: Encodable {
     var compareLaterOptions: [SelectOption]
 
     @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
-        let t = request.t
-        let closedOnly = !Authorization.allows(request.actor, .readDrafts)
-        let rounds = try await AssessmentStore(try request.sql()).rounds(closedOnly: closedOnly)
+        let context = request.page
+        let rounds = try await AssessmentStore(try request.sql()).rounds(closedOnly: !context.allows(.readDrafts))
+        return try await request.view.render("assessment-rounds", make(rounds, context)).encodeResponse(for: request)
+    }
+
+    /// The page from the rounds the person may see, newest first.
+    static func make(_ rounds: [AssessmentRound], _ context: PageContext) -> RoundListView {
+        let t = context.t
         let rows = rounds.map { round in
             Row(
                 href: SiteRoute.round(round.id), title: round.title, state: round.stateName,
@@ -42,11 +47,10 @@ struct RoundListView: Encodable {
         if !later.isEmpty { later[0].selected = true }
         var earlier = options
         if earlier.count > 1 { earlier[1].selected = true }
-        let view = RoundListView(
-            layout: Layout(request.page, title: t("round.list.title"), section: .assessments),
+        return RoundListView(
+            layout: Layout(context, title: t("round.list.title"), section: .assessments),
             heading: t("round.list.title"), rows: rows, hasRows: !rows.isEmpty,
-            canCreate: Authorization.allows(request.actor, .manageAssessmentRounds), canCompare: rounds.count > 1,
+            canCreate: context.allows(.manageAssessmentRounds), canCompare: rounds.count > 1,
             compareOptions: earlier, compareLaterOptions: later)
-        return try await request.view.render("assessment-rounds", view).encodeResponse(for: request)
     }
 }

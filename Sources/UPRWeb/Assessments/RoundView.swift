@@ -75,10 +75,27 @@ struct RoundView: Encodable {
 
     @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
         let round = try await AssessmentRoutes.round(request)
-        let t = request.t
+        let context = request.page
         let show = (try? request.query.get(String.self, at: "show")).flatMap(RoundOverview.Show.init(rawValue:)) ?? .all
         let page = max((try? request.query.get(Int.self, at: "page")) ?? 1, 1)
         let overview = try await overview(request, round: round, show: show, page: page)
+        var meeting: Meeting?
+        if let id = round.meetingID, let found = try await MeetingStore(try request.sql()).meeting(id: id),
+            found.fields.isPublic || context.allows(.readDrafts)
+        {
+            meeting = found
+        }
+        let view = make(round: round, overview: overview, show: show, page: page, meeting: meeting, context)
+        return try await request.view.render("assessment-round", view).encodeResponse(for: request)
+    }
+
+    /// The page from the round, one page of its overview and the meeting that opened it (when the person may see
+    /// that meeting).
+    static func make(
+        round: AssessmentRound, overview: RoundOverview, show: RoundOverview.Show, page: Int, meeting: Meeting?,
+        _ context: PageContext
+    ) -> RoundView {
+        let t = context.t
         let statuses = ImplementationStatus.allCases
         let countRows = Perspective.allCases.compactMap { perspective -> CountRow? in
             guard let counts = overview.counts[perspective] else { return nil }
@@ -107,14 +124,8 @@ struct RoundView: Encodable {
         }
         let pages = max(1, (overview.total + perPage - 1) / perPage)
         let base = SiteRoute.round(round.id).href
-        var meeting: Meeting?
-        if let id = round.meetingID, let found = try await MeetingStore(try request.sql()).meeting(id: id),
-            found.fields.isPublic || Authorization.allows(request.actor, .readDrafts)
-        {
-            meeting = found
-        }
-        let view = RoundView(
-            layout: Layout(request.page, title: round.title, section: .assessments), csrf: request.csrfToken,
+        return RoundView(
+            layout: Layout(context, title: round.title, section: .assessments), csrf: context.csrf,
             heading: round.title,
             facts: [
                 PlanEntryView.Field(label: t("round.state"), value: round.stateName),
@@ -130,7 +141,7 @@ struct RoundView: Encodable {
             ],
             meetingTitle: meeting?.fields.title, meetingHref: meeting.map { SiteRoute.meeting($0.id) },
             isOpen: round.status == .open,
-            canClose: round.status == .open && Authorization.allows(request.actor, .manageAssessmentRounds),
+            canClose: round.status == .open && context.allows(.manageAssessmentRounds),
             version: round.version, closeAction: .roundClose(round.id),
             perspectives: Perspective.allCases.map { t($0.labelKey) }, statusLabels: statuses.map { t($0.labelKey) },
             countRows: countRows, hasCounts: !countRows.isEmpty,
@@ -147,7 +158,6 @@ struct RoundView: Encodable {
                 if number > 1 { items.append("page=\(number)") }
                 return base + (items.isEmpty ? "" : "?" + items.joined(separator: "&"))
             })
-        return try await request.view.render("assessment-round", view).encodeResponse(for: request)
     }
 
     struct OverviewKey: Hashable, Sendable {

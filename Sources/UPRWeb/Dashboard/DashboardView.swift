@@ -44,9 +44,13 @@ struct DashboardView: Encodable {
 
     @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
         let content = try await DashboardContent.load(request)
-        let view = DashboardView(
-            layout: Layout(request.page, title: content.heading, section: .dashboard), content: content)
-        return try await request.view.render("dashboard", view).encodeResponse(for: request)
+        return try await request.view.render("dashboard", make(content, request.page)).encodeResponse(for: request)
+    }
+
+    /// The page around the state's dashboard content (which is the same for everyone of the same language and
+    /// membership, and so may be kept).
+    static func make(_ content: DashboardContent, _ context: PageContext) -> DashboardView {
+        DashboardView(layout: Layout(context, title: content.heading, section: .dashboard), content: content)
     }
 
     static func label(_ key: String?, _ dimension: DashboardDimension, _ t: Translator) -> String {

@@ -116,7 +116,8 @@ enum DiscussionRoutes {
     @Sendable static func showHide(_ request: Request) async throws -> Vapor.Response {
         try request.require(.hideComment)
         let comment = try await visibleComment(request)
-        return try await request.render("comment-hide", HideCommentView.build(request, comment: comment), status: .ok)
+        return try await request.render(
+            "comment-hide", HideCommentView.build(request.page, comment: comment), status: .ok)
     }
 
     /// Hides a comment with the administrator's reason; a comment hidden or changed since the page was read is a
@@ -133,7 +134,7 @@ enum DiscussionRoutes {
             try await request.render(
                 "comment-hide",
                 HideCommentView.build(
-                    request, comment: comment, reason: form.reason ?? "", errors: labelled(errors, request.t)),
+                    request.page, comment: comment, reason: form.reason ?? "", errors: labelled(errors, request.t)),
                 status: .unprocessableEntity)
         },
         conflict: { request, _, form in
@@ -141,7 +142,7 @@ enum DiscussionRoutes {
             return try await request.render(
                 "comment-hide",
                 HideCommentView.build(
-                    request, comment: now, reason: form.reason ?? "",
+                    request.page, comment: now, reason: form.reason ?? "",
                     errors: [FieldError(field: "reason", message: request.t("comment.error.stale"))]),
                 status: .conflict)
         })

@@ -14,16 +14,16 @@ struct HideCommentView: Encodable {
     var errors: [FieldError]
     var hasErrors: Bool
 
-    static func build(_ request: Request, comment: Comment, reason: String = "", errors: [FieldError] = [])
+    static func build(_ context: PageContext, comment: Comment, reason: String = "", errors: [FieldError] = [])
         -> HideCommentView
     {
-        let t = request.t
+        let t = context.t
         return HideCommentView(
-            layout: Layout(request.page, title: t("comment.hideHeading"), section: .recommendations),
+            layout: Layout(context, title: t("comment.hideHeading"), section: .recommendations),
             heading: t("comment.hideHeading"),
             backHref: DiscussionSection.subjectHref(comment.subject) + "#comment-\(comment.id)",
             comment: DiscussionSection.entry(for: comment, t: t, canReply: false, canHide: false),
-            action: SiteRoute.commentHide(comment.id), csrf: request.csrfToken, version: comment.version,
+            action: SiteRoute.commentHide(comment.id), csrf: context.csrf, version: comment.version,
             reason: reason, errors: errors, hasErrors: !errors.isEmpty)
     }
 }

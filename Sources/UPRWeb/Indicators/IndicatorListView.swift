@@ -39,11 +39,17 @@ struct IndicatorListView: Encodable {
 
     static func load(_ request: Request) async throws -> IndicatorListView {
         let sql = try request.sql()
-        let t = request.t
+        let context = request.page
         let filter = filter(request)
-        let items = try await IndicatorStore(sql).list(
-            filter, includeDrafts: Authorization.allows(request.actor, .readDrafts))
-        let choices = try await PlanMatrixChoices.load(on: sql)
+        let items = try await IndicatorStore(sql).list(filter, includeDrafts: context.allows(.readDrafts))
+        return make(filter: filter, items: items, choices: try await PlanMatrixChoices.load(on: sql), context)
+    }
+
+    /// The page from the indicators the filter finds (those the person may read) and the filters' choices.
+    static func make(
+        filter: IndicatorFilter, items: [IndicatorListItem], choices: PlanMatrixChoices, _ context: PageContext
+    ) -> IndicatorListView {
+        let t = context.t
         let none = Option(value: "", label: t("common.all"), selected: false)
         func value(_ number: Double?, _ unit: String, _ date: String?) -> String {
             guard let number else { return "" }
@@ -51,7 +57,7 @@ struct IndicatorListView: Encodable {
         }
         let heading = t("indicator.list.title")
         return IndicatorListView(
-            layout: Layout(request.page, title: heading, section: .indicators), heading: heading,
+            layout: Layout(context, title: heading, section: .indicators), heading: heading,
             states: [none] + choices.states.map { Option(value: $0, label: $0, selected: $0 == filter.state) },
             groups: [none]
                 + choices.workingGroups.map {
@@ -76,6 +82,6 @@ struct IndicatorListView: Encodable {
             hasRows: !items.isEmpty, summary: t("indicator.list.summary", ["count": t.number(items.count)]),
             // The list's link opens the form with no plan entry, so it asks the rule for an indicator of no entry's
             // group: a CSO member creates one from a plan entry of their group (its page has the link) instead.
-            canCreate: Authorization.allows(request.actor, .createIndicator(entryGroupIDs: [])))
+            canCreate: context.allows(.createIndicator(entryGroupIDs: [])))
     }
 }

@@ -53,10 +53,25 @@ struct IndicatorPageView: Encodable {
     static func load(_ request: Request) async throws -> IndicatorPageView {
         let indicator = try await IndicatorRoutes.indicator(request)
         let sql = try request.sql()
-        let t = request.t
-        let actor = request.actor
-        let readsDrafts = Authorization.allows(actor, .readDrafts)
-        let all = try await MeasurementStore(sql).measurements(indicatorID: indicator.id, acceptedOnly: !readsDrafts)
+        let context = request.page
+        let readsDrafts = context.allows(.readDrafts)
+        let store = IndicatorStore(sql)
+        return make(
+            indicator,
+            measurements: try await MeasurementStore(sql).measurements(
+                indicatorID: indicator.id, acceptedOnly: !readsDrafts),
+            planEntries: try await store.trackedEntries(indicator.fields.planEntryIDs).filter {
+                $0.status == .published || readsDrafts
+            }, smart: try await store.smartCheck(indicator), context)
+    }
+
+    /// The page from the indicator, its measurements and plan entries (those the person may read) and its SMART
+    /// check.
+    static func make(
+        _ indicator: Indicator, measurements all: [MeasurementRecord], planEntries tracked: [TrackedPlanEntry],
+        smart: SMARTCheck, _ context: PageContext
+    ) -> IndicatorPageView {
+        let t = context.t
         let accepted = all.filter { $0.status == .accepted }
         let f = indicator.fields
         let unit = f.unit.isEmpty ? "" : " " + f.unit
@@ -78,16 +93,14 @@ struct IndicatorPageView: Encodable {
             Field(label: t("indicator.field.responsibleOrganisation"), value: indicator.responsibleName ?? ""),
             Field(label: t("indicator.field.dataPartners"), value: indicator.dataPartnerNames.joined(separator: ", ")),
         ].filter { !$0.value.isEmpty }
-        let planEntries = try await IndicatorStore(sql).trackedEntries(f.planEntryIDs).filter {
-            $0.status == .published || readsDrafts
-        }.map { entry in
+        let planEntries = tracked.map { entry in
             Link(
                 href: SiteRoute.planEntry(entry.id).href,
                 label: t("plan.entry.title", ["ref": entry.paragraph ?? "#\(entry.recommendationID)"]))
         }
-        let canReview = Authorization.allows(actor, .reviewMeasurement)
+        let canReview = context.allows(.reviewMeasurement)
         return IndicatorPageView(
-            layout: Layout(request.page, title: f.title, section: .indicators), csrf: request.csrfToken,
+            layout: Layout(context, title: f.title, section: .indicators), csrf: context.csrf,
             heading: f.title,
             kind: t(f.kind.labelKey), fields: fields,
             recommendations: f.recommendationIDs.map {
@@ -95,7 +108,7 @@ struct IndicatorPageView: Encodable {
             },
             planEntries: planEntries, hasRecommendations: !f.recommendationIDs.isEmpty,
             hasPlanEntries: !planEntries.isEmpty,
-            smart: SMARTChecklist(try await IndicatorStore(sql).smartCheck(indicator), t),
+            smart: SMARTChecklist(smart, t),
             chart: IndicatorChart(indicator, accepted: accepted, t),
             measurements: all.reversed().map { m in
                 Row(
@@ -114,10 +127,8 @@ struct IndicatorPageView: Encodable {
                     canReview: canReview && m.status == .pending, version: m.version)
             },
             hasMeasurements: !all.isEmpty,
-            canEdit: Authorization.allows(
-                actor, .editIndicator(responsibleOrganisationID: f.responsibleOrganisationID)),
-            canMeasure: Authorization.allows(
-                actor,
+            canEdit: context.allows(.editIndicator(responsibleOrganisationID: f.responsibleOrganisationID)),
+            canMeasure: context.allows(
                 .enterMeasurement(
                     responsibleOrganisationID: f.responsibleOrganisationID, dataPartnerIDs: Set(f.dataPartnerIDs))),
             editHref: SiteRoute.indicatorEdit(indicator.id),

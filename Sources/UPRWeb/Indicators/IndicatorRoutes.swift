@@ -25,11 +25,10 @@ enum IndicatorRoutes {
             log += try await AuditLog.history(entity: .measurement, id: measurement.id, on: sql)
         }
         log.sort { $0.id > $1.id }
-        let view = PlanRoutes.HistoryView(
-            layout: Layout(request.page, title: t("history.title"), section: .indicators),
-            heading: t("history.title") + ": " + indicator.fields.title,
-            backHref: SiteRoute.indicator(indicator.id),
-            entries: PlanRoutes.HistoryView.entries(log, t) { t("indicator.field.\($0)") })
+        let view = HistoryView.make(
+            log, heading: t("history.title") + ": " + indicator.fields.title, back: .indicator(indicator.id),
+            section: .indicators, request.page
+        ) { t("indicator.field.\($0)") }
         return try await request.view.render("history", view).encodeResponse(for: request)
     }
 }

@@ -12,17 +12,21 @@ enum ActionItemRoutes {
         var csrf: String
         var actions: [MeetingView.Action]
         var hasActions: Bool
+
+        /// The page from the items the person or their organisation owns.
+        static func make(_ items: [ActionItem], _ context: PageContext) -> MineView {
+            MineView(
+                layout: Layout(context, title: context.t("actions.title"), section: .meetings), csrf: context.csrf,
+                actions: MeetingView.actions(context, items), hasActions: !items.isEmpty)
+        }
     }
 
     @Sendable static func mine(_ request: Request) async throws -> Vapor.Response {
         let user = try request.requireUser()
         let items = try await ActionItemStore(try request.sql()).owned(
             userID: user.account.id, organisationID: user.account.organisationID)
-        let t = request.t
-        let view = MineView(
-            layout: Layout(request.page, title: t("actions.title"), section: .meetings), csrf: request.csrfToken,
-            actions: MeetingView.actions(request, items), hasActions: !items.isEmpty)
-        return try await request.view.render("action-items", view).encodeResponse(for: request)
+        return try await request.view.render("action-items", MineView.make(items, request.page))
+            .encodeResponse(for: request)
     }
 
     struct StatusForm: Content {

@@ -35,7 +35,7 @@ struct MeetingEditorView: Encodable {
         let sql = try request.sql()
         let store = OrganisationStore(sql)
         let organisations = try await store.organisations().filter { $0.validTo == nil }
-        let groups = MeetingRoutes.creatableGroups(request, try await store.workingGroups()) ?? []
+        let groups = MeetingRoutes.creatableGroups(request.page, try await store.workingGroups()) ?? []
         let users = try await AccountStore(sql).users().filter(\.active)
         let none = SelectOption(value: "", label: t("common.none"), selected: false)
         let heading = meetingID == nil ? t("meeting.new.title") : t("meeting.edit.title", ["title": fields.title])
@@ -71,7 +71,7 @@ struct MeetingEditorView: Encodable {
 
     @Sendable static func showNew(_ request: Request) async throws -> Vapor.Response {
         let groups = MeetingRoutes.creatableGroups(
-            request, try await OrganisationStore(try request.sql()).workingGroups())
+            request.page, try await OrganisationStore(try request.sql()).workingGroups())
         guard let groups else { throw Abort(request.currentUser == nil ? .unauthorized : .forbidden) }
         var fields = MeetingFields()
         fields.workingGroupID = groups.first?.id

@@ -28,15 +28,24 @@ struct MeetingListView: Encodable {
     var publicCalendarHref: SiteRoute
 
     static func load(_ request: Request) async throws -> MeetingListView {
-        let t = request.t
+        let context = request.page
         let kind = (try? request.query.get(String.self, at: "kind")).flatMap(MeetingKind.init(rawValue:))
         let group = (try? request.query.get(String.self, at: "group")).flatMap { Int($0) }
         var filter = MeetingFilter(kind: kind, workingGroupID: group)
-        filter.publicOnly = !Authorization.allows(request.actor, .readDrafts)
+        filter.publicOnly = !context.allows(.readDrafts)
         let sql = try request.sql()
-        let meetings = try await MeetingStore(sql).meetings(filter)
-        let workingGroups = try await OrganisationStore(sql).workingGroups()
-        let now = Date()
+        return make(
+            filter: filter, meetings: try await MeetingStore(sql).meetings(filter),
+            workingGroups: try await OrganisationStore(sql).workingGroups(), now: Date(), context)
+    }
+
+    /// The page from the meetings the filter finds (public ones only for the public), split at `now`.
+    static func make(
+        filter: MeetingFilter, meetings: [MeetingSummary], workingGroups: [WorkingGroup], now: Date,
+        _ context: PageContext
+    ) -> MeetingListView {
+        let t = context.t
+        let (kind, group) = (filter.kind, filter.workingGroupID)
         func row(_ meeting: MeetingSummary) -> Row {
             Row(
                 href: SiteRoute.meeting(meeting.id), title: meeting.title, kind: t(meeting.kind.labelKey),
@@ -48,7 +57,7 @@ struct MeetingListView: Encodable {
         let upcoming = meetings.filter { $0.endsAt >= now }.map(row)
         let past = meetings.filter { $0.endsAt < now }.reversed().map(row)
         return MeetingListView(
-            layout: Layout(request.page, title: t("meetings.title"), section: .meetings),
+            layout: Layout(context, title: t("meetings.title"), section: .meetings),
             kinds: [SelectOption(value: "", label: t("common.all"), selected: kind == nil)]
                 + MeetingKind.allCases.map {
                     SelectOption(value: $0.rawValue, label: t($0.labelKey), selected: $0 == kind)
@@ -56,7 +65,7 @@ struct MeetingListView: Encodable {
             groups: [SelectOption(value: "", label: t("common.all"), selected: group == nil)]
                 + workingGroups.map { SelectOption(value: String($0.id), label: $0.name, selected: $0.id == group) },
             upcoming: upcoming, past: past, hasUpcoming: !upcoming.isEmpty, hasPast: !past.isEmpty,
-            canCreate: MeetingRoutes.creatableGroups(request, workingGroups) != nil,
-            signedIn: request.currentUser != nil, publicCalendarHref: SiteRoute.publicCalendar)
+            canCreate: MeetingRoutes.creatableGroups(context, workingGroups) != nil,
+            signedIn: context.signedIn, publicCalendarHref: SiteRoute.publicCalendar)
     }
 }

@@ -113,8 +113,8 @@ struct MeetingView: Encodable {
         return range + " (" + zone + ")"
     }
 
-    static func actions(_ request: Request, _ items: [ActionItem]) -> [Action] {
-        let t = request.t
+    static func actions(_ context: PageContext, _ items: [ActionItem]) -> [Action] {
+        let t = context.t
         let today = Timestamp.day(Date())
         return items.map { item in
             let due = DueState.of(status: item.status, due: item.dueDate, today: today)
@@ -123,7 +123,7 @@ struct MeetingView: Encodable {
                 owner: [item.ownerUserName, item.ownerOrganisationName].compactMap { $0 }.joined(separator: ", "),
                 due: item.dueDate.flatMap { Timestamp.date($0 + "T00:00:00Z") }.map { t.date($0) },
                 status: t(item.status.labelKey), dueState: t(due.labelKey), dueClass: due.rawValue,
-                version: item.version, canUpdate: Authorization.allows(request.actor, item.updateAction),
+                version: item.version, canUpdate: context.allows(item.updateAction),
                 statuses: ActionItemStatus.allCases.map {
                     SelectOption(value: $0.rawValue, label: t($0.labelKey), selected: $0 == item.status)
                 }, source: item.meetingTitle ?? item.agreementTitle,
@@ -134,9 +134,17 @@ struct MeetingView: Encodable {
 
     static func load(_ request: Request) async throws -> MeetingView {
         let meeting = try await MeetingRoutes.meeting(request)
-        let t = request.t
-        let member = Authorization.allows(request.actor, .readDrafts)
-        let canRun = Authorization.allows(request.actor, .runMeeting(workingGroupID: meeting.fields.workingGroupID))
+        let round =
+            meeting.fields.kind == .annualAssessment
+            ? try await AssessmentStore(try request.sql()).round(openedBy: meeting.id) : nil
+        return make(meeting, round: round, request.page)
+    }
+
+    /// The page from the meeting's record and, for an annual assessment meeting, the round it opened.
+    static func make(_ meeting: Meeting, round: AssessmentRound?, _ context: PageContext) -> MeetingView {
+        let t = context.t
+        let member = context.allows(.readDrafts)
+        let canRun = context.allows(.runMeeting(workingGroupID: meeting.fields.workingGroupID))
         let agenda = meeting.agenda.enumerated().map { index, item in
             Item(
                 id: item.id, position: index + 1, title: item.title, notes: item.notes,
@@ -152,14 +160,13 @@ struct MeetingView: Encodable {
         }
         let other = meeting.decisions.filter { $0.agendaItemID == nil }.map(\.text)
         let isAnnual = meeting.fields.kind == .annualAssessment
-        let round = isAnnual ? try await AssessmentStore(try request.sql()).round(openedBy: meeting.id) : nil
         let visibleRound = round.flatMap { $0.status == .closed || member ? $0 : nil }
         let canOpenRound =
             isAnnual && round == nil && meeting.status != .cancelled
-            && Authorization.allows(request.actor, .manageAssessmentRounds)
+            && context.allows(.manageAssessmentRounds)
         return MeetingView(
-            layout: Layout(request.page, title: meeting.fields.title, section: .meetings),
-            csrf: request.csrfToken, links: Links(meeting.id), version: meeting.version, title: meeting.fields.title,
+            layout: Layout(context, title: meeting.fields.title, section: .meetings),
+            csrf: context.csrf, links: Links(meeting.id), version: meeting.version, title: meeting.fields.title,
             kind: t(meeting.fields.kind.labelKey),
             when: when(meeting.startsAt, meeting.endsAt, meeting.fields.timeZone, t),
             place: meeting.fields.place.isEmpty ? nil : meeting.fields.place,
@@ -173,7 +180,7 @@ struct MeetingView: Encodable {
             showPeople: member && !meeting.people.isEmpty, agenda: agenda, hasAgenda: !agenda.isEmpty,
             otherDecisions: other, hasOtherDecisions: !other.isEmpty,
             minutes: member && !meeting.minutes.isEmpty ? meeting.minutes : nil, showMinutes: member,
-            actions: member ? actions(request, meeting.actionItems) : [],
+            actions: member ? actions(context, meeting.actionItems) : [],
             hasActions: member && !meeting.actionItems.isEmpty, showActions: member, canRun: canRun,
             historyHref: SiteRoute.meetingHistory(meeting.id), isAnnualAssessment: isAnnual,
             roundTitle: visibleRound?.title, roundHref: visibleRound.map { SiteRoute.round($0.id) },

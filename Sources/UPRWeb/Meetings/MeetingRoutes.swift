@@ -17,9 +17,9 @@ enum MeetingRoutes {
     }
 
     /// The groups a person may schedule meetings for, or nil when they may schedule none at all.
-    static func creatableGroups(_ request: Request, _ groups: [WorkingGroup]) -> [WorkingGroup]? {
-        let allowed = groups.filter { Authorization.allows(request.actor, .createMeeting(workingGroupID: $0.id)) }
-        if allowed.isEmpty && !Authorization.allows(request.actor, .createMeeting(workingGroupID: nil)) { return nil }
+    static func creatableGroups(_ context: PageContext, _ groups: [WorkingGroup]) -> [WorkingGroup]? {
+        let allowed = groups.filter { context.allows(.createMeeting(workingGroupID: $0.id)) }
+        if allowed.isEmpty && !context.allows(.createMeeting(workingGroupID: nil)) { return nil }
         return allowed
     }
 
@@ -64,18 +64,11 @@ enum MeetingRoutes {
         try request.require(.readDrafts)
         let t = request.t
         let log = try await AuditLog.history(entity: .meeting, id: meeting.id, on: request.sql())
-        let view = PlanRoutes.HistoryView(
-            layout: Layout(request.page, title: t("history.title"), section: .meetings),
-            heading: t("history.title"), backHref: SiteRoute.meeting(meeting.id),
-            entries: log.map { item in
-                let changes = item.changes.keys.sorted().map { key in
-                    PlanRoutes.HistoryView.Change(
-                        field: key, before: item.changes[key]?.before ?? "", after: item.changes[key]?.after ?? "")
-                }
-                return PlanRoutes.HistoryView.Entry(
-                    at: String(item.at.prefix(16)).replacingOccurrences(of: "T", with: " "), actor: item.actor,
-                    summary: item.summary, changes: changes, hasChanges: !changes.isEmpty)
-            })
+        // The meeting's fields are named as stored (there are no catalog labels for them yet); the time is
+        // written like the other history pages' (it was an ISO timestamp here alone).
+        let view = HistoryView.make(
+            log, heading: t("history.title"), back: .meeting(meeting.id), section: .meetings, request.page
+        ) { $0 }
         return try await request.view.render("history", view).encodeResponse(for: request)
     }
 }

@@ -17,10 +17,14 @@ struct StateListView: Encodable {
     var rows: [Row]
 
     static func load(_ request: Request) async throws -> StateListView {
-        let listing = try await StateListing.load(on: request.sql())
-        let t = request.t
+        make(try await StateListing.load(on: request.sql()), request.page)
+    }
+
+    /// The page from every state's counts.
+    static func make(_ listing: StateListing, _ context: PageContext) -> StateListView {
+        let t = context.t
         return StateListView(
-            layout: Layout(request.page, title: t("states.title"), section: .states),
+            layout: Layout(context, title: t("states.title"), section: .states),
             heading: t("states.title"),
             rows: listing.states.map {
                 Row(
@@ -63,7 +67,12 @@ struct StateView: Encodable {
     static func load(_ request: Request) async throws -> StateView {
         guard let name = request.parameters.get("name") else { throw Abort(.notFound) }
         guard let profile = try await StateProfile.load(name: name, on: request.sql()) else { throw Abort(.notFound) }
-        let t = request.t
+        return make(profile, subscribe: try await subscribeButton(request, profile.name), request.page)
+    }
+
+    /// The page from the state's profile.
+    static func make(_ profile: StateProfile, subscribe: SafeHTML?, _ context: PageContext) -> StateView {
+        let t = context.t
         func filter(_ change: (inout RecommendationFilter) -> Void) -> RecommendationFilter {
             var filter = RecommendationFilter()
             filter.state = profile.name
@@ -89,7 +98,7 @@ struct StateView: Encodable {
         made.recommendingState = profile.name
         made.kind = .recommendation
         return StateView(
-            layout: Layout(request.page, title: profile.name, section: .states),
+            layout: Layout(context, title: profile.name, section: .states),
             heading: profile.name,
             region: profile.regionalGroup.map { t.region($0) },
             summary: t.plural("state.received", count: profile.received),
@@ -111,7 +120,7 @@ struct StateView: Encodable {
             pledgesHref: profile.voluntaryPledges > 0
                 ? SiteRoute.recommendations(filter { $0.kind = .voluntaryPledge }) : nil,
             pledges: profile.voluntaryPledges > 0 ? t.plural("state.pledges", count: profile.voluntaryPledges) : nil,
-            subscribe: try await subscribeButton(request, profile.name))
+            subscribe: subscribe)
     }
 
     static func subscribeButton(_ request: Request, _ name: String) async throws -> SafeHTML? {

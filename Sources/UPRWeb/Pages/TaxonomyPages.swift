@@ -17,10 +17,13 @@ struct TaxonomyIndexView: Encodable {
 
     static let browsable: [Taxonomy] = [.cluster, .issue, .theme, .affectedPersons, .sdg]
 
-    static func load(_ request: Request) async throws -> TaxonomyIndexView {
-        let t = request.t
+    static func load(_ request: Request) async throws -> TaxonomyIndexView { make(request.page) }
+
+    /// The page, which lists the fixed taxonomies.
+    static func make(_ context: PageContext) -> TaxonomyIndexView {
+        let t = context.t
         return TaxonomyIndexView(
-            layout: Layout(request.page, title: t("taxonomies.title"), section: .taxonomies),
+            layout: Layout(context, title: t("taxonomies.title"), section: .taxonomies),
             heading: t("taxonomies.title"),
             lead: t("taxonomies.lead"),
             entries: browsable.map {
@@ -68,26 +71,52 @@ struct TaxonomyView: Encodable {
         else { throw Abort(.notFound) }
         let sql = try request.sql()
         let listing = try await TaxonomyListing.load(taxonomy, on: sql)
-        let t = request.t
+        // The clusters list their sub-themes and issues; the goals their targets.
+        let relatedTaxonomies: [Taxonomy] =
+            switch taxonomy {
+            case .cluster: [.subTheme, .issue]
+            case .sdg: [.sdgTarget]
+            default: []
+            }
+        var related: [Taxonomy: [TaxonomyListing.Entry]] = [:]
+        for other in relatedTaxonomies { related[other] = try await TaxonomyListing.load(other, on: sql).terms }
+        var followed: Set<String> = []
+        if taxonomy == .cluster, let user = request.currentUser {
+            let subscriptions = SubscriptionStore(sql)
+            for term in listing.terms where Cluster(rawValue: term.code) != nil {
+                if try await subscriptions.isSubscribed(userID: user.account.id, .cluster, key: term.code) {
+                    followed.insert(term.code)
+                }
+            }
+        }
+        return make(taxonomy, listing: listing, related: related, followedClusters: followed, request.page)
+    }
+
+    /// The page from the taxonomy's terms, those of the taxonomies it lists under them, and the clusters the
+    /// person follows.
+    static func make(
+        _ taxonomy: Taxonomy, listing: TaxonomyListing, related: [Taxonomy: [TaxonomyListing.Entry]],
+        followedClusters: Set<String>, _ context: PageContext
+    ) -> TaxonomyView {
+        let t = context.t
         func clusterLabel(_ code: String?) -> String {
             code.flatMap(Cluster.init(rawValue:)).map(t.cluster) ?? t("taxonomy.noCluster")
         }
         var rows: [Row] = []
         switch taxonomy {
         case .cluster:
-            let subThemes = try await TaxonomyListing.load(.subTheme, on: sql)
-            let issues = try await TaxonomyListing.load(.issue, on: sql)
+            let (subThemes, issues) = (related[.subTheme] ?? [], related[.issue] ?? [])
             rows = listing.terms.map { term in
                 let cluster = Cluster(rawValue: term.code)
                 var filter = RecommendationFilter()
                 filter.cluster = cluster
                 let children =
-                    subThemes.terms.filter { $0.parentCode == term.code }.map { sub in
+                    subThemes.filter { $0.parentCode == term.code }.map { sub in
                         Row(
                             code: sub.code, label: cluster.map { t.subTheme($0, sub.name) } ?? sub.name,
                             group: t("taxonomy.sub-theme"), count: nil, href: nil, children: [])
                     }
-                    + issues.terms.filter { $0.cluster == term.code }.map {
+                    + issues.filter { $0.cluster == term.code }.map {
                         var issueFilter = RecommendationFilter()
                         issueFilter.issue = $0.code
                         return Row(
@@ -100,8 +129,9 @@ struct TaxonomyView: Encodable {
                     href: SiteRoute.recommendations(filter).href, children: children)
             }
             for index in rows.indices where Cluster(rawValue: rows[index].code) != nil {
-                rows[index].subscribe = try await SubscribeButton.html(
-                    request, .cluster, key: rows[index].code, name: rows[index].label)
+                rows[index].subscribe = SubscribeButton.make(
+                    .cluster, key: rows[index].code, name: rows[index].label,
+                    following: followedClusters.contains(rows[index].code), context)
             }
         case .issue, .theme:
             rows = listing.terms.map { term in
@@ -113,12 +143,12 @@ struct TaxonomyView: Encodable {
                     href: term.count > 0 ? SiteRoute.recommendations(filter).href : nil, children: [])
             }
         case .sdg:
-            let targets = try await TaxonomyListing.load(.sdgTarget, on: sql)
+            let targets = related[.sdgTarget] ?? []
             rows = listing.terms.map { term in
                 Row(
                     code: term.code, label: Int(term.code).map { "\($0). " + t.sdg($0) } ?? term.name, group: "",
                     count: t.number(term.count), href: nil,
-                    children: targets.terms.filter { $0.parentCode == term.code }.map {
+                    children: targets.filter { $0.parentCode == term.code }.map {
                         Row(
                             code: $0.code, label: $0.code, group: "", count: t.number($0.count), href: nil, children: []
                         )
@@ -133,7 +163,7 @@ struct TaxonomyView: Encodable {
             }
         }
         return TaxonomyView(
-            layout: Layout(request.page, title: t(taxonomy.labelKey), section: .taxonomies),
+            layout: Layout(context, title: t(taxonomy.labelKey), section: .taxonomies),
             heading: t(taxonomy.labelKey),
             description: t(taxonomy.labelKey + ".description"),
             groupHeading: taxonomy == .issue || taxonomy == .theme ? t("taxonomy.cluster") : nil,

@@ -58,50 +58,15 @@ enum PlanRoutes {
             })
     }
 
-    struct HistoryView: Encodable {
-        struct Change: Encodable {
-            var field: String
-            var before: String
-            var after: String
-        }
-        struct Entry: Encodable {
-            var at: String
-            var actor: String
-            var summary: String
-            var changes: [Change]
-            var hasChanges: Bool
-        }
-        var layout: Layout
-        var heading: String
-        var backHref: SiteRoute
-        var entries: [Entry]
-
-        /// Audit entries as the page lists them, each changed field labelled by `label(field)`.
-        static func entries(_ log: [AuditLog.Entry], _ t: Translator, label: (String) -> String) -> [Entry] {
-            log.map { item in
-                let changes = item.changes.keys.sorted().map { key in
-                    Change(
-                        field: label(key), before: item.changes[key]?.before ?? "",
-                        after: item.changes[key]?.after ?? "")
-                }
-                return Entry(
-                    at: Timestamp.date(item.at).map { t.date($0) + " " + String(item.at.dropFirst(11).prefix(5)) }
-                        ?? item.at,
-                    actor: item.actor, summary: item.summary, changes: changes, hasChanges: !changes.isEmpty)
-            }
-        }
-    }
-
     /// Every change of a plan entry: who, when, which fields, before and after. Read-only by design.
     @Sendable static func history(_ request: Request) async throws -> Vapor.Response {
         let entry = try await entry(request)
         if entry.status == .draft && !Authorization.allows(request.actor, .readDrafts) { throw Abort(.notFound) }
         let t = request.t
         let log = try await AuditLog.history(entity: .planEntry, id: entry.id, on: request.sql())
-        let view = HistoryView(
-            layout: Layout(request.page, title: t("history.title"), section: .plan),
-            heading: t("history.title"), backHref: SiteRoute.planEntry(entry.id),
-            entries: HistoryView.entries(log, t) { t("plan.field.\($0)") })
+        let view = HistoryView.make(
+            log, heading: t("history.title"), back: .planEntry(entry.id), section: .plan, request.page
+        ) { t("plan.field.\($0)") }
         return try await request.view.render("history", view).encodeResponse(for: request)
     }
 }

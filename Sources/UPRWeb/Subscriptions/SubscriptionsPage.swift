@@ -9,7 +9,7 @@ struct SubscriptionsView: Encodable {
     struct Row: Encodable {
         var kind: String
         var name: String
-        var href: String
+        var href: SiteRoute
         var subject: String
         var key: String
     }
@@ -22,38 +22,47 @@ struct SubscriptionsView: Encodable {
 
     static func load(_ request: Request) async throws -> SubscriptionsView {
         let user = try request.requireUser()
-        let t = request.t
         let store = SubscriptionStore(try request.sql())
-        let rows = try await store.subscriptions(userID: user.account.id).map { item in
+        return make(
+            try await store.subscriptions(userID: user.account.id),
+            digest: try await store.digest(userID: user.account.id),
+            mailConfigured: request.application.site.smtp != nil, request.page)
+    }
+
+    /// The page from what the person follows and their digest choice.
+    static func make(
+        _ subscriptions: [Subscription], digest: DigestFrequency, mailConfigured: Bool, _ context: PageContext
+    ) -> SubscriptionsView {
+        let t = context.t
+        let rows = subscriptions.map { item in
             let name: String
-            let href: String
+            let href: SiteRoute
             switch item.subject {
             case .recommendation:
                 name = item.name ?? item.key
-                href = Int(item.key).map { SiteRoute.recommendation($0).href } ?? SiteRoute.home.href
+                href = Int(item.key).map { SiteRoute.recommendation($0) } ?? .home
             case .cluster:
                 name = Cluster(rawValue: item.key).map(t.cluster) ?? item.key
                 var filter = RecommendationFilter()
                 filter.cluster = Cluster(rawValue: item.key)
-                href = SiteRoute.recommendations(filter).href
+                href = .recommendations(filter)
             case .organisation:
                 name = item.name ?? item.key
-                href = Int(item.key).map { SiteRoute.plan(.leadOrganisation($0)).href } ?? SiteRoute.planIndex.href
+                href = Int(item.key).map { SiteRoute.plan(.leadOrganisation($0)) } ?? .planIndex
             case .state:
                 name = item.name ?? item.key
-                href = SiteRoute.state(name).href
+                href = .state(name)
             }
             return Row(
                 kind: t(item.subject.labelKey), name: name, href: href, subject: item.subject.rawValue, key: item.key)
         }
-        let digest = try await store.digest(userID: user.account.id)
         return SubscriptionsView(
-            layout: Layout(request.page, title: t("subscriptions.title")), csrf: request.csrfToken, rows: rows,
+            layout: Layout(context, title: t("subscriptions.title")), csrf: context.csrf, rows: rows,
             hasRows: !rows.isEmpty,
             digestOptions: DigestFrequency.allCases.map {
                 SelectOption(value: $0.rawValue, label: t($0.labelKey), selected: $0 == digest)
             },
-            mailConfigured: request.application.site.smtp != nil)
+            mailConfigured: mailConfigured)
     }
 
     @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
