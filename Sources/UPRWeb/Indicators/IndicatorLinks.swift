@@ -12,7 +12,7 @@ struct IndicatorLinks: Encodable {
     }
     var items: [Item]
     var hasItems: Bool
-    var addHref: String?
+    var addHref: SiteRoute?
 
     /// `entry` is the plan entry with its working group, when there is one (the rule on who may create depends on it).
     static func load(_ request: Request, recommendationID: Int?, entry: (id: Int, group: Int)?) async throws
@@ -29,11 +29,11 @@ struct IndicatorLinks: Encodable {
     ) -> IndicatorLinks {
         let t = context.t
         let groups: Set<Int> = entry.map { [$0.group] } ?? []
-        var addHref: String?
+        var addHref: SiteRoute?
         if context.allows(.createIndicator(entryGroupIDs: groups)) {
             addHref =
-                entry.map { SiteRoute.newIndicator(planEntryID: $0.id).href }
-                ?? recommendationID.map { SiteRoute.newIndicator(recommendationID: $0).href }
+                entry.map { SiteRoute.newIndicator(planEntryID: $0.id) }
+                ?? recommendationID.map { SiteRoute.newIndicator(recommendationID: $0) }
         }
         return IndicatorLinks(
             items: items.map {

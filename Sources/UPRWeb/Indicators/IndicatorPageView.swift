@@ -11,7 +11,7 @@ struct IndicatorPageView: Encodable {
         var value: String
     }
     struct Link: Encodable {
-        var href: String
+        var href: SiteRoute
         var label: String
     }
     struct Row: Encodable {
@@ -95,7 +95,7 @@ struct IndicatorPageView: Encodable {
         ].filter { !$0.value.isEmpty }
         let planEntries = tracked.map { entry in
             Link(
-                href: SiteRoute.planEntry(entry.id).href,
+                href: SiteRoute.planEntry(entry.id),
                 label: t("plan.entry.title", ["ref": entry.paragraph ?? "#\(entry.recommendationID)"]))
         }
         let canReview = context.allows(.reviewMeasurement)
@@ -104,7 +104,7 @@ struct IndicatorPageView: Encodable {
             heading: f.title,
             kind: t(f.kind.labelKey), fields: fields,
             recommendations: f.recommendationIDs.map {
-                Link(href: SiteRoute.recommendation($0).href, label: "#\($0)")
+                Link(href: SiteRoute.recommendation($0), label: "#\($0)")
             },
             planEntries: planEntries, hasRecommendations: !f.recommendationIDs.isEmpty,
             hasPlanEntries: !planEntries.isEmpty,

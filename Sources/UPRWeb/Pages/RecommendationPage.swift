@@ -9,7 +9,7 @@ struct RecommendationView: Encodable {
     struct Field: Encodable {
         var label: String
         var value: String
-        var href: String?
+        var href: SiteRoute?
     }
     struct Event: Encodable {
         var response: String
@@ -23,7 +23,7 @@ struct RecommendationView: Encodable {
         var importedAt: String
     }
     struct Sibling: Encodable {
-        var href: String
+        var href: SiteRoute
         var reference: String
         var text: String
         var response: String
@@ -31,7 +31,7 @@ struct RecommendationView: Encodable {
     /// One label with who set it; `code` is set when a person may confirm or reject it here.
     struct Label: Encodable {
         var label: String
-        var href: String?
+        var href: SiteRoute?
         /// "suggested by the classifier, 83%", "confirmed by a person"; nil for the source's own labels.
         var origin: String?
         var originClass: String
@@ -63,7 +63,7 @@ struct RecommendationView: Encodable {
     var review: Review?
     var similar: SimilarSection
     var recurrence: String?
-    var recurringHref: String?
+    var recurringHref: SiteRoute?
     var errors: [FieldError]
     var hasErrors: Bool
     var hasSiblings: Bool
@@ -127,7 +127,7 @@ struct RecommendationView: Encodable {
         let heading = heading(item, t)
         var fields: [Field] = [
             Field(
-                label: t("rec.state"), value: item.stateUnderReview, href: SiteRoute.state(item.stateUnderReview).href)
+                label: t("rec.state"), value: item.stateUnderReview, href: SiteRoute.state(item.stateUnderReview))
         ]
         if !item.recommendingStates.isEmpty {
             fields.append(
@@ -147,7 +147,7 @@ struct RecommendationView: Encodable {
             filter.state = item.stateUnderReview
             filter.session = session
             fields.append(
-                Field(label: t("rec.session"), value: String(session), href: SiteRoute.recommendations(filter).href))
+                Field(label: t("rec.session"), value: String(session), href: SiteRoute.recommendations(filter)))
         }
         if let symbol = detail.reportSymbol { fields.append(Field(label: t("rec.report"), value: symbol, href: nil)) }
         if let paragraph = item.paragraph {
@@ -184,7 +184,7 @@ struct RecommendationView: Encodable {
                     }
                     let href =
                         (taxonomy == .cluster || taxonomy == .issue || taxonomy == .theme)
-                        ? SiteRoute.recommendations(filter).href : nil
+                        ? SiteRoute.recommendations(filter) : nil
                     // Clusters follow the issues, so a person reviews issues; the source's own labels are not theirs
                     // to remove.
                     let reviewable = canReview && taxonomy == .issue && term.origin != "source"
@@ -230,7 +230,7 @@ struct RecommendationView: Encodable {
         }
         let siblings = detail.sameParagraph.map {
             Sibling(
-                href: SiteRoute.recommendation($0.id).href, reference: $0.paragraph ?? "", text: $0.text,
+                href: SiteRoute.recommendation($0.id), reference: $0.paragraph ?? "", text: $0.text,
                 response: t.response($0.response))
         }
         let visible = entry.flatMap { $0.status == .published || context.allows(.readDrafts) ? $0 : nil }
@@ -291,11 +291,11 @@ struct RecommendationView: Encodable {
             ])
     }
 
-    static func recurringHref(_ item: RecommendationSummary) -> String {
+    static func recurringHref(_ item: RecommendationSummary) -> SiteRoute {
         var filter = RecommendationFilter()
         filter.state = item.stateUnderReview
         filter.recurring = true
-        return SiteRoute.recommendations(filter).href
+        return SiteRoute.recommendations(filter)
     }
 
     static func day(_ timestamp: String, _ t: Translator) -> String {

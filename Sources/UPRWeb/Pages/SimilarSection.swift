@@ -8,11 +8,11 @@ struct SimilarSection: Encodable {
     /// One similar recommendation: how similar, to whom, when, by whom, and what the state answered.
     struct Row: Encodable {
         var id: Int
-        var href: String
+        var href: SiteRoute
         var reference: String
         var score: String
         var state: String
-        var stateHref: String
+        var stateHref: SiteRoute
         var cycle: String
         var source: String
         var response: String
@@ -22,11 +22,11 @@ struct SimilarSection: Encodable {
         init(_ similar: SimilarRecommendation, _ t: Translator) {
             let item = similar.recommendation
             id = item.id
-            href = SiteRoute.recommendation(item.id).href
+            href = SiteRoute.recommendation(item.id)
             reference = item.paragraph ?? "#\(item.id)"
             score = t.percent(similar.score)
             state = item.stateUnderReview
-            stateHref = SiteRoute.state(item.stateUnderReview).href
+            stateHref = SiteRoute.state(item.stateUnderReview)
             cycle = item.cycle.map { t.cycle($0) + " (" + Cycle.years($0) + ")" } ?? "–"
             source = [
                 item.mechanism.abbreviation,

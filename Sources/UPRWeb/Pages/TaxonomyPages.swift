@@ -8,7 +8,7 @@ struct TaxonomyIndexView: Encodable {
     struct Entry: Encodable {
         var label: String
         var description: String
-        var href: String
+        var href: SiteRoute
     }
     var layout: Layout
     var heading: String
@@ -29,7 +29,7 @@ struct TaxonomyIndexView: Encodable {
             entries: browsable.map {
                 Entry(
                     label: t($0.labelKey), description: t($0.labelKey + ".description"),
-                    href: SiteRoute.taxonomy($0).href)
+                    href: SiteRoute.taxonomy($0))
             })
     }
 }
@@ -40,7 +40,7 @@ struct TaxonomyView: Encodable {
         var label: String
         var group: String
         var count: String?
-        var href: String?
+        var href: SiteRoute?
         var children: [Row]
         /// A cluster's follow button, already escaped.
         var subscribe: SafeHTML? = nil
@@ -122,11 +122,11 @@ struct TaxonomyView: Encodable {
                         return Row(
                             code: $0.code, label: t.issue($0.name), group: t("taxonomy.issue"),
                             count: t.number($0.count),
-                            href: SiteRoute.recommendations(issueFilter).href, children: [])
+                            href: SiteRoute.recommendations(issueFilter), children: [])
                     }
                 return Row(
                     code: term.code, label: cluster.map(t.cluster) ?? term.name, group: "", count: t.number(term.count),
-                    href: SiteRoute.recommendations(filter).href, children: children)
+                    href: SiteRoute.recommendations(filter), children: children)
             }
             for index in rows.indices where Cluster(rawValue: rows[index].code) != nil {
                 rows[index].subscribe = SubscribeButton.make(
@@ -140,7 +140,7 @@ struct TaxonomyView: Encodable {
                 return Row(
                     code: term.code, label: taxonomy == .issue ? t.issue(term.name) : term.name,
                     group: clusterLabel(term.cluster), count: t.number(term.count),
-                    href: term.count > 0 ? SiteRoute.recommendations(filter).href : nil, children: [])
+                    href: term.count > 0 ? SiteRoute.recommendations(filter) : nil, children: [])
             }
         case .sdg:
             let targets = related[.sdgTarget] ?? []

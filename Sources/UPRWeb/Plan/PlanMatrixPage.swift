@@ -24,8 +24,8 @@ struct PlanMatrixView: Encodable {
     var hasRows: Bool
     var summary: String
     var exportLabel: String
-    var xlsxHref: String
-    var csvHref: String
+    var xlsxHref: SiteRoute
+    var csvHref: SiteRoute
     var signedIn: Bool
     var canImport: Bool
     var paging: Paging
@@ -105,8 +105,8 @@ struct PlanMatrixView: Encodable {
             table: PlanMatrixTable(t: t, caption: heading, canDraft: canDraft).html(matrix.lines),
             hasRows: !matrix.lines.isEmpty, summary: summary + smartSummary,
             exportLabel: t("plan.exportAll", ["rows": t.number(matrix.total)]),
-            xlsxHref: SiteRoute.planExport(scope, format: "xlsx").href,
-            csvHref: SiteRoute.planExport(scope, format: "csv").href,
+            xlsxHref: SiteRoute.planExport(scope, format: "xlsx"),
+            csvHref: SiteRoute.planExport(scope, format: "csv"),
             signedIn: context.signedIn,
             canImport: context.allows(.importMatrix),
             paging: Paging(page: matrix.page, pages: matrix.pages, t: t) { SiteRoute.plan(scope, page: $0).href },
