@@ -119,12 +119,8 @@ struct MeetingEditorView: Encodable {
             let t = request.t
             let fields = try form.fields()
             let current = try await MeetingStore(try request.sql()).meeting(id: existing?.id ?? 0)
-            let theirs = current?.fields.asText ?? [:]
-            let yours = fields.asText
-            let conflicts = yours.keys.sorted().compactMap { key -> PlanEditorView.Conflict? in
-                let a = (theirs[key] ?? nil) ?? ""
-                let b = (yours[key] ?? nil) ?? ""
-                return a == b ? nil : PlanEditorView.Conflict(label: t("meeting.field.\(key)"), theirs: a, yours: b)
+            let conflicts = ConflictField.rows(theirs: current?.fields.asText ?? [:], yours: fields.asText) {
+                t("meeting.field.\($0)")
             }
             let view = try await build(
                 request, meetingID: existing?.id, fields: fields, version: current?.version ?? 0,
