@@ -50,6 +50,15 @@ import VaporTesting
         #expect(SiteRoute.planIndex.href == "/plan")
         #expect(SiteRoute.login(returnTo: "/plan?group=3#x").href == "/login?return=%2Fplan%3Fgroup%3D3%23x")
         #expect(SiteRoute.personalCalendar(token: "abc").href == "/calendar/abc.ics")
+        // A place in a page keeps its route's query; the round's filter and page, and a registry search in the API,
+        // carry their values in the same order as the pages that link to them.
+        #expect(SiteRoute.actionItems.at("action-4").href == "/action-items#action-4")
+        #expect(SiteRoute.round(3, show: .all, page: 1).href == "/assessments/3")
+        #expect(SiteRoute.round(3, show: .disagreements, page: 2).href == "/assessments/3?show=disagreements&page=2")
+        var filter = RecommendationFilter()
+        filter.q = "torture"
+        #expect(SiteRoute.api(.recommendations(filter, page: 2)).href == "/api/v1/recommendations?q=torture&page=2")
+        #expect(SiteRoute.api(.recommendations()).href == "/api/v1/recommendations")
     }
 
     @Test("a return address is kept only when it is a page of this site")

@@ -18,7 +18,7 @@ struct RoundView: Encodable {
     }
     struct Line: Encodable {
         var reference: String
-        var href: String
+        var href: SiteRoute
         var text: String
         var response: String
         var workingGroup: String?
@@ -37,7 +37,7 @@ struct RoundView: Encodable {
     }
     struct Filter: Encodable {
         var label: String
-        var href: String
+        var href: SiteRoute
         var current: Bool
     }
     var layout: Layout
@@ -107,7 +107,7 @@ struct RoundView: Encodable {
         let lines = overview.lines.map { line in
             Line(
                 reference: line.paragraph ?? "#\(line.recommendationID)",
-                href: SiteRoute.assessment(round: round.id, recommendationID: line.recommendationID).href,
+                href: .assessment(round: round.id, recommendationID: line.recommendationID),
                 text: line.text.count > 220 ? String(line.text.prefix(220)) + "…" : line.text,
                 response: t.response(line.response), workingGroup: line.workingGroup,
                 cells: Perspective.allCases.map { perspective in
@@ -123,7 +123,6 @@ struct RoundView: Encodable {
                 disagree: line.agreement == .disagree, agreement: t("agreement.\(line.agreement.rawValue)"))
         }
         let pages = max(1, (overview.total + perPage - 1) / perPage)
-        let base = SiteRoute.round(round.id).href
         return RoundView(
             layout: Layout(context, title: round.title, section: .assessments), csrf: context.csrf,
             heading: round.title,
@@ -148,16 +147,11 @@ struct RoundView: Encodable {
             filters: RoundOverview.Show.allCases.map { option in
                 Filter(
                     label: t("round.show.\(option.rawValue)"),
-                    href: option == .all ? base : base + "?show=" + option.rawValue, current: option == show)
+                    href: .round(round.id, show: option), current: option == show)
             },
             table: tableHTML(lines, t), hasLines: !lines.isEmpty,
             summary: t("round.summary", ["count": t.number(overview.total)]),
-            paging: Paging(page: page, pages: pages, t: t) { number in
-                var items: [String] = []
-                if show != .all { items.append("show=" + show.rawValue) }
-                if number > 1 { items.append("page=\(number)") }
-                return base + (items.isEmpty ? "" : "?" + items.joined(separator: "&"))
-            })
+            paging: Paging(page: page, pages: pages, t: t) { .round(round.id, show: show, page: $0) })
     }
 
     struct OverviewKey: Hashable, Sendable {
@@ -202,7 +196,7 @@ struct RoundView: Encodable {
             out.raw("<th scope=\"row\" data-label=\"")
             out.text(reference)
             out.raw("\"><a href=\"")
-            out.text(line.href)
+            out.text(line.href.href)
             out.raw("\">")
             out.text(line.reference)
             out.raw("</a></th><td data-label=\"")

@@ -7,7 +7,7 @@ import Vapor
 struct CommentPageView: Encodable {
     var layout: Layout
     var heading: String
-    var backHref: String
+    var backHref: SiteRoute
     var parent: DiscussionSection.Entry?
     var form: CommentForm
     var errors: [FieldError]
@@ -27,7 +27,7 @@ struct CommentPageView: Encodable {
             && context.allows(.answerFormally(leadOrganisationID: facts.leadOrganisationID))
         return CommentPageView(
             layout: Layout(context, title: heading, section: .recommendations), heading: heading,
-            backHref: DiscussionSection.subjectHref(subject) + "#discussion",
+            backHref: DiscussionSection.subjectRoute(subject).at("discussion"),
             parent: parent.map { DiscussionSection.entry(for: $0, t: t, canReply: false, canHide: false) },
             form: CommentForm.make(
                 context, subject: subject, parent: parent?.id, body: body, visibility: visibility, formal: formal,

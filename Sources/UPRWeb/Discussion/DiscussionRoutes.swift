@@ -91,7 +91,8 @@ enum DiscussionRoutes {
     @Sendable static func permalink(_ request: Request) async throws -> Vapor.Response {
         let comment = try await visibleComment(request)
         return request.redirect(
-            to: DiscussionSection.subjectHref(comment.subject) + "#comment-\(comment.id)", redirectType: .normal)
+            to: DiscussionSection.subjectRoute(comment.subject).href(at: "comment-\(comment.id)"), redirectType: .normal
+        )
     }
 
     @Sendable static func showReply(_ request: Request) async throws -> Vapor.Response {

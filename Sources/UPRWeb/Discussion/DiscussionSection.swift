@@ -25,7 +25,7 @@ struct DiscussionSection: Encodable {
     var entries: [Entry]
     var hasEntries: Bool
     var form: CommentForm?
-    var signInHref: String?
+    var signInHref: SiteRoute?
 
     static func load(_ request: Request, subject: CommentSubject) async throws -> DiscussionSection {
         let store = CommentStore(try request.sql())
@@ -49,9 +49,7 @@ struct DiscussionSection: Encodable {
                     context, subject: subject, parent: nil, body: "",
                     visibility: facts?.isDraft == true ? .members : .public, formal: false, canFormal: false,
                     membersOnly: facts?.isDraft == true) : nil,
-            signInHref: canComment
-                ? nil
-                : SiteRoute.login(returnTo: here + "#discussion").href)
+            signInHref: canComment ? nil : .login(returnTo: here + "#discussion"))
     }
 
     static func entry(for comment: Comment, t: Translator, canReply: Bool, canHide: Bool) -> Entry {

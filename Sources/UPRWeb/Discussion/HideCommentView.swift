@@ -5,7 +5,7 @@ import Vapor
 struct HideCommentView: Encodable {
     var layout: Layout
     var heading: String
-    var backHref: String
+    var backHref: SiteRoute
     var comment: DiscussionSection.Entry
     var action: SiteRoute
     var csrf: String
@@ -21,7 +21,7 @@ struct HideCommentView: Encodable {
         return HideCommentView(
             layout: Layout(context, title: t("comment.hideHeading"), section: .recommendations),
             heading: t("comment.hideHeading"),
-            backHref: DiscussionSection.subjectHref(comment.subject) + "#comment-\(comment.id)",
+            backHref: DiscussionSection.subjectRoute(comment.subject).at("comment-\(comment.id)"),
             comment: DiscussionSection.entry(for: comment, t: t, canReply: false, canHide: false),
             action: SiteRoute.commentHide(comment.id), csrf: context.csrf, version: comment.version,
             reason: reason, errors: errors, hasErrors: !errors.isEmpty)

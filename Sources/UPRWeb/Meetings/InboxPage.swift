@@ -8,7 +8,7 @@ public struct InboxView: Encodable {
     struct Row: Encodable {
         var id: Int
         var text: String
-        var href: String
+        var href: SiteRoute
         var at: String
         var unread: Bool
     }
@@ -18,19 +18,22 @@ public struct InboxView: Encodable {
     var hasRows: Bool
     var unread: Int
 
-    /// Where a notice's subject lives (also the link of a notice in a mail digest).
-    public static func href(_ notice: InboxNotification) -> String {
+    /// Where a notice's subject lives.
+    static func route(_ notice: InboxNotification) -> SiteRoute {
         switch notice.subjectKind {
-        case .actionItem: SiteRoute.actionItems.href(at: "action-\(notice.subjectID)")
-        case .meeting: SiteRoute.meeting(notice.subjectID).href
-        case .recommendation: SiteRoute.recommendation(notice.subjectID).href
-        case .planEntry: SiteRoute.planEntry(notice.subjectID).href
-        case .indicator: SiteRoute.indicator(notice.subjectID).href
-        case .midTerm: SiteRoute.dashboard().href
-        case .comment: SiteRoute.comment(notice.subjectID).href
-        default: SiteRoute.inbox.href
+        case .actionItem: SiteRoute.actionItems.at("action-\(notice.subjectID)")
+        case .meeting: .meeting(notice.subjectID)
+        case .recommendation: .recommendation(notice.subjectID)
+        case .planEntry: .planEntry(notice.subjectID)
+        case .indicator: .indicator(notice.subjectID)
+        case .midTerm: .dashboard()
+        case .comment: .comment(notice.subjectID)
+        default: .inbox
         }
     }
+
+    /// The address of a notice's subject (the link of a notice in a mail digest).
+    public static func href(_ notice: InboxNotification) -> String { route(notice).href }
 
     @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
         let user = try request.requireUser()
@@ -43,7 +46,7 @@ public struct InboxView: Encodable {
         let t = context.t
         let rows = notices.map { notice in
             Row(
-                id: notice.id, text: t(notice.textKey, notice.arguments), href: href(notice),
+                id: notice.id, text: t(notice.textKey, notice.arguments), href: route(notice),
                 at: Timestamp.date(notice.createdAt).map { t.date($0) } ?? notice.createdAt,
                 unread: notice.readAt == nil)
         }

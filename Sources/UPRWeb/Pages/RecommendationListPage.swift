@@ -38,7 +38,7 @@ struct RecommendationListView: Encodable {
     var rows: [Row]
     var hasRows: Bool
     var paging: Paging
-    var apiHref: String
+    var apiHref: SiteRoute
     var clearHref: SiteRoute
     var filtered: Bool
 
@@ -144,8 +144,6 @@ struct RecommendationListView: Encodable {
             : t(
                 "recs.showing",
                 ["first": t.number(first), "last": t.number(last), "total": t.number(page.total)])
-        var apiFilter = filter.queryItems
-        if page.page > 1 { apiFilter.append(("page", String(page.page))) }
         return RecommendationListView(
             layout: Layout(context, title: t("recs.title"), section: .recommendations),
             heading: filter.q.map { t("recs.searchTitle", ["q": $0]) } ?? t("recs.title"),
@@ -158,10 +156,8 @@ struct RecommendationListView: Encodable {
             summary: summary,
             rows: rows,
             hasRows: !rows.isEmpty,
-            paging: Paging(page: page.page, pages: page.pages, t: t) {
-                SiteRoute.recommendations(filter, page: $0).href
-            },
-            apiHref: SiteRoute.api(.recommendations).href + SiteRoute.query(apiFilter),
+            paging: Paging(page: page.page, pages: page.pages, t: t) { .recommendations(filter, page: $0) },
+            apiHref: .api(.recommendations(filter, page: page.page)),
             clearHref: SiteRoute.recommendations(RecommendationFilter()),
             filtered: !filter.isEmpty)
     }

@@ -109,7 +109,7 @@ struct PlanMatrixView: Encodable {
             csvHref: SiteRoute.planExport(scope, format: "csv"),
             signedIn: context.signedIn,
             canImport: context.allows(.importMatrix),
-            paging: Paging(page: matrix.page, pages: matrix.pages, t: t) { SiteRoute.plan(scope, page: $0).href },
+            paging: Paging(page: matrix.page, pages: matrix.pages, t: t) { .plan(scope, page: $0) },
             subscribe: subscribe)
     }
 

@@ -5,16 +5,16 @@ import UPRLocalization
 struct Paging: Encodable {
     struct Link: Encodable {
         var label: String
-        var href: String
+        var href: SiteRoute
         var current: Bool
     }
     var hasPages: Bool
-    var previous: String?
-    var next: String?
+    var previous: SiteRoute?
+    var next: SiteRoute?
     var links: [Link]
 
     /// Links for `page` of `pages`; `href` builds a page's address (with the list's filters in it).
-    init(page: Int, pages: Int, t: Translator, href: (Int) -> String) {
+    init(page: Int, pages: Int, t: Translator, href: (Int) -> SiteRoute) {
         hasPages = pages > 1
         previous = page > 1 ? href(page - 1) : nil
         next = page < pages ? href(page + 1) : nil

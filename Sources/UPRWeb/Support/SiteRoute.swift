@@ -7,6 +7,8 @@ import UPRStore
 /// Each case fills the pattern of one `Endpoint`, so the path is written only there; a view model that holds a
 /// `SiteRoute` writes its address into the template (`Encodable`), and Swift-written HTML asks for `href`.
 public enum SiteRoute: Sendable, Equatable, Encodable {
+    /// A place in another route's page (`#action-12`): the browser scrolls to the element with that id.
+    indirect case fragment(SiteRoute, String)
     case home
     case recommendations(RecommendationFilter, page: Int = 1)
     case recommendation(Int)
@@ -73,7 +75,7 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
     case rounds
     case newRound(meetingID: Int? = nil)
     case compareRounds
-    case round(Int)
+    case round(Int, show: RoundOverview.Show = .all, page: Int = 1)
     case roundClose(Int)
     case assessment(round: Int, recommendationID: Int)
     case dashboard(state: String? = nil)
@@ -109,7 +111,8 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
     case userResetLink(Int)
 
     public enum APIRoute: Sendable, Equatable {
-        case recommendations
+        /// A search of the registry: the same filter and page as the list page's.
+        case recommendations(RecommendationFilter = RecommendationFilter(), page: Int = 1)
         case recommendation(Int)
         case similar(Int)
         case comments(Int)
@@ -125,10 +128,8 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
     var parts: (endpoint: Endpoint, parameters: [String], query: [(String, String)]) {
         switch self {
         case .home: return (.home, [], [])
-        case .recommendations(let filter, let page):
-            var items = filter.queryItems
-            if page > 1 { items.append(("page", String(page))) }
-            return (.recommendations, [], items)
+        case .fragment(let route, _): return route.parts
+        case .recommendations(let filter, let page): return (.recommendations, [], Self.listItems(filter, page: page))
         case .recommendation(let id): return (.recommendation, [String(id)], [])
         case .labels(let id): return (.saveLabels, [String(id)], [])
         case .states: return (.states, [], [])
@@ -166,7 +167,8 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
         case .commentHide(let id): return (.hideComment, [String(id)], [])
         case .api(let api):
             switch api {
-            case .recommendations: return (.apiRecommendations, [], [])
+            case .recommendations(let filter, let page):
+                return (.apiRecommendations, [], Self.listItems(filter, page: page))
             case .recommendation(let id): return (.apiRecommendation, [String(id)], [])
             case .similar(let id): return (.apiSimilar, [String(id)], [])
             case .comments(let id): return (.apiComments, [String(id)], [])
@@ -205,7 +207,10 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
         case .rounds: return (.rounds, [], [])
         case .newRound(let meeting): return (.newRound, [], meeting.map { [("meeting", String($0))] } ?? [])
         case .compareRounds: return (.compareRounds, [], [])
-        case .round(let id): return (.round, [String(id)], [])
+        case .round(let id, let show, let page):
+            var items: [(String, String)] = show == .all ? [] : [("show", show.rawValue)]
+            if page > 1 { items.append(("page", String(page))) }
+            return (.round, [String(id)], items)
         case .roundClose(let id): return (.closeRound, [String(id)], [])
         case .assessment(let round, let id): return (.assessment, [String(round), String(id)], [])
         case .dashboard(let state): return (.dashboard, [], state.map { [("state", $0)] } ?? [])
@@ -264,13 +269,25 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
                     "?" + $0.0 + "=" + ($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
                 }
                 .joined()
+        case .fragment(let route, let fragment):
+            return route.href + "#" + fragment
         default:
             return endpoint.path(parameters) + Self.query(query)
         }
     }
 
+    /// This route's page at the element with the id `fragment`.
+    func at(_ fragment: String) -> SiteRoute { .fragment(self, fragment) }
+
     /// The address with a fragment: a place in the page (`#action-12`).
-    func href(at fragment: String) -> String { href + "#" + fragment }
+    func href(at fragment: String) -> String { at(fragment).href }
+
+    /// A registry search's query, the same on the list page and in the API: the filter, then the page after the first.
+    static func listItems(_ filter: RecommendationFilter, page: Int) -> [(String, String)] {
+        var items = filter.queryItems
+        if page > 1 { items.append(("page", String(page))) }
+        return items
+    }
 
     /// The query parameters that name a matrix view (the plan page's `state`, `group` or `organisation`).
     static func scopeItems(_ scope: PlanMatrix.Scope) -> [(String, String)] {
