@@ -42,4 +42,18 @@ import VaporTesting
             #expect(try await app.count("audit_log") == audited)
         }
     }
+
+    /// The new organisation's form checks its kind before the store sees it; that refusal links to the kind field
+    /// of the admin page like the store's (it linked to `#f-kind`, which no element of the page has).
+    @Test(arguments: TestDatabase.allCases)
+    func aRefusedKindLinksToItsField(_ database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { app in
+            let admin = try await Browser.signIn(app, email: "admin@demo.upr")
+            let response = try await admin.post(app, "/admin/organisations", [("name", "New NGO"), ("kind", "club")])
+            #expect(response.status == .unprocessableEntity)
+            let html = response.body.string
+            #expect(html.contains("href=\"#f-org-kind\""))
+            #expect(html.contains("id=\"f-org-kind\""))
+        }
+    }
 }

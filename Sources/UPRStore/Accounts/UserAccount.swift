@@ -22,7 +22,10 @@ public struct UserAccount: Sendable, Equatable {
         u.id, u.email, u.name, u.password_hash, u.role, u.organisation_id, o.name AS organisation_name, u.totp_secret,
         u.totp_enabled, u.totp_last_counter, u.active, u.version, u.language
         """
+}
 
+// In an extension, so that the type keeps its memberwise initialiser (the tests build accounts with it).
+extension UserAccount {
     init(row: any SQLRow) throws {
         id = try row.decode(column: "id", as: Int.self)
         email = try row.decode(column: "email", as: String.self)

@@ -10,78 +10,18 @@ import Vapor
 /// groups and their members, and accounts.
 enum AdminRoutes {
 
-    typealias Option = SelectOption
-
-    struct IndexView: Encodable {
-        struct Organisation: Encodable {
-            var href: SiteRoute
-            var name: String
-            var kind: String
-            var formerNames: String?
-        }
-        struct Group: Encodable {
-            var href: SiteRoute
-            var name: String
-            var members: String
-        }
-        struct User: Encodable {
-            var href: SiteRoute
-            var name: String
-            var email: String
-            var role: String
-            var organisation: String
-            var active: Bool
-        }
-        var layout: Layout
-        var csrf: String
-        var organisations: [Organisation]
-        var groups: [Group]
-        var users: [User]
-        var kinds: [Option]
-        var roles: [Option]
-        var organisationOptions: [Option]
-        var errors: [FieldError]
-        var hasErrors: Bool
-        var message: String?
-    }
-
-    static func index(_ request: Request, errors: [FieldError] = [], message: String? = nil, status: HTTPStatus = .ok)
-        async throws -> Vapor.Response
-    {
+    static func index(
+        _ request: Request, organisationErrors: [FieldError] = [], userErrors: [FieldError] = [],
+        status: HTTPStatus = .ok
+    ) async throws -> Vapor.Response {
         try request.require(.manageAccounts)
-        let t = request.t
-        let sql = try request.sql()
-        let store = OrganisationStore(sql)
-        let organisations = try await store.organisations()
-        let names = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, $0.name) })
-        let view = IndexView(
-            layout: Layout(request.page, title: t("admin.title"), section: .admin), csrf: request.csrfToken,
-            organisations: organisations.map {
-                .init(
-                    href: SiteRoute.organisation($0.id), name: $0.name, kind: t($0.kind.labelKey),
-                    formerNames: $0.formerNames.count > 1
-                        ? $0.formerNames.dropLast().map(\.name).joined(separator: ", ") : nil)
-            },
-            groups: try await store.workingGroups().map { group in
-                .init(
-                    href: SiteRoute.workingGroup(group.id), name: group.name,
-                    members: group.memberIDs.compactMap { names[$0] }.joined(separator: ", "))
-            },
-            users: try await AccountStore(sql).users().map {
-                .init(
-                    href: SiteRoute.user($0.id), name: $0.name, email: $0.email, role: t($0.role.labelKey),
-                    organisation: $0.organisationName ?? "", active: $0.active)
-            },
-            kinds: OrganisationKind.allCases.map { .init(value: $0.rawValue, label: t($0.labelKey), selected: false) },
-            roles: Role.allCases.map { .init(value: $0.rawValue, label: t($0.labelKey), selected: $0 == .csoMember) },
-            organisationOptions: [.init(value: "", label: t("common.none"), selected: true)]
-                + organisations.map { .init(value: String($0.id), label: $0.name, selected: false) },
-            errors: errors, hasErrors: !errors.isEmpty, message: message)
+        let view = try await AdminIndexView.load(
+            request, organisationErrors: organisationErrors, userErrors: userErrors)
         return try await request.render("admin", view, status: status)
     }
 
     @Sendable static func index(_ request: Request) async throws -> Vapor.Response {
-        try await index(request, errors: [])
+        try await index(request, userErrors: [])
     }
 
     struct OrganisationForm: Content {
@@ -94,38 +34,22 @@ enum AdminRoutes {
         var version: Int?
     }
 
-    /// The organisation form of the admin page; its fields are named `org-…` there, beside the account form's.
+    /// The organisation form of the admin page. Its refusals name the form's fields (`kind`, `name`); the page,
+    /// which holds the account form too, shows them under its own names for them (`org-kind`).
     static let createOrganisation = FormPost(
         OrganisationForm.self, load: { _ in }, rule: .always(.manageOrganisations),
         write: { _, form, write in
             guard let kind = form.kind.flatMap(OrganisationKind.init(rawValue:)) else {
                 throw StoreError.invalid(field: "kind", messageKey: "form.error.choice")
             }
-            do {
-                _ = try await OrganisationStore(write.sql).create(
-                    name: form.name ?? "", kind: kind, representsState: form.representsState?.nilIfBlank,
-                    validFrom: form.validFrom?.nilIfBlank, actor: write.actor)
-            } catch StoreError.invalid(let field, let key) {
-                throw StoreError.invalid(field: "org-" + field, messageKey: key)
-            }
+            _ = try await OrganisationStore(write.sql).create(
+                name: form.name ?? "", kind: kind, representsState: form.representsState?.nilIfBlank,
+                validFrom: form.validFrom?.nilIfBlank, actor: write.actor)
             return .redirect(.admin)
         },
-        refused: { request, _, _, errors in try await index(request, errors: errors, status: .unprocessableEntity) })
-
-    struct OrganisationView: Encodable {
-        var layout: Layout
-        var csrf: String
-        var id: Int
-        var name: String
-        var version: Int
-        var kinds: [Option]
-        var representsState: String
-        var validTo: String
-        var formerNames: [Organisation.FormerName]
-        var historyHref: SiteRoute
-        var errors: [FieldError]
-        var hasErrors: Bool
-    }
+        refused: { request, _, _, errors in
+            try await index(request, organisationErrors: errors, status: .unprocessableEntity)
+        })
 
     static func organisationPage(_ request: Request, errors: [FieldError] = [], status: HTTPStatus = .ok) async throws
         -> Vapor.Response
@@ -134,16 +58,7 @@ enum AdminRoutes {
         guard let id = request.parameters.get("id", as: Int.self),
             let organisation = try await OrganisationStore(try request.sql()).organisation(id)
         else { throw Abort(.notFound) }
-        let t = request.t
-        let view = OrganisationView(
-            layout: Layout(request.page, title: organisation.name, section: .admin), csrf: request.csrfToken,
-            id: id, name: organisation.name, version: organisation.version,
-            kinds: OrganisationKind.allCases.map {
-                .init(value: $0.rawValue, label: t($0.labelKey), selected: $0 == organisation.kind)
-            },
-            representsState: organisation.representsState ?? "", validTo: organisation.validTo ?? "",
-            formerNames: organisation.formerNames, historyHref: SiteRoute.organisation(id), errors: errors,
-            hasErrors: !errors.isEmpty)
+        let view = AdminOrganisationView.build(request.page, organisation: organisation, errors: errors)
         return try await request.render("admin-organisation", view, status: status)
     }
 
@@ -167,33 +82,13 @@ enum AdminRoutes {
             try await organisationPage(request, errors: errors, status: .unprocessableEntity)
         })
 
-    struct GroupView: Encodable {
-        var layout: Layout
-        var csrf: String
-        var id: Int
-        var name: String
-        var version: Int
-        var clusters: [Option]
-        var members: [Option]
-    }
-
     @Sendable static func showGroup(_ request: Request) async throws -> Vapor.Response {
         try request.require(.manageWorkingGroups)
-        let sql = try request.sql()
+        let store = OrganisationStore(try request.sql())
         guard let id = request.parameters.get("id", as: Int.self),
-            let group = try await OrganisationStore(sql).workingGroups().first(where: { $0.id == id })
+            let group = try await store.workingGroups().first(where: { $0.id == id })
         else { throw Abort(.notFound) }
-        let t = request.t
-        let view = GroupView(
-            layout: Layout(request.page, title: group.name, section: .admin), csrf: request.csrfToken, id: id,
-            name: group.name, version: group.version,
-            clusters: [.init(value: "", label: t("common.none"), selected: group.cluster == nil)]
-                + Cluster.allCases.map {
-                    .init(value: $0.rawValue, label: t.cluster($0), selected: $0 == group.cluster)
-                },
-            members: try await OrganisationStore(sql).organisations().map {
-                .init(value: String($0.id), label: $0.name, selected: group.memberIDs.contains($0.id))
-            })
+        let view = AdminGroupView.build(request.page, group: group, organisations: try await store.organisations())
         return try await request.view.render("admin-group", view).encodeResponse(for: request)
     }
 
@@ -225,7 +120,8 @@ enum AdminRoutes {
         var version: Int?
     }
 
-    /// The account form of the admin page: every problem of the form at once, its fields named `user-…` there.
+    /// The account form of the admin page: every problem of the form at once, shown there under the page's names
+    /// for its fields (`user-email`).
     static let createUser = FormPost(
         UserForm.self, load: { _ in }, rule: .always(.manageAccounts),
         write: { _, form, write in
@@ -250,25 +146,8 @@ enum AdminRoutes {
             return .redirect(.admin)
         },
         refused: { request, _, _, errors in
-            try await index(
-                request, errors: errors.map { FieldError(field: "user-" + $0.field, message: $0.message) },
-                status: .unprocessableEntity)
+            try await index(request, userErrors: errors, status: .unprocessableEntity)
         })
-
-    struct UserView: Encodable {
-        var layout: Layout
-        var csrf: String
-        var id: Int
-        var name: String
-        var email: String
-        var version: Int
-        var active: Bool
-        var roles: [Option]
-        var organisations: [Option]
-        var resetLink: String?
-        var resetMailed: String?
-        var resetAction: SiteRoute
-    }
 
     static func userPage(_ request: Request, resetLink: String? = nil, mailed: Bool = false) async throws
         -> Vapor.Response
@@ -279,17 +158,9 @@ enum AdminRoutes {
         else {
             throw Abort(.notFound)
         }
-        let t = request.t
-        let view = UserView(
-            layout: Layout(request.page, title: user.name, section: .admin), csrf: request.csrfToken, id: id,
-            name: user.name, email: user.email, version: user.version, active: user.active,
-            roles: Role.allCases.map { .init(value: $0.rawValue, label: t($0.labelKey), selected: $0 == user.role) },
-            organisations: [.init(value: "", label: t("common.none"), selected: user.organisationID == nil)]
-                + (try await OrganisationStore(sql).organisations()).map {
-                    .init(value: String($0.id), label: $0.name, selected: $0.id == user.organisationID)
-                },
-            resetLink: resetLink, resetMailed: mailed ? t("admin.resetMailed", ["email": user.email]) : nil,
-            resetAction: .userResetLink(id))
+        let view = AdminUserView.build(
+            request.page, user: user, organisations: try await OrganisationStore(sql).organisations(),
+            resetLink: resetLink, mailed: mailed)
         return try await request.view.render("admin-user", view).encodeResponse(for: request)
     }
 

@@ -18,17 +18,23 @@ enum AgreementRoutes {
         var layout: Layout
         var rows: [Row]
         var canCreate: Bool
+
+        /// The page from the agreements, as the store lists them.
+        static func make(_ agreements: [Agreement], _ context: PageContext) -> ListView {
+            let t = context.t
+            return ListView(
+                layout: Layout(context, title: t("agreements.title"), section: .meetings),
+                rows: agreements.map {
+                    Row(href: SiteRoute.agreement($0.id), title: $0.title, signedOn: day($0.signedOn, t))
+                },
+                canCreate: context.allows(.manageAgreements))
+        }
     }
 
     @Sendable static func list(_ request: Request) async throws -> Vapor.Response {
-        let t = request.t
-        let rows = try await AgreementStore(try request.sql()).agreements().map {
-            ListView.Row(href: SiteRoute.agreement($0.id), title: $0.title, signedOn: day($0.signedOn, t))
-        }
-        let view = ListView(
-            layout: Layout(request.page, title: t("agreements.title"), section: .meetings), rows: rows,
-            canCreate: Authorization.allows(request.actor, .manageAgreements))
-        return try await request.view.render("agreements", view).encodeResponse(for: request)
+        let agreements = try await AgreementStore(try request.sql()).agreements()
+        return try await request.view.render("agreements", ListView.make(agreements, request.page))
+            .encodeResponse(for: request)
     }
 
     static func day(_ text: String?, _ t: Translator) -> String? {
@@ -79,24 +85,6 @@ enum AgreementRoutes {
             .encodeResponse(for: request)
     }
 
-    struct FormView: Encodable {
-        var layout: Layout
-        var csrf: String
-        var heading: String
-        var action: SiteRoute
-        var version: Int
-        var isCommitment: Bool
-        var form: MeetingTaskView.Typed
-        var agreementTitle: String
-        var text: String
-        var signedOn: String
-        var organisations: [SelectOption]
-        var people: [SelectOption]
-        var signatories: [SelectOption]
-        var errors: [FieldError]
-        var hasErrors: Bool
-    }
-
     struct AgreementForm: Content {
         var title: String?
         var text: String?
@@ -104,47 +92,9 @@ enum AgreementRoutes {
         var signatoryIDs: [Int]?
     }
 
-    static func formView(
-        _ request: Request, agreement: Agreement?, typed: AgreementForm?, task: MeetingTaskForm?,
-        errors: [FieldError] = []
-    ) async throws -> FormView {
-        let t = request.t
-        let sql = try request.sql()
-        let organisations = try await OrganisationStore(sql).organisations().filter { $0.validTo == nil }
-        let users = try await AccountStore(sql).users().filter(\.active)
-        let none = SelectOption(value: "", label: t("common.none"), selected: false)
-        let clean = MeetingTaskForm.clean
-        var form = MeetingTaskView.Typed()
-        form.actionTitle = clean(task?.actionTitle)
-        form.dueDate = clean(task?.dueDate)
-        let heading = agreement.map { t("agreement.addCommitment", ["title": $0.title]) } ?? t("agreement.new")
-        let chosen = Set(typed?.signatoryIDs ?? [])
-        return FormView(
-            layout: Layout(request.page, title: heading, section: .meetings), csrf: request.csrfToken,
-            heading: heading, action: (agreement.map { SiteRoute.commitments(agreementID: $0.id) } ?? .agreements),
-            version: agreement?.version ?? 0, isCommitment: agreement != nil, form: form,
-            agreementTitle: clean(typed?.title), text: typed?.text ?? "", signedOn: clean(typed?.signedOn),
-            organisations: [none]
-                + organisations.map {
-                    SelectOption(
-                        value: String($0.id), label: $0.name,
-                        selected: clean(task?.ownerOrganisationID) == String($0.id))
-                },
-            people: [none]
-                + users.map {
-                    SelectOption(
-                        value: String($0.id), label: $0.name + ($0.organisationName.map { " (\($0))" } ?? ""),
-                        selected: clean(task?.ownerUserID) == String($0.id))
-                },
-            signatories: organisations.map {
-                SelectOption(value: String($0.id), label: $0.name, selected: chosen.contains($0.id))
-            },
-            errors: errors, hasErrors: !errors.isEmpty)
-    }
-
     @Sendable static func showNew(_ request: Request) async throws -> Vapor.Response {
         try request.require(.manageAgreements)
-        let view = try await formView(request, agreement: nil, typed: nil, task: nil)
+        let view = try await AgreementFormView.load(request, agreement: nil, typed: nil, task: nil)
         return try await request.view.render("agreement-form", view).encodeResponse(for: request)
     }
 
@@ -159,14 +109,14 @@ enum AgreementRoutes {
             return .redirect(.agreement(id))
         },
         refused: { request, _, form, errors in
-            let view = try await formView(request, agreement: nil, typed: form, task: nil, errors: errors)
+            let view = try await AgreementFormView.load(request, agreement: nil, typed: form, task: nil, errors: errors)
             return try await request.render("agreement-form", view, status: .unprocessableEntity)
         })
 
     @Sendable static func showCommitmentForm(_ request: Request) async throws -> Vapor.Response {
         try request.require(.manageAgreements)
         let agreement = try await agreement(request)
-        let view = try await formView(request, agreement: agreement, typed: nil, task: nil)
+        let view = try await AgreementFormView.load(request, agreement: agreement, typed: nil, task: nil)
         return try await request.view.render("agreement-form", view).encodeResponse(for: request)
     }
 
@@ -178,12 +128,13 @@ enum AgreementRoutes {
             return .redirect(.agreement(agreement.id))
         },
         refused: { request, agreement, form, errors in
-            let view = try await formView(request, agreement: agreement, typed: nil, task: form, errors: errors)
+            let view = try await AgreementFormView.load(
+                request, agreement: agreement, typed: nil, task: form, errors: errors)
             return try await request.render("agreement-form", view, status: .unprocessableEntity)
         },
         conflict: { request, _, form in
             let current = try await agreement(request)
-            let view = try await formView(
+            let view = try await AgreementFormView.load(
                 request, agreement: current, typed: nil, task: form,
                 errors: [FieldError(field: "version", message: request.t("agreement.conflict"))])
             return try await request.render("agreement-form", view, status: .conflict)

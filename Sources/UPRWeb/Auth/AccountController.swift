@@ -5,41 +5,15 @@ import Vapor
 
 /// The account page: who I am, my password, two-step sign-in; and resetting a forgotten password by link.
 enum AccountController {
-    struct AccountView: Encodable {
-        var layout: Layout
-        var csrf: String
-        var heading: String
-        var name: String
-        var email: String
-        var role: String
-        var organisation: String?
-        var totpEnabled: Bool
-        var totpPending: Bool
-        var totpSecret: String?
-        var totpURI: String?
-        var errors: [FieldError]
-        var hasErrors: Bool
-        var message: String?
-    }
-
-    static func page(_ request: Request, errors: [FieldError] = [], message: String? = nil, status: HTTPStatus = .ok)
-        async throws -> Vapor.Response
-    {
+    static func page(
+        _ request: Request, errors: [FieldError] = [], messageKey: String? = nil, status: HTTPStatus = .ok
+    ) async throws -> Vapor.Response {
         let user = try request.requireUser()
         // Re-read: the TOTP fields may have changed in this request.
         guard let account = try await AccountStore(try request.sql()).user(id: user.account.id) else {
             throw Abort(.unauthorized)
         }
-        let t = request.t
-        let pending = !account.totpEnabled && account.totpSecret != nil
-        let totp = pending ? account.totpSecret.flatMap { TOTP(base32Secret: $0) } : nil
-        let view = AccountView(
-            layout: Layout(request.page, title: t("account.title")), csrf: request.csrfToken,
-            heading: t("account.title"), name: account.name, email: account.email, role: t(account.role.labelKey),
-            organisation: account.organisationName, totpEnabled: account.totpEnabled, totpPending: pending,
-            totpSecret: totp?.base32Secret,
-            totpURI: totp?.provisioningURI(issuer: "UPR Tracker", account: account.email),
-            errors: errors, hasErrors: !errors.isEmpty, message: message)
+        let view = AccountView.build(request.page, account: account, errors: errors, messageKey: messageKey)
         return try await request.render("account", view, status: status)
     }
 
@@ -102,7 +76,7 @@ enum AccountController {
             }
             try await store.setTOTP(account.id, secret: secret, enabled: true, actor: write.actor)
             _ = try await store.acceptTOTPCounter(account.id, counter: counter)
-            return .page { try await page($0, message: $0.t("account.totp.enabled")) }
+            return .page { try await page($0, messageKey: "account.totp.enabled") }
         },
         refused: { request, _, _, errors in try await refused(request, errors) })
 
@@ -117,7 +91,7 @@ enum AccountController {
                 else { throw StoreError.invalid(field: "disable-code", messageKey: "login.code.invalid") }
             }
             try await store.setTOTP(account.id, secret: nil, enabled: false, actor: write.actor)
-            return .page { try await page($0, message: $0.t("account.totp.disabled")) }
+            return .page { try await page($0, messageKey: "account.totp.disabled") }
         },
         refused: { request, _, _, errors in try await refused(request, errors) })
 
@@ -126,11 +100,7 @@ enum AccountController {
     static func resetPage(_ request: Request, token: String, errors: [FieldError] = [], status: HTTPStatus = .ok)
         async throws -> Vapor.Response
     {
-        let t = request.t
-        let view = AuthController.FormView(
-            layout: Layout(request.page, title: t("reset.title")), csrf: request.csrfToken,
-            heading: t("reset.title"),
-            errors: errors, email: nil, returnTo: nil, message: nil, token: token)
+        let view = AuthFormView.passwordReset(request.page, token: token, errors: errors)
         return try await request.render("password-reset", view, status: status)
     }
 

@@ -14,43 +14,16 @@ enum AuthController {
         var `return`: String?
     }
 
-    struct FormView: Encodable {
-        var layout: Layout
-        var csrf: String
-        var heading: String
-        var errors: [FieldError]
-        var email: String?
-        var returnTo: String?
-        var message: String?
-        var token: String?
-        var hasErrors: Bool { !errors.isEmpty }
-
-        enum CodingKeys: String, CodingKey {
-            case layout, csrf, heading, errors, email, returnTo, message, token, hasErrors
-        }
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(layout, forKey: .layout)
-            try container.encode(csrf, forKey: .csrf)
-            try container.encode(heading, forKey: .heading)
-            try container.encode(errors, forKey: .errors)
-            try container.encodeIfPresent(email, forKey: .email)
-            try container.encodeIfPresent(returnTo, forKey: .returnTo)
-            try container.encodeIfPresent(message, forKey: .message)
-            try container.encodeIfPresent(token, forKey: .token)
-            try container.encode(hasErrors, forKey: .hasErrors)
-        }
-    }
-
     static func loginPage(_ request: Request, errors: [FieldError] = [], email: String? = nil, status: HTTPStatus = .ok)
         async throws -> Vapor.Response
     {
-        let view = FormView(
-            layout: Layout(request.page, title: request.t("login.title")), csrf: request.csrfToken,
-            heading: request.t("login.title"), errors: errors, email: email,
-            returnTo: LocalPath.safe(try? request.query.get(String.self, at: "return"), otherwise: .home), message: nil,
-            token: nil)
+        let view = AuthFormView.signIn(request.page, returnTo: returnTo(request), email: email, errors: errors)
         return try await request.render("login", view, status: status)
+    }
+
+    /// Where to go once signed in: the page's `return` parameter if it is a path of this site, else home.
+    static func returnTo(_ request: Request) -> String {
+        LocalPath.safe(try? request.query.get(String.self, at: "return"), otherwise: .home)
     }
 
     @Sendable static func showLogin(_ request: Request) async throws -> Vapor.Response {
@@ -133,11 +106,7 @@ enum AuthController {
     static func codePage(_ request: Request, csrf: String, errors: [FieldError] = [], status: HTTPStatus = .ok)
         async throws -> Vapor.Response
     {
-        let view = FormView(
-            layout: Layout(request.page, title: request.t("login.code.title")), csrf: csrf,
-            heading: request.t("login.code.title"), errors: errors, email: nil,
-            returnTo: LocalPath.safe(try? request.query.get(String.self, at: "return"), otherwise: .home), message: nil,
-            token: nil)
+        let view = AuthFormView.signInCode(request.page, csrf: csrf, returnTo: returnTo(request), errors: errors)
         return try await request.render("login-code", view, status: status)
     }
 

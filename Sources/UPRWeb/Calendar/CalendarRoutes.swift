@@ -90,26 +90,36 @@ enum CalendarRoutes {
         return response
     }
 
+    /// The personal calendar settings: whether the person has a feed address (and since when), the new address
+    /// just made (shown once: only its hash is kept), and the public feed's address.
     struct View: Encodable {
         var layout: Layout
         var csrf: String
         var since: String?
         var url: String?
         var publicURL: String
+
+        /// The page from when the person's address was made (a stored timestamp, nil for none), the token of the
+        /// address just made if any, and the site's public address the feeds' addresses start with.
+        static func build(_ context: PageContext, since: String?, newToken: String? = nil, siteURL: String) -> View {
+            let t = context.t
+            return View(
+                layout: Layout(context, title: t("calendar.personal"), section: .account), csrf: context.csrf,
+                since: since.flatMap(Timestamp.date).map { t.date($0) },
+                url: newToken.map { siteURL + SiteRoute.personalCalendar(token: $0).href },
+                publicURL: siteURL + SiteRoute.publicCalendar.href)
+        }
     }
 
     @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
         let user = try request.requireUser()
         let since = try await CalendarTokenStore(try request.sql()).createdAt(userID: user.account.id)
-        return try await render(request, since: since, url: nil)
+        return try await render(request, since: since, newToken: nil)
     }
 
-    static func render(_ request: Request, since: String?, url: String?) async throws -> Vapor.Response {
-        let t = request.t
-        let view = View(
-            layout: Layout(request.page, title: t("calendar.personal"), section: .account), csrf: request.csrfToken,
-            since: since.flatMap(Timestamp.date).map { t.date($0) }, url: url,
-            publicURL: request.application.site.publicURL + SiteRoute.publicCalendar.href)
+    static func render(_ request: Request, since: String?, newToken: String?) async throws -> Vapor.Response {
+        let view = View.build(
+            request.page, since: since, newToken: newToken, siteURL: request.application.site.publicURL)
         return try await request.view.render("calendar", view).encodeResponse(for: request)
     }
 
@@ -121,9 +131,7 @@ enum CalendarRoutes {
             try await CalendarTokenStore(write.sql).replace(
                 userID: user.account.id, tokenHash: SecureToken.hash(token), actor: write.actor)
             return .page { request in
-                try await render(
-                    request, since: Timestamp.string(Date()),
-                    url: request.application.site.publicURL + SiteRoute.personalCalendar(token: token).href)
+                try await render(request, since: Timestamp.string(Date()), newToken: token)
             }
         })
 }

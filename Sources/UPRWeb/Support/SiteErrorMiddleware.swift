@@ -36,9 +36,7 @@ struct SiteErrorMiddleware: AsyncMiddleware {
                 if !allow.isEmpty { response.headers.replaceOrAdd(name: .allow, value: Self.allowValue(allow)) }
                 return response
             }
-            let view = ErrorView(
-                layout: Layout(request.page, title: request.t("error.title")), status: Int(status.code),
-                message: message)
+            let view = ErrorView.make(status: status, message: message, request.page)
             let response = try await request.render("error", view, status: status)
             if !allow.isEmpty { response.headers.replaceOrAdd(name: .allow, value: Self.allowValue(allow)) }
             return response
