@@ -52,38 +52,55 @@ struct AssessmentView: Encodable {
         var version: Int?
     }
 
-    static func build(
-        _ request: Request, round: AssessmentRound, form: Form? = nil, errors: [FieldError] = [],
-        conflicts: [Conflict] = []
-    ) async throws -> AssessmentView {
+    /// What the page is built from: the round, the recommendation, every assessment of it in the round, and the
+    /// organisations for an administrator, who records for one of the active ones (empty for everyone else).
+    struct Facts: Sendable {
+        var round: AssessmentRound
+        var recommendation: RecommendationSummary
+        var assessments: [Assessment]
+        var organisations: [Organisation]
+    }
+
+    /// The facts of the recommendation of the path in `round`, or 404 when it is not in the round's scope.
+    static func load(_ request: Request, round: AssessmentRound) async throws -> Facts {
         guard let id = request.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
         let sql = try request.sql()
         let store = AssessmentStore(sql)
         guard let detail = try await RecommendationDetail.load(id: id, on: sql), try await store.inScope(round, id)
         else { throw Abort(.notFound) }
-        let t = request.t
         let assessments = try await store.assessments(round: round.id, recommendation: id)
-        let user = request.currentUser
-        let isAdministrator = user?.account.role == .administrator
         let organisations: [Organisation] =
-            isAdministrator ? try await OrganisationStore(sql).organisations().filter { $0.validTo == nil } : []
+            request.actor?.role == .administrator ? try await OrganisationStore(sql).organisations() : []
+        return Facts(
+            round: round, recommendation: detail.recommendation, assessments: assessments,
+            organisations: organisations)
+    }
+
+    /// The page from its facts, with what the person typed (a refusal, a conflict) or their organisation's saved
+    /// assessment.
+    static func build(
+        _ context: PageContext, _ facts: Facts, form: Form? = nil, errors: [FieldError] = [],
+        conflicts: [Conflict] = []
+    ) -> AssessmentView {
+        let t = context.t
+        let (round, recommendation, assessments) = (facts.round, facts.recommendation, facts.assessments)
+        let isAdministrator = context.principal?.role == .administrator
+        let organisations = facts.organisations.filter { $0.validTo == nil }
         let organisationID =
-            recordingOrganisation(user?.account, chosen: form?.organisationID) ?? organisations.first?.id
+            recordingOrganisation(context.principal, chosen: form?.organisationID) ?? organisations.first?.id
         let own = assessments.first { $0.organisationID == organisationID }
         let canAssess =
-            round.status == .open
-            && organisationID.map { Authorization.allows(request.actor, .assess(organisationID: $0)) }
-                == true
+            round.status == .open && organisationID.map { context.allows(.assess(organisationID: $0)) } == true
         let chosen = form?.status.flatMap(ImplementationStatus.init(rawValue:)) ?? own?.status
-        let reference = detail.recommendation.paragraph ?? "#\(id)"
+        let reference = recommendation.paragraph ?? "#\(recommendation.id)"
         return AssessmentView(
-            layout: Layout(request.page, title: t("assessment.title", ["ref": reference]), section: .assessments),
-            csrf: request.csrfToken,
-            heading: t("assessment.title", ["ref": reference]) + " – " + detail.recommendation.stateUnderReview,
+            layout: Layout(context, title: t("assessment.title", ["ref": reference]), section: .assessments),
+            csrf: context.csrf,
+            heading: t("assessment.title", ["ref": reference]) + " – " + recommendation.stateUnderReview,
             roundTitle: round.title, roundHref: SiteRoute.round(round.id),
-            recommendationText: detail.recommendation.text,
-            recommendationHref: SiteRoute.recommendation(id),
-            response: t.response(detail.recommendation.response),
+            recommendationText: recommendation.text,
+            recommendationHref: SiteRoute.recommendation(recommendation.id),
+            response: t.response(recommendation.response),
             given: assessments.map { assessment in
                 Given(
                     organisation: assessment.organisationName, perspective: t(assessment.perspective.labelKey),
@@ -112,14 +129,14 @@ struct AssessmentView: Encodable {
 
     /// Whose assessment a person records: administrators the organisation they choose (a stakeholder that sent its
     /// assessment on paper), everyone else their own, whatever the form says.
-    static func recordingOrganisation(_ account: UserAccount?, chosen: Int?) -> Int? {
-        guard let account else { return nil }
-        return account.role == .administrator ? (chosen ?? account.organisationID) : account.organisationID
+    static func recordingOrganisation(_ person: Principal?, chosen: Int?) -> Int? {
+        guard let person else { return nil }
+        return person.role == .administrator ? (chosen ?? person.organisationID) : person.organisationID
     }
 
     @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
-        let round = try await AssessmentRoutes.round(request)
-        return try await request.view.render("assessment", build(request, round: round)).encodeResponse(for: request)
+        let facts = try await load(request, round: try await AssessmentRoutes.round(request))
+        return try await request.view.render("assessment", build(request.page, facts)).encodeResponse(for: request)
     }
 
     static let save = FormPost(
@@ -129,10 +146,9 @@ struct AssessmentView: Encodable {
             return (round: round, recommendation: try request.pathID())
         }, rule: .byForm,
         write: { subject, form, write in
-            guard
-                let organisation = recordingOrganisation(
-                    write.request.currentUser?.account, chosen: form.organisationID)
-            else { throw Abort(.forbidden) }
+            guard let organisation = recordingOrganisation(write.principal, chosen: form.organisationID) else {
+                throw Abort(.forbidden)
+            }
             try write.require(.assess(organisationID: organisation))
             _ = try await AssessmentStore(write.sql).save(
                 round: subject.round.id, recommendation: subject.recommendation, organisationID: organisation,
@@ -140,13 +156,14 @@ struct AssessmentView: Encodable {
             return .redirect(.assessment(round: subject.round.id, recommendationID: subject.recommendation))
         },
         refused: { request, subject, form, errors in
-            let view = try await build(request, round: subject.round, form: form, errors: errors)
+            let facts = try await load(request, round: subject.round)
+            let view = build(request.page, facts, form: form, errors: errors)
             return try await request.render("assessment", view, status: .unprocessableEntity)
         },
         conflict: { request, subject, form in
             // Someone of the same organisation saved first: show theirs beside what this person typed.
             let t = request.t
-            let organisation = recordingOrganisation(request.currentUser?.account, chosen: form.organisationID)
+            let organisation = recordingOrganisation(request.actor, chosen: form.organisationID)
             let current = try await AssessmentStore(try request.sql()).assessments(
                 round: subject.round.id, recommendation: subject.recommendation
             ).first { $0.organisationID == organisation }
@@ -163,8 +180,8 @@ struct AssessmentView: Encodable {
                 Conflict(
                     label: t("assessment.evidence"), theirs: current?.evidenceURL ?? "", yours: input.evidenceURL),
             ].filter { $0.theirs != $0.yours }
-            let view = try await build(
-                request, round: subject.round, form: fresh,
+            let view = build(
+                request.page, try await load(request, round: subject.round), form: fresh,
                 errors: [FieldError(field: "status", message: t("assessment.conflict"))], conflicts: conflicts)
             return try await request.render("assessment", view, status: .conflict)
         })

@@ -39,10 +39,19 @@ struct RoundComparisonView: Encodable {
     var hasChanges: Bool
 
     @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
-        let t = request.t
+        try await request.view.render("assessment-compare", load(request)).encodeResponse(for: request)
+    }
+
+    /// The two rounds of the query (`from`, `to`) compared.
+    static func load(_ request: Request) async throws -> RoundComparisonView {
         let a = try await AssessmentRoutes.round(request, parameter: "from")
         let b = try await AssessmentRoutes.round(request, parameter: "to")
-        let comparison = try await RoundComparison.load(a, b, on: try request.sql())
+        return make(try await RoundComparison.load(a, b, on: try request.sql()), request.page)
+    }
+
+    /// The page from the comparison of two rounds.
+    static func make(_ comparison: RoundComparison, _ context: PageContext) -> RoundComparisonView {
+        let t = context.t
         var countRows: [CountRow] = []
         for perspective in Perspective.allCases {
             let earlier = comparison.earlierCounts[perspective] ?? [:]
@@ -55,8 +64,8 @@ struct RoundComparisonView: Encodable {
                         earlier: t.number(earlier[status] ?? 0), later: t.number(later[status] ?? 0)))
             }
         }
-        let view = RoundComparisonView(
-            layout: Layout(request.page, title: t("compare.title"), section: .assessments),
+        return RoundComparisonView(
+            layout: Layout(context, title: t("compare.title"), section: .assessments),
             heading: t("compare.title"), earlierTitle: comparison.earlier.title, laterTitle: comparison.later.title,
             earlierHref: SiteRoute.round(comparison.earlier.id),
             laterHref: SiteRoute.round(comparison.later.id),
@@ -75,6 +84,5 @@ struct RoundComparisonView: Encodable {
                     movement: t(change.movement.labelKey), movementClass: change.movement.rawValue)
             },
             hasChanges: !comparison.changes.isEmpty)
-        return try await request.view.render("assessment-compare", view).encodeResponse(for: request)
     }
 }

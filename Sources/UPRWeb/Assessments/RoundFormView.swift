@@ -27,26 +27,40 @@ struct RoundFormView: Encodable {
         var meeting: Int?
     }
 
-    static func build(_ request: Request, form: Form?, meetingID: Int? = nil, errors: [FieldError] = [])
-        async throws -> RoundFormView
-    {
-        let t = request.t
+    /// What the form offers: the states with recommendations, and the annual assessment meeting it was opened from.
+    struct Facts: Sendable {
+        var states: [String]
+        var meeting: Meeting?
+    }
+
+    /// The states, and the meeting of `meetingID` (404 when there is none).
+    static func load(_ request: Request, meetingID: Int?) async throws -> Facts {
         let sql = try request.sql()
         let choices = try await PlanMatrixChoices.load(on: sql)
-        let state = form?.state ?? "Mongolia"
-        let cycle = form?.cycle ?? ""
-        // Opened from an annual assessment meeting: the meeting's title and local day are the defaults.
         var meeting: Meeting?
-        if let id = meetingID ?? form?.meeting {
+        if let id = meetingID {
             guard let found = try await MeetingStore(sql).meeting(id: id) else { throw Abort(.notFound) }
             meeting = found
         }
+        return Facts(states: choices.states, meeting: meeting)
+    }
+
+    /// The form, empty or as typed. Opened from an annual assessment meeting, the meeting's title and local day are
+    /// the defaults; otherwise the round is held `today`.
+    static func build(
+        _ context: PageContext, _ facts: Facts, form: Form?, errors: [FieldError] = [],
+        today: String = Timestamp.day(Date())
+    ) -> RoundFormView {
+        let t = context.t
+        let state = form?.state ?? "Mongolia"
+        let cycle = form?.cycle ?? ""
+        let meeting = facts.meeting
         let meetingDay = meeting.map { String($0.fields.startsLocal.prefix(10)) }
         return RoundFormView(
-            layout: Layout(request.page, title: t("round.new.title"), section: .assessments),
-            csrf: request.csrfToken, heading: t("round.new.title"), title: form?.title ?? meeting?.fields.title ?? "",
-            heldOn: form?.heldOn ?? meetingDay ?? Timestamp.day(Date()),
-            states: choices.states.map { SelectOption(value: $0, label: $0, selected: $0 == state) },
+            layout: Layout(context, title: t("round.new.title"), section: .assessments),
+            csrf: context.csrf, heading: t("round.new.title"), title: form?.title ?? meeting?.fields.title ?? "",
+            heldOn: form?.heldOn ?? meetingDay ?? today,
+            states: facts.states.map { SelectOption(value: $0, label: $0, selected: $0 == state) },
             cycles: [SelectOption(value: "", label: t("round.allCycles"), selected: cycle.isEmpty)]
                 + (1...4).map {
                     SelectOption(
@@ -60,7 +74,8 @@ struct RoundFormView: Encodable {
     @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
         try request.require(.manageAssessmentRounds)
         let meeting = try? request.query.get(Int.self, at: "meeting")
-        return try await request.view.render("assessment-round-new", build(request, form: nil, meetingID: meeting))
+        let facts = try await load(request, meetingID: meeting)
+        return try await request.view.render("assessment-round-new", build(request.page, facts, form: nil))
             .encodeResponse(for: request)
     }
 
@@ -79,7 +94,7 @@ struct RoundFormView: Encodable {
             return .redirect(.round(id))
         },
         refused: { request, _, form, errors in
-            let view = try await build(request, form: form, errors: errors)
+            let view = build(request.page, try await load(request, meetingID: form.meeting), form: form, errors: errors)
             return try await request.render("assessment-round-new", view, status: .unprocessableEntity)
         })
 }

@@ -36,16 +36,18 @@ struct IndicatorEditorView: Encodable {
     var conflicts: [Conflict]
     var hasConflict: Bool
 
+    /// The form for `existing` (nil for a new indicator) with `fields` in it, the active organisations offered as
+    /// responsible and as data partners, and the SMART check when there is one to show.
     static func build(
-        _ request: Request, existing: Indicator?, fields: IndicatorFields, version: Int, organisations: [Organisation],
-        smart: SMARTCheck? = nil, errors: [FieldError] = [], conflicts: [Conflict] = []
+        _ context: PageContext, existing: Indicator?, fields: IndicatorFields, version: Int,
+        organisations: [Organisation], smart: SMARTCheck? = nil, errors: [FieldError] = [], conflicts: [Conflict] = []
     ) -> IndicatorEditorView {
-        let t = request.t
+        let t = context.t
         let active = organisations.filter { $0.validTo == nil }
         return IndicatorEditorView(
             layout: Layout(
-                request.page, title: t(existing == nil ? "indicator.new" : "indicator.edit"), section: .indicators),
-            csrf: request.csrfToken,
+                context, title: t(existing == nil ? "indicator.new" : "indicator.edit"), section: .indicators),
+            csrf: context.csrf,
             heading: existing.map { t("indicator.edit") + ": " + $0.fields.title } ?? t("indicator.new"),
             action: (existing.map { SiteRoute.indicator($0.id) } ?? .indicators(IndicatorFilter())),
             version: version,
@@ -85,9 +87,8 @@ struct IndicatorEditorView: Encodable {
         let groups = try await IndicatorStore(sql).workingGroups(ofEntries: fields.planEntryIDs)
         try request.require(.createIndicator(entryGroupIDs: groups))
         if request.actor?.role == .focalPoint { fields.responsibleOrganisationID = request.actor?.organisationID }
-        let view = build(
-            request, existing: nil, fields: fields, version: 0,
-            organisations: try await OrganisationStore(sql).organisations())
+        let organisations = try await OrganisationStore(sql).organisations()
+        let view = build(request.page, existing: nil, fields: fields, version: 0, organisations: organisations)
         return try await request.view.render("indicator-edit", view).encodeResponse(for: request)
     }
 
@@ -95,10 +96,11 @@ struct IndicatorEditorView: Encodable {
         let indicator = try await IndicatorRoutes.indicator(request)
         try request.require(.editIndicator(responsibleOrganisationID: indicator.fields.responsibleOrganisationID))
         let sql = try request.sql()
+        let organisations = try await OrganisationStore(sql).organisations()
+        let smart = try await IndicatorStore(sql).smartCheck(indicator)
         let view = build(
-            request, existing: indicator, fields: indicator.fields, version: indicator.version,
-            organisations: try await OrganisationStore(sql).organisations(),
-            smart: try await IndicatorStore(sql).smartCheck(indicator))
+            request.page, existing: indicator, fields: indicator.fields, version: indicator.version,
+            organisations: organisations, smart: smart)
         return try await request.view.render("indicator-edit", view).encodeResponse(for: request)
     }
 
@@ -127,13 +129,14 @@ struct IndicatorEditorView: Encodable {
         },
         refused: { request, existing, form, errors in
             let t = request.t
+            let organisations = try await OrganisationStore(request.sql()).organisations()
             // The typed fields, or the saved ones when the typed ones could not be read.
             return try await request.render(
                 "indicator-edit",
                 build(
-                    request, existing: existing, fields: (try? form.fields()) ?? existing?.fields ?? IndicatorFields(),
-                    version: form.version ?? 0,
-                    organisations: try await OrganisationStore(request.sql()).organisations(),
+                    request.page, existing: existing,
+                    fields: (try? form.fields()) ?? existing?.fields ?? IndicatorFields(), version: form.version ?? 0,
+                    organisations: organisations,
                     errors: errors.map {
                         FieldError(field: $0.field, message: t("indicator.field.\($0.field)") + ": " + $0.message)
                     }),
@@ -146,11 +149,12 @@ struct IndicatorEditorView: Encodable {
             let conflicts = Conflict.rows(theirs: current?.fields.asText ?? [:], yours: fields.asText) {
                 t("indicator.field.\($0)")
             }
+            let organisations = try await OrganisationStore(request.sql()).organisations()
             return try await request.render(
                 "indicator-edit",
                 build(
-                    request, existing: existing, fields: fields, version: current?.version ?? 0,
-                    organisations: try await OrganisationStore(request.sql()).organisations(),
+                    request.page, existing: existing, fields: fields, version: current?.version ?? 0,
+                    organisations: organisations,
                     errors: [FieldError(field: "title", message: t("indicator.conflict.message"))], conflicts: conflicts
                 ),
                 status: .conflict)
@@ -172,11 +176,12 @@ struct IndicatorEditorView: Encodable {
             observations: observations.compactMap { m in
                 CalendarDay(m.date).map { Observation(day: $0, value: m.value) }
             })
+        let organisations = try await OrganisationStore(sql).organisations()
         return try await request.view.render(
             "indicator-edit",
             build(
-                request, existing: existing, fields: fields, version: form.version ?? 0,
-                organisations: try await OrganisationStore(sql).organisations(), smart: check)
+                request.page, existing: existing, fields: fields, version: form.version ?? 0,
+                organisations: organisations, smart: check)
         ).encodeResponse(for: request)
     }
 }

@@ -30,14 +30,15 @@ struct MeasurementEditorView: Encodable {
     var errors: [FieldError]
     var hasErrors: Bool
 
-    static func build(_ request: Request, _ indicator: Indicator, form: MeasurementForm?, errors: [FieldError] = [])
+    /// The form for a measurement of `indicator`, empty (the indicator's unit and source filled in) or as typed.
+    static func build(_ context: PageContext, _ indicator: Indicator, form: MeasurementForm?, errors: [FieldError] = [])
         -> MeasurementEditorView
     {
-        let t = request.t
+        let t = context.t
         let typed = form?.input
         return MeasurementEditorView(
-            layout: Layout(request.page, title: t("measurement.new"), section: .indicators),
-            csrf: request.csrfToken,
+            layout: Layout(context, title: t("measurement.new"), section: .indicators),
+            csrf: context.csrf,
             heading: t("measurement.new") + ": " + indicator.fields.title,
             indicatorHref: SiteRoute.indicator(indicator.id),
             action: SiteRoute.measurements(indicatorID: indicator.id), unit: typed?.unit ?? indicator.fields.unit,
@@ -76,7 +77,7 @@ struct MeasurementEditorView: Encodable {
     @Sendable static func new(_ request: Request) async throws -> Vapor.Response {
         let indicator = try await IndicatorRoutes.indicator(request)
         try requireEntry(request, indicator)
-        return try await request.view.render("measurement-new", build(request, indicator, form: nil))
+        return try await request.view.render("measurement-new", build(request.page, indicator, form: nil))
             .encodeResponse(for: request)
     }
 
@@ -124,7 +125,7 @@ struct MeasurementEditorView: Encodable {
             return try await request.render(
                 "measurement-new",
                 build(
-                    request, indicator, form: form,
+                    request.page, indicator, form: form,
                     errors: errors.map { FieldError(field: $0.field, message: label($0.field, t) + ": " + $0.message) }),
                 status: .unprocessableEntity)
         })

@@ -27,20 +27,35 @@ struct MeetingEditorView: Encodable {
     var conflicts: [PlanEditorView.Conflict]
     var hasConflict: Bool
 
-    static func build(
-        _ request: Request, meetingID: Int?, fields: MeetingFields, version: Int, errors: [FieldError] = [],
-        conflicts: [PlanEditorView.Conflict] = []
-    ) async throws -> MeetingEditorView {
-        let t = request.t
+    /// What the form offers to choose from, as the store has it: the organisations, the working groups and the
+    /// people with an account. The page offers the active ones, and the groups the person may schedule for.
+    struct Choices: Sendable {
+        var organisations: [Organisation]
+        var workingGroups: [WorkingGroup]
+        var users: [UserAccount]
+    }
+
+    static func load(_ request: Request) async throws -> Choices {
         let sql = try request.sql()
         let store = OrganisationStore(sql)
-        let organisations = try await store.organisations().filter { $0.validTo == nil }
-        let groups = MeetingRoutes.creatableGroups(request.page, try await store.workingGroups()) ?? []
-        let users = try await AccountStore(sql).users().filter(\.active)
+        return Choices(
+            organisations: try await store.organisations(), workingGroups: try await store.workingGroups(),
+            users: try await AccountStore(sql).users())
+    }
+
+    /// The form for the meeting of `meetingID` (nil for a new one) with `fields` in it.
+    static func build(
+        _ context: PageContext, _ choices: Choices, meetingID: Int?, fields: MeetingFields, version: Int,
+        errors: [FieldError] = [], conflicts: [PlanEditorView.Conflict] = []
+    ) -> MeetingEditorView {
+        let t = context.t
+        let organisations = choices.organisations.filter { $0.validTo == nil }
+        let groups = MeetingRoutes.creatableGroups(context, choices.workingGroups) ?? []
+        let users = choices.users.filter(\.active)
         let none = SelectOption(value: "", label: t("common.none"), selected: false)
         let heading = meetingID == nil ? t("meeting.new.title") : t("meeting.edit.title", ["title": fields.title])
         return MeetingEditorView(
-            layout: Layout(request.page, title: heading, section: .meetings), csrf: request.csrfToken,
+            layout: Layout(context, title: heading, section: .meetings), csrf: context.csrf,
             heading: heading, action: (meetingID.map { SiteRoute.meetingEdit($0) } ?? .meetings), version: version,
             kinds: MeetingKind.allCases.map {
                 SelectOption(value: $0.rawValue, label: t($0.labelKey), selected: $0 == fields.kind)
@@ -52,7 +67,7 @@ struct MeetingEditorView: Encodable {
                 + organisations.map {
                     SelectOption(value: String($0.id), label: $0.name, selected: $0.id == fields.organiserID)
                 },
-            groups: (Authorization.allows(request.actor, .createMeeting(workingGroupID: nil)) ? [none] : [])
+            groups: (context.allows(.createMeeting(workingGroupID: nil)) ? [none] : [])
                 + groups.map {
                     SelectOption(value: String($0.id), label: $0.name, selected: $0.id == fields.workingGroupID)
                 },
@@ -76,14 +91,16 @@ struct MeetingEditorView: Encodable {
         var fields = MeetingFields()
         fields.workingGroupID = groups.first?.id
         fields.organiserID = request.currentUser?.account.organisationID
-        let view = try await build(request, meetingID: nil, fields: fields, version: 0)
+        let view = build(request.page, try await load(request), meetingID: nil, fields: fields, version: 0)
         return try await request.view.render("meeting-form", view).encodeResponse(for: request)
     }
 
     @Sendable static func showEdit(_ request: Request) async throws -> Vapor.Response {
         let meeting = try await MeetingRoutes.meeting(request)
         try request.require(.runMeeting(workingGroupID: meeting.fields.workingGroupID))
-        let view = try await build(request, meetingID: meeting.id, fields: meeting.fields, version: meeting.version)
+        let view = build(
+            request.page, try await load(request), meetingID: meeting.id, fields: meeting.fields,
+            version: meeting.version)
         return try await request.view.render("meeting-form", view).encodeResponse(for: request)
     }
 
@@ -110,9 +127,10 @@ struct MeetingEditorView: Encodable {
         },
         refused: { request, existing, form, errors in
             // The typed fields, or the saved ones when the typed ones could not be read.
-            let view = try await build(
-                request, meetingID: existing?.id, fields: (try? form.fields()) ?? existing?.fields ?? MeetingFields(),
-                version: form.version ?? 0, errors: errors)
+            let view = build(
+                request.page, try await load(request), meetingID: existing?.id,
+                fields: (try? form.fields()) ?? existing?.fields ?? MeetingFields(), version: form.version ?? 0,
+                errors: errors)
             return try await request.render("meeting-form", view, status: .unprocessableEntity)
         },
         conflict: { request, existing, form in
@@ -122,8 +140,9 @@ struct MeetingEditorView: Encodable {
             let conflicts = ConflictField.rows(theirs: current?.fields.asText ?? [:], yours: fields.asText) {
                 t("meeting.field.\($0)")
             }
-            let view = try await build(
-                request, meetingID: existing?.id, fields: fields, version: current?.version ?? 0,
+            let view = build(
+                request.page, try await load(request), meetingID: existing?.id, fields: fields,
+                version: current?.version ?? 0,
                 errors: [FieldError(field: "title", message: t("meeting.conflict.message"))], conflicts: conflicts)
             return try await request.render("meeting-form", view, status: .conflict)
         })

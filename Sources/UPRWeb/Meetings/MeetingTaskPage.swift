@@ -14,7 +14,7 @@ struct MeetingTaskView: Encodable {
     var heading: String
     var meetingTitle: String
     var meetingHref: SiteRoute
-    var action: String
+    var action: SiteRoute
     var version: Int
     var isAgenda: Bool
     var isDecision: Bool
@@ -42,14 +42,32 @@ struct MeetingTaskView: Encodable {
         var minutes = ""
     }
 
-    static func build(
-        _ request: Request, _ meeting: Meeting, _ task: Task, form: MeetingTaskForm?, version: Int,
-        errors: [FieldError] = []
-    ) async throws -> MeetingTaskView {
-        let t = request.t
+    /// What the forms offer to choose from, as the store has it: the organisations and the people with an account
+    /// (the page offers the active ones), and the plan entries and indicators an item or a decision may be about.
+    struct Choices: Sendable {
+        var organisations: [Organisation]
+        var users: [UserAccount]
+        var subjects: MeetingTaskChoices
+    }
+
+    static func load(_ request: Request, _ meeting: Meeting) async throws -> Choices {
         let sql = try request.sql()
-        let organisations = try await OrganisationStore(sql).organisations().filter { $0.validTo == nil }
-        let users = try await AccountStore(sql).users().filter(\.active)
+        let organisations = try await OrganisationStore(sql).organisations()
+        let users = try await AccountStore(sql).users()
+        // A working group's meeting offers the group's plan entries and their indicators; another meeting, every
+        // indicator.
+        let subjects = try await MeetingStore(sql).taskChoices(workingGroupID: meeting.fields.workingGroupID)
+        return Choices(organisations: organisations, users: users, subjects: subjects)
+    }
+
+    /// The form of `task` for `meeting`, empty (the minutes and attendance as recorded) or as typed.
+    static func build(
+        _ context: PageContext, _ meeting: Meeting, _ task: Task, _ choices: Choices, form: MeetingTaskForm?,
+        version: Int, errors: [FieldError] = []
+    ) -> MeetingTaskView {
+        let t = context.t
+        let organisations = choices.organisations.filter { $0.validTo == nil }
+        let users = choices.users.filter(\.active)
         let none = SelectOption(value: "", label: t("common.none"), selected: false)
         let clean = MeetingTaskForm.clean
         var typed = Typed()
@@ -60,15 +78,12 @@ struct MeetingTaskView: Encodable {
         typed.actionTitle = clean(form?.actionTitle)
         typed.dueDate = clean(form?.dueDate)
         typed.minutes = form?.minutes ?? meeting.minutes
-        // A working group's meeting offers the group's plan entries and their indicators; another meeting, every
-        // indicator.
-        let choices = try await MeetingStore(sql).taskChoices(workingGroupID: meeting.fields.workingGroupID)
         let entries =
             [none]
-            + choices.planEntries.map {
+            + choices.subjects.planEntries.map {
                 SelectOption(value: String($0.id), label: $0.label, selected: clean(form?.planEntryID) == String($0.id))
             }
-        let indicators = choices.indicators.map {
+        let indicators = choices.subjects.indicators.map {
             SelectOption(value: String($0.id), label: $0.label, selected: clean(form?.indicatorID) == String($0.id))
         }
         let attendingOrganisations =
@@ -77,9 +92,9 @@ struct MeetingTaskView: Encodable {
         let attendingPeople = form?.attendingUserIDs.map(Set.init) ?? Set(meeting.people.filter(\.attended).map(\.id))
         let heading = t("meeting.task.\(task.rawValue)")
         return MeetingTaskView(
-            layout: Layout(request.page, title: heading, section: .meetings), csrf: request.csrfToken,
+            layout: Layout(context, title: heading, section: .meetings), csrf: context.csrf,
             heading: heading, meetingTitle: meeting.fields.title, meetingHref: SiteRoute.meeting(meeting.id),
-            action: SiteRoute.meetingTask(meetingID: meeting.id, task).href, version: version,
+            action: SiteRoute.meetingTask(meetingID: meeting.id, task), version: version,
             isAgenda: task == .agenda,
             isDecision: task == .decision, isAction: task == .action, isMinutes: task == .minutes, form: typed,
             agendaItems: [none]
@@ -114,7 +129,8 @@ struct MeetingTaskView: Encodable {
         { request in
             let meeting = try await MeetingRoutes.meeting(request)
             try request.require(.runMeeting(workingGroupID: meeting.fields.workingGroupID))
-            let view = try await build(request, meeting, task, form: nil, version: meeting.version)
+            let choices = try await load(request, meeting)
+            let view = build(request.page, meeting, task, choices, form: nil, version: meeting.version)
             return try await request.view.render("meeting-task", view).encodeResponse(for: request)
         }
     }
@@ -146,14 +162,16 @@ struct MeetingTaskView: Encodable {
                 return .redirect(.meeting(meeting.id))
             },
             refused: { request, meeting, form, errors in
-                let view = try await build(
-                    request, meeting, task, form: form, version: form.version ?? 0, errors: errors)
+                let choices = try await load(request, meeting)
+                let view = build(
+                    request.page, meeting, task, choices, form: form, version: form.version ?? 0, errors: errors)
                 return try await request.render("meeting-task", view, status: .unprocessableEntity)
             },
             conflict: { request, _, form in
                 let current = try await MeetingRoutes.meeting(request)
-                let view = try await build(
-                    request, current, task, form: form, version: current.version,
+                let choices = try await load(request, current)
+                let view = build(
+                    request.page, current, task, choices, form: form, version: current.version,
                     errors: [FieldError(field: "version", message: request.t("meeting.conflict.message"))])
                 return try await request.render("meeting-task", view, status: .conflict)
             })

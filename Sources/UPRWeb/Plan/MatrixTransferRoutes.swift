@@ -42,73 +42,9 @@ enum MatrixTransferRoutes {
         }
     }
 
-    struct ImportView: Encodable {
-        struct Field: Encodable {
-            var name: String
-            var before: String
-            var after: String
-        }
-        struct Change: Encodable {
-            var row: Int
-            var reference: String
-            var isNew: Bool
-            var fields: [Field]
-        }
-        struct Problem: Encodable {
-            var row: Int
-            var reference: String
-            var message: String
-        }
-        var layout: Layout
-        var csrf: String
-        var heading: String
-        var states: [String]
-        var applyAction: SiteRoute?
-        var changes: [Change]
-        var problems: [Problem]
-        var hasChanges: Bool
-        var hasProblems: Bool
-        var summary: String?
-        var errors: [FieldError]
-        var hasErrors: Bool
-        var preview: Bool
-    }
-
-    static func view(
-        _ request: Request, plan: MatrixTransfer.Plan? = nil, uploadID: Int? = nil, errors: [FieldError] = []
-    ) async throws -> ImportView {
-        let t = request.t
-        let options = try await FilterOptions.load(on: request.sql())
-        let changes = (plan?.changes ?? []).map {
-            ImportView.Change(
-                row: $0.row, reference: $0.reference, isNew: $0.entryID == nil,
-                fields: $0.changedFields.map { field in
-                    ImportView.Field(name: t("plan.field.\(field.name)"), before: field.before, after: field.after)
-                })
-        }
-        let problems = (plan?.errors ?? []).map {
-            ImportView.Problem(row: $0.row, reference: $0.reference, message: t($0.messageKey, $0.arguments))
-        }
-        return ImportView(
-            layout: Layout(request.page, title: t("plan.import"), section: .plan), csrf: request.csrfToken,
-            heading: t("plan.import"), states: options.statesUnderReview,
-            applyAction: uploadID.map { .planImportApply(upload: $0) },
-            changes: changes,
-            problems: problems, hasChanges: !changes.isEmpty, hasProblems: !problems.isEmpty,
-            summary: plan.map {
-                t(
-                    "import.preview.summary",
-                    [
-                        "changes": t.number($0.changes.count), "unchanged": t.number($0.unchanged),
-                        "errors": t.number($0.errors.count),
-                    ])
-            },
-            errors: errors, hasErrors: !errors.isEmpty, preview: plan != nil)
-    }
-
     @Sendable static func showImport(_ request: Request) async throws -> Vapor.Response {
         try request.require(.importMatrix)
-        return try await request.view.render("plan-import", view(request)).encodeResponse(for: request)
+        return try await request.view.render("plan-import", PlanImportView.load(request)).encodeResponse(for: request)
     }
 
     struct UploadForm: Content {
@@ -124,7 +60,8 @@ enum MatrixTransferRoutes {
             @Sendable func failure(_ field: String, _ message: String) -> FormPost<Void, UploadForm>.Next {
                 .page { request in
                     try await request.render(
-                        "plan-import", view(request, errors: [FieldError(field: field, message: message)]),
+                        "plan-import",
+                        PlanImportView.load(request, errors: [FieldError(field: field, message: message)]),
                         status: .unprocessableEntity)
                 }
             }
@@ -143,8 +80,8 @@ enum MatrixTransferRoutes {
             let uploadID = try await MatrixUploadStore(write.sql).keep(
                 fileName: file.filename, stateName: state, content: data, userID: write.principal.userID)
             return .page { request in
-                try await request.view.render("plan-import", view(request, plan: plan, uploadID: uploadID))
-                    .encodeResponse(for: request)
+                let view = try await PlanImportView.load(request, plan: plan, uploadID: uploadID)
+                return try await request.view.render("plan-import", view).encodeResponse(for: request)
             }
         })
 
@@ -164,8 +101,8 @@ enum MatrixTransferRoutes {
             let plan = try await MatrixTransfer.plan(document, state: state, actor: write.principal, on: write.sql)
             guard plan.errors.isEmpty else {
                 return .page { request in
-                    try await request.view.render("plan-import", view(request, plan: plan, uploadID: upload.id))
-                        .encodeResponse(for: request)
+                    let view = try await PlanImportView.load(request, plan: plan, uploadID: upload.id)
+                    return try await request.view.render("plan-import", view).encodeResponse(for: request)
                 }
             }
             let result = try await MatrixTransfer.apply(

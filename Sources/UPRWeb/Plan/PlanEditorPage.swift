@@ -44,7 +44,9 @@ struct PlanEditorView: Encodable {
         var linked: Bool
     }
 
-    struct Context {
+    /// What the editor is built from and the form acts on: the recommendation, its entry (nil before the first
+    /// save), the working groups and organisations to choose from, and the similar recommendations.
+    struct Facts: Sendable {
         var recommendation: RecommendationSummary
         var entry: PlanEntry?
         var groups: [WorkingGroup]
@@ -52,13 +54,13 @@ struct PlanEditorView: Encodable {
         var similar: [SimilarRecommendation]
     }
 
-    static func context(_ request: Request) async throws -> Context {
+    static func load(_ request: Request) async throws -> Facts {
         guard let id = request.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
         let sql = try request.sql()
         guard let detail = try await RecommendationDetail.load(id: id, on: sql) else { throw Abort(.notFound) }
         let entry = try await PlanStore(sql).entry(recommendationID: id)
         let store = OrganisationStore(sql)
-        return Context(
+        return Facts(
             recommendation: detail.recommendation, entry: entry, groups: try await store.workingGroups(),
             organisations: try await store.organisations(),
             similar: try await SimilarRecommendations.load(
@@ -67,39 +69,40 @@ struct PlanEditorView: Encodable {
     }
 
     /// The groups this person may draft for; for an existing entry, only its own group.
-    static func allowedGroups(_ request: Request, _ context: Context) -> [WorkingGroup] {
-        if let entry = context.entry { return context.groups.filter { $0.id == entry.workingGroupID } }
-        return context.groups.filter { Authorization.allows(request.actor, .draftPlanEntry(workingGroupID: $0.id)) }
+    static func allowedGroups(_ context: PageContext, _ facts: Facts) -> [WorkingGroup] {
+        if let entry = facts.entry { return facts.groups.filter { $0.id == entry.workingGroupID } }
+        return facts.groups.filter { context.allows(.draftPlanEntry(workingGroupID: $0.id)) }
     }
 
+    /// The editor with `fields` in it, for the group `groupID` (a new entry's is suggested when nil).
     static func build(
-        _ request: Request, _ context: Context, fields: PlanEntryFields, groupID: Int?, version: Int,
+        _ context: PageContext, _ facts: Facts, fields: PlanEntryFields, groupID: Int?, version: Int,
         errors: [FieldError] = [], conflicts: [Conflict] = []
     ) -> PlanEditorView {
-        let t = request.t
-        let recommendation = context.recommendation
+        let t = context.t
+        let recommendation = facts.recommendation
         let reference = recommendation.paragraph ?? "#\(recommendation.id)"
         // Suggest the group of the recommendation's first cluster for a new entry.
         let suggested =
             groupID
-            ?? context.groups.first { group in recommendation.clusters.contains { $0 == group.cluster } }?.id
-        let government = context.organisations.filter { $0.kind.isGovernment && $0.validTo == nil }
+            ?? facts.groups.first { group in recommendation.clusters.contains { $0 == group.cluster } }?.id
+        let government = facts.organisations.filter { $0.kind.isGovernment && $0.validTo == nil }
         return PlanEditorView(
-            layout: Layout(request.page, title: t("plan.edit.title", ["ref": reference]), section: .plan),
-            csrf: request.csrfToken,
-            heading: t(context.entry == nil ? "plan.new.title" : "plan.edit.title", ["ref": reference]),
+            layout: Layout(context, title: t("plan.edit.title", ["ref": reference]), section: .plan),
+            csrf: context.csrf,
+            heading: t(facts.entry == nil ? "plan.new.title" : "plan.edit.title", ["ref": reference]),
             recommendationText: recommendation.text,
             recommendationHref: SiteRoute.recommendation(recommendation.id),
             action: SiteRoute.planEditor(recommendationID: recommendation.id), version: version,
-            isNew: context.entry == nil,
-            groups: allowedGroups(request, context).map {
+            isNew: facts.entry == nil,
+            groups: allowedGroups(context, facts).map {
                 Option(value: String($0.id), label: $0.name, selected: $0.id == suggested)
             },
             leads: [Option(value: "", label: t("common.none"), selected: fields.leadOrganisationID == nil)]
                 + government.map {
                     Option(value: String($0.id), label: $0.name, selected: $0.id == fields.leadOrganisationID)
                 },
-            supporters: context.organisations.filter { $0.validTo == nil }.map {
+            supporters: facts.organisations.filter { $0.validTo == nil }.map {
                 Option(value: String($0.id), label: $0.name, selected: fields.supporterIDs.contains($0.id))
             },
             priorities: [Option(value: "", label: t("common.none"), selected: fields.priority == nil)]
@@ -111,94 +114,93 @@ struct PlanEditorView: Encodable {
             otherMechanismsInternational: fields.otherMechanismsInternational,
             linkedRecommendations: fields.linkedRecommendationIDs.map { "#\($0)" }.joined(separator: ", "),
             startDate: fields.startDate ?? "", dueDate: fields.dueDate ?? "", csoActivities: fields.csoActivities,
-            similar: context.similar.map {
+            similar: facts.similar.map {
                 SimilarChoice(
                     row: SimilarSection.Row($0, t),
                     linked: fields.linkedRecommendationIDs.contains($0.recommendation.id))
             },
-            hasSimilar: !context.similar.isEmpty,
+            hasSimilar: !facts.similar.isEmpty,
             errors: errors, hasErrors: !errors.isEmpty, conflicts: conflicts, hasConflict: !conflicts.isEmpty)
     }
 
     @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
-        let context = try await context(request)
-        if let entry = context.entry {
+        let facts = try await load(request)
+        if let entry = facts.entry {
             try request.require(.draftPlanEntry(workingGroupID: entry.workingGroupID))
-        } else if allowedGroups(request, context).isEmpty {
+        } else if allowedGroups(request.page, facts).isEmpty {
             throw Abort(request.currentUser == nil ? .unauthorized : .forbidden)
         }
         let view = build(
-            request, context, fields: context.entry?.fields ?? PlanEntryFields(),
-            groupID: context.entry?.workingGroupID,
-            version: context.entry?.version ?? 0)
+            request.page, facts, fields: facts.entry?.fields ?? PlanEntryFields(), groupID: facts.entry?.workingGroupID,
+            version: facts.entry?.version ?? 0)
         return try await request.view.render("plan-edit", view).encodeResponse(for: request)
     }
 
     static let save = FormPost(
-        PlanForm.self, load: context, rule: .byForm,
-        write: { context, form, write in
-            try write.require(.draftPlanEntry(workingGroupID: groupID(context, form)))
-            let fields = try saving(form, context, write.request.t)
+        PlanForm.self, load: load, rule: .byForm,
+        write: { facts, form, write in
+            try write.require(.draftPlanEntry(workingGroupID: groupID(facts, form)))
+            let fields = try saving(form, facts, write.request.t)
             let store = PlanStore(write.sql)
             let entryID: Int
-            if let entry = context.entry {
+            if let entry = facts.entry {
                 try await store.update(
                     entry.id, version: form.version ?? 0, fields: fields, actor: write.actor,
                     actorUserID: write.principal.userID)
                 entryID = entry.id
             } else {
                 entryID = try await store.create(
-                    recommendationID: context.recommendation.id, workingGroupID: groupID(context, form), fields: fields,
+                    recommendationID: facts.recommendation.id, workingGroupID: groupID(facts, form), fields: fields,
                     userID: write.principal.userID, actor: write.actor)
             }
             // After filling from the similar recommendations, the person is back in the editor with the result.
             return form.intent == "link-similar"
-                ? .redirect(.planEditor(recommendationID: context.recommendation.id), at: "f-similarIDs")
+                ? .redirect(.planEditor(recommendationID: facts.recommendation.id), at: "f-similarIDs")
                 : .redirect(.planEntry(entryID))
         },
-        refused: { request, context, form, errors in
+        refused: { request, facts, form, errors in
             // The form back as typed, with what is wrong: the saved fields when the typed ones could not be read,
             // the typed ones when the similar recommendations could not be added.
             let fields =
-                (try? saving(form, context, request.t)) ?? (try? form.fields()) ?? context.entry?.fields
+                (try? saving(form, facts, request.t)) ?? (try? form.fields()) ?? facts.entry?.fields
                 ?? PlanEntryFields()
             return try await render(
                 request,
                 build(
-                    request, context, fields: fields, groupID: groupID(context, form), version: form.version ?? 0,
+                    request.page, facts, fields: fields, groupID: groupID(facts, form), version: form.version ?? 0,
                     errors: errors), .unprocessableEntity)
         },
-        conflict: { request, context, form in
+        conflict: { request, facts, form in
             // Someone saved first: show their version beside this person's, keep what was typed in the form.
             let t = request.t
-            let fields = try saving(form, context, t)
-            let current = try await PlanStore(try request.sql()).entry(recommendationID: context.recommendation.id)
+            let fields = try saving(form, facts, t)
+            let current = try await PlanStore(try request.sql()).entry(recommendationID: facts.recommendation.id)
             let conflicts = Conflict.rows(theirs: current?.fields.asText ?? [:], yours: fields.asText) {
                 t("plan.field.\($0)")
             }
             return try await render(
                 request,
                 build(
-                    request, context, fields: fields, groupID: groupID(context, form), version: current?.version ?? 0,
+                    request.page, facts, fields: fields, groupID: groupID(facts, form), version: current?.version ?? 0,
                     errors: [FieldError(field: "goal", message: t("plan.conflict.message"))], conflicts: conflicts),
                 .conflict)
         })
 
     /// The working group the entry is for: its own, or for a new entry the one the form chose.
-    static func groupID(_ context: Context, _ form: PlanForm) -> Int {
-        context.entry?.workingGroupID ?? form.workingGroupID ?? 0
+    static func groupID(_ facts: Facts, _ form: PlanForm) -> Int {
+        facts.entry?.workingGroupID ?? form.workingGroupID ?? 0
     }
 
     /// The fields to save: as typed, with the ticked similar recommendations added when that was asked for.
-    static func saving(_ form: PlanForm, _ context: Context, _ t: Translator) throws -> PlanEntryFields {
+    static func saving(_ form: PlanForm, _ facts: Facts, _ t: Translator) throws -> PlanEntryFields {
         let typed = try form.fields()
-        return form.intent == "link-similar" ? try linking(form.similarIDs ?? [], from: context, into: typed, t) : typed
+        return form.intent == "link-similar" ? try linking(form.similarIDs ?? [], from: facts, into: typed, t) : typed
     }
 
     /// The entry's fields with the ticked similar recommendations added: as linked recommendations, and as one line
     /// each in the "international" column of the matrix (the mechanisms in the registry are all international ones).
     /// What the person typed stays; a recommendation already named there is not added twice.
-    static func linking(_ ids: [Int], from context: Context, into fields: PlanEntryFields, _ t: Translator) throws
+    static func linking(_ ids: [Int], from facts: Facts, into fields: PlanEntryFields, _ t: Translator) throws
         -> PlanEntryFields
     {
         guard !ids.isEmpty else {
@@ -208,7 +210,7 @@ struct PlanEditorView: Encodable {
         var lines: [String] = []
         for id in ids where !fields.linkedRecommendationIDs.contains(id) {
             fields.linkedRecommendationIDs.append(id)
-            guard let similar = context.similar.first(where: { $0.recommendation.id == id }),
+            guard let similar = facts.similar.first(where: { $0.recommendation.id == id }),
                 !fields.otherMechanismsInternational.contains("#\(id)")
             else { continue }
             let row = SimilarSection.Row(similar, t)

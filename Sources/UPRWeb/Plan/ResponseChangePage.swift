@@ -28,31 +28,41 @@ struct ResponseChangeView: Encodable {
         var version: Int?
     }
 
-    static func build(_ request: Request, form: Form? = nil, errors: [FieldError] = []) async throws
-        -> ResponseChangeView
-    {
+    /// The recommendation of the path, or 404.
+    static func load(_ request: Request) async throws -> RecommendationDetail {
         guard let id = request.parameters.get("id", as: Int.self),
             let detail = try await RecommendationDetail.load(id: id, on: request.sql())
         else { throw Abort(.notFound) }
-        let t = request.t
-        let current = detail.recommendation.response
+        return detail
+    }
+
+    /// The form for `recommendation` (read at `version`), empty or as typed; the change takes effect `today` unless
+    /// the form says otherwise.
+    static func build(
+        _ context: PageContext, _ recommendation: RecommendationSummary, version: Int, form: Form? = nil,
+        errors: [FieldError] = [], today: String = Timestamp.day(Date())
+    ) -> ResponseChangeView {
+        let t = context.t
+        let current = recommendation.response
         let chosen =
             form?.response.flatMap(UPRDomain.Response.init(rawValue:)) ?? (current == .noted ? .supported : .noted)
         return ResponseChangeView(
-            layout: Layout(request.page, title: t("response.change.title"), section: .recommendations),
-            csrf: request.csrfToken, heading: t("response.change.title"), text: detail.recommendation.text,
-            current: t.response(current), version: form?.version ?? detail.version,
+            layout: Layout(context, title: t("response.change.title"), section: .recommendations),
+            csrf: context.csrf, heading: t("response.change.title"), text: recommendation.text,
+            current: t.response(current), version: form?.version ?? version,
             options: UPRDomain.Response.allCases.map {
                 Option(value: $0.rawValue, label: t.response($0), selected: $0 == chosen)
             },
-            effectiveDate: form?.effectiveDate ?? Timestamp.day(Date()), source: form?.source ?? "",
-            note: form?.note ?? "",
+            effectiveDate: form?.effectiveDate ?? today, source: form?.source ?? "", note: form?.note ?? "",
             errors: errors, hasErrors: !errors.isEmpty)
     }
 
     @Sendable static func show(_ request: Request) async throws -> Vapor.Response {
         try request.require(.changeResponse)
-        return try await request.view.render("response-change", build(request)).encodeResponse(for: request)
+        let detail = try await load(request)
+        return try await request.view.render(
+            "response-change", build(request.page, detail.recommendation, version: detail.version)
+        ).encodeResponse(for: request)
     }
 
     static let save = FormPost(
@@ -69,7 +79,8 @@ struct ResponseChangeView: Encodable {
             return .redirect(.recommendation(id))
         },
         refused: { request, _, form, errors in
-            let view = try await build(request, form: form, errors: errors)
+            let detail = try await load(request)
+            let view = build(request.page, detail.recommendation, version: detail.version, form: form, errors: errors)
             return try await request.render("response-change", view, status: .unprocessableEntity)
         })
 }
