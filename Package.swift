@@ -30,8 +30,9 @@ let package = Package(
         // The file-format core every reader shares: one CSV reader, one bounded zip reader, one legacy-text decoder.
         .target(
             name: "UPRFileFormats", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        // Parsers for the files people bring (UPR Info exports, OHCHR Word lists): bytes in, domain records out.
-        .target(name: "UPRImport", dependencies: ["UPRDomain", "UPRFileFormats"]),
+        // Parsers for the files people bring (UPR Info exports, OHCHR Word lists, UHRI exports): bytes in, domain
+        // records out. UHRI's workbook is read through the spreadsheet module's reader.
+        .target(name: "UPRImport", dependencies: ["UPRDomain", "UPRFileFormats", "UPRSpreadsheet"]),
         // The localization layer: message catalogs (English, Mongolian), language negotiation, formatting.
         .target(name: "UPRLocalization", dependencies: ["UPRDomain"], resources: [.copy("Catalogs")]),
         // Security primitives: TOTP, tokens, throttling and password policies. Pure functions over bytes and dates.

@@ -2,6 +2,8 @@
 public enum Mechanism: String, Sendable, Codable, CaseIterable, Hashable {
     case upr
     case cat, ccpr, cescr, cedaw, crc, cerd, crpd, cmw, ced
+    /// The Subcommittee on Prevention of Torture (OPCAT), a treaty body of its own beside the CAT.
+    case spt
     case specialProcedures = "special-procedures"
 
     public var isTreatyBody: Bool { self != .upr && self != .specialProcedures }

@@ -1,23 +1,39 @@
 /// The non-empty cells of one worksheet (or CSV file), row by row.
-struct SheetGrid {
+public struct SheetGrid: Sendable {
     /// Rows in ascending order of `number`; rows without any text are left out.
-    var rows: [SheetRow]
+    public var rows: [SheetRow]
+
+    /// A grid of these rows.
+    public init(rows: [SheetRow]) {
+        self.rows = rows
+    }
 }
 
-struct SheetRow {
+/// One row of a `SheetGrid`.
+public struct SheetRow: Sendable {
     /// The row's number as a spreadsheet shows it (1-based).
-    var number: Int
+    public var number: Int
     /// Cell text by 0-based column index; empty cells are absent.
-    var cells: [Int: String]
+    public var cells: [Int: String]
+
+    /// A row with these cells.
+    public init(number: Int, cells: [Int: String]) {
+        self.number = number
+        self.cells = cells
+    }
 }
 
 /// A reading failure before the file's name is attached (see `MatrixReadError`).
-struct ReadProblem: Error {
-    var message: String
-    var row: Int?
-    var column: String?
+public struct ReadProblem: Error, Sendable {
+    /// What is wrong, for a person to read.
+    public var message: String
+    /// The 1-based row, when the fault is in one.
+    public var row: Int?
+    /// The column, as its heading or letter, when the fault is in one.
+    public var column: String?
 
-    init(_ message: String, row: Int? = nil, column: String? = nil) {
+    /// Creates a problem.
+    public init(_ message: String, row: Int? = nil, column: String? = nil) {
         self.message = message
         self.row = row
         self.column = column

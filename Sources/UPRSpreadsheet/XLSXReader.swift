@@ -5,8 +5,11 @@ import UPRFileFormats
 enum XLSXReader {
     /// The grids of the workbook's worksheets, in tab order, read one at a time as `body` asks for them: the
     /// matrix is usually on the first sheet, and the others need not be parsed then.
+    ///
+    /// With `rowLimit`, only the first rows of each sheet are kept: enough to recognise a header without building
+    /// the cells of a large sheet.
     static func firstMatch<T>(
-        in data: Data, _ body: (SheetGrid) throws(ReadProblem) -> T
+        in data: Data, rowLimit: Int? = nil, _ body: (SheetGrid) throws(ReadProblem) -> T
     ) throws(ReadProblem) -> T {
         let zip = try ZipReader.workbook(data)
         let workbookPath = try officeDocumentPath(zip)
@@ -48,7 +51,8 @@ enum XLSXReader {
                 firstProblem = firstProblem ?? ReadProblem("the workbook is damaged: its worksheet \(path) is missing")
                 continue
             }
-            let collector = SheetCollector(sharedStrings: sharedStrings, formats: formats, date1904: workbook.date1904)
+            let collector = SheetCollector(
+                sharedStrings: sharedStrings, formats: formats, date1904: workbook.date1904, rowLimit: rowLimit)
             try SpreadsheetXML.parse(try zip.part(path), part: path, handler: collector)
             if let reference = collector.missingSharedString {
                 throw ReadProblem(
@@ -237,10 +241,14 @@ private final class SheetCollector: XMLPartHandler {
     /// The first cell (as "B7") whose shared string is missing: the text is lost, so the file is refused.
     private(set) var missingSharedString: String?
 
-    init(sharedStrings: [String], formats: CellFormats, date1904: Bool) {
+    /// Rows with text kept at most; the rest of the sheet is parsed for its well-formedness only.
+    private let rowLimit: Int
+
+    init(sharedStrings: [String], formats: CellFormats, date1904: Bool, rowLimit: Int? = nil) {
         self.sharedStrings = sharedStrings
         self.formats = formats
         self.date1904 = date1904
+        self.rowLimit = rowLimit ?? .max
     }
 
     var grid: SheetGrid {
@@ -248,6 +256,7 @@ private final class SheetCollector: XMLPartHandler {
     }
 
     func start(_ elementName: String, attributes: [String: String]) {
+        if rows.count >= rowLimit { return }
         switch elementName {
         case "row":
             rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
@@ -276,6 +285,7 @@ private final class SheetCollector: XMLPartHandler {
     }
 
     func end(_ elementName: String) {
+        if rows.count >= rowLimit { return }
         switch elementName {
         case "v":
             value = buffer
