@@ -61,6 +61,38 @@ import VaporTesting
         #expect(SiteRoute.api(.recommendations()).href == "/api/v1/recommendations")
     }
 
+    @Test("the quick path of the encoder keeps exactly what Foundation's would, for every character of a test text")
+    func encodingAgreesWithFoundation() {
+        let characters = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) } + ["é", "Ө", "ү", "\u{1F600}", "\n"]
+        for character in characters {
+            for value in [character, "a" + character + "7"] {
+                #expect(
+                    SiteRoute.segment(value)
+                        == value.addingPercentEncoding(withAllowedCharacters: SiteRoute.segmentAllowed), "\(value)")
+                #expect(
+                    SiteRoute.query([("q", value)])
+                        == "?q=" + value.addingPercentEncoding(withAllowedCharacters: SiteRoute.queryAllowed)!,
+                    "\(value)")
+            }
+        }
+        #expect(Endpoint.recommendation.path(["12"]) == "/recommendations/12")
+        #expect(Endpoint.moveAgendaItem.path(["5", "9"]) == "/meetings/5/agenda/9/move")
+        #expect(Endpoint.home.path([]) == "/")
+    }
+
+    @Test("the frame's fixed links are written as the addresses of their routes, every one of them")
+    func fixedLinks() throws {
+        let written = try JSONDecoder().decode(
+            [String: String].self, from: try JSONEncoder().encode(SiteLinks.shared))
+        let fields = Mirror(reflecting: SiteLinks.shared).children
+        #expect(written.count == fields.count)
+        for field in fields {
+            #expect(written[field.label ?? ""] == (field.value as? SiteRoute)?.href, "\(field.label ?? "")")
+        }
+        #expect(written["inbox"] == "/inbox")
+        #expect(written["home"] == "/")
+    }
+
     @Test("a return address is kept only when it is a page of this site")
     func returnGuard() {
         for kept in [

@@ -15,12 +15,17 @@ state=${STATE:-Azerbaijan}
 runs=${RUNS:-9}
 duration=${DURATION:-10s}
 port=${PORT:-18282}
-out=$root/benchmarks/plan/RESULTS.md
+out=${OUT:-$root/benchmarks/plan/RESULTS.md}
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
-# A separate build folder, so a benchmark never waits for (or blocks) the debug build.
-swift build -c release --product upr --scratch-path "$root/.build-release" >/dev/null
-bin=$root/.build-release/release/upr
+# A separate build folder, so a benchmark never waits for (or blocks) the debug build. UPR_BIN measures a binary
+# built elsewhere instead (an earlier commit's, for a before-and-after comparison), OUT writes the results elsewhere.
+if [ -n "${UPR_BIN:-}" ]; then
+  bin=$UPR_BIN
+else
+  swift build -c release --product upr --scratch-path "$root/.build-release" >/dev/null
+  bin=$root/.build-release/release/upr
+fi
 tmp=$(mktemp -d)
 trap 'kill ${server:-0} 2>/dev/null || true; rm -rf "$tmp"' EXIT
 db=$tmp/plan.sqlite

@@ -168,14 +168,30 @@ enum Endpoint: String, CaseIterable, Sendable {
     var pathComponents: [PathComponent] { segments.map { PathComponent(stringLiteral: String($0)) } }
 
     /// The path with each `:parameter` replaced, in order, by the percent-encoded `values`.
+    ///
+    /// Every link of every page is built here (a plan page makes a hundred), so this walks the pattern once instead
+    /// of splitting it into segments and joining them again: the profile of the matrix page showed that as a tenth
+    /// of its time.
     func path(_ values: [String]) -> String {
-        var remaining = values[...]
-        let filled = segments.map { segment -> String in
-            guard segment.hasPrefix(":"), let value = remaining.popFirst() else { return String(segment) }
-            return SiteRoute.segment(value)
+        let pattern = path
+        guard !values.isEmpty else { return pattern }
+        var out = ""
+        out.reserveCapacity(pattern.utf8.count + values.reduce(0) { $0 + $1.utf8.count })
+        var next = 0
+        var index = pattern.startIndex
+        while index < pattern.endIndex {
+            guard pattern[index] == ":" else {
+                out.append(pattern[index])
+                index = pattern.index(after: index)
+                continue
+            }
+            precondition(next < values.count, "\(self) was given \(values.count) parameters")
+            out += SiteRoute.segment(values[next])
+            next += 1
+            index = pattern[index...].firstIndex(of: "/") ?? pattern.endIndex
         }
-        precondition(remaining.isEmpty, "\(self) was given \(values.count) parameters")
-        return "/" + filled.joined(separator: "/")
+        precondition(next == values.count, "\(self) was given \(values.count) parameters")
+        return out
     }
 
     /// Whether `path` (without its query) is an address this endpoint serves.

@@ -4,39 +4,60 @@ import UPRStore
 /// `#(layout.links.inbox)`. A template writes no path of its own; what takes values (an entry, a meeting) comes in
 /// the page's own view model.
 struct SiteLinks: Encodable, Sendable {
-    var home = SiteRoute.home
-    var login = SiteRoute.login()
-    var loginCode = SiteRoute.loginCode()
-    var logout = SiteRoute.logout
-    var account = SiteRoute.account
-    var changePassword = SiteRoute.changePassword
-    var startTOTP = SiteRoute.startTOTP
-    var confirmTOTP = SiteRoute.confirmTOTP
-    var disableTOTP = SiteRoute.disableTOTP
-    var calendarSettings = SiteRoute.calendarSettings
-    var subscriptions = SiteRoute.subscriptions
-    var unfollow = SiteRoute.unfollow
-    var digest = SiteRoute.digest
-    var inbox = SiteRoute.inbox
-    var inboxRead = SiteRoute.inboxRead
-    var plan = SiteRoute.planIndex
-    var myPlan = SiteRoute.myPlan
-    var planImport = SiteRoute.planImport
-    var indicators = SiteRoute.indicators(IndicatorFilter())
-    var newIndicator = SiteRoute.newIndicator()
-    var rounds = SiteRoute.rounds
-    var newRound = SiteRoute.newRound()
-    var compareRounds = SiteRoute.compareRounds
-    var dashboard = SiteRoute.dashboard()
-    var meetings = SiteRoute.meetings
-    var newMeeting = SiteRoute.newMeeting
-    var actionItems = SiteRoute.actionItems
-    var agreements = SiteRoute.agreements
-    var newAgreement = SiteRoute.newAgreement
-    var admin = SiteRoute.admin
-    var organisations = SiteRoute.organisations
-    var users = SiteRoute.users
+    let home = SiteRoute.home
+    let login = SiteRoute.login()
+    let loginCode = SiteRoute.loginCode()
+    let logout = SiteRoute.logout
+    let account = SiteRoute.account
+    let changePassword = SiteRoute.changePassword
+    let startTOTP = SiteRoute.startTOTP
+    let confirmTOTP = SiteRoute.confirmTOTP
+    let disableTOTP = SiteRoute.disableTOTP
+    let calendarSettings = SiteRoute.calendarSettings
+    let subscriptions = SiteRoute.subscriptions
+    let unfollow = SiteRoute.unfollow
+    let digest = SiteRoute.digest
+    let inbox = SiteRoute.inbox
+    let inboxRead = SiteRoute.inboxRead
+    let plan = SiteRoute.planIndex
+    let myPlan = SiteRoute.myPlan
+    let planImport = SiteRoute.planImport
+    let indicators = SiteRoute.indicators(IndicatorFilter())
+    let newIndicator = SiteRoute.newIndicator()
+    let rounds = SiteRoute.rounds
+    let newRound = SiteRoute.newRound()
+    let compareRounds = SiteRoute.compareRounds
+    let dashboard = SiteRoute.dashboard()
+    let meetings = SiteRoute.meetings
+    let newMeeting = SiteRoute.newMeeting
+    let actionItems = SiteRoute.actionItems
+    let agreements = SiteRoute.agreements
+    let newAgreement = SiteRoute.newAgreement
+    let admin = SiteRoute.admin
+    let organisations = SiteRoute.organisations
+    let users = SiteRoute.users
 
     /// The one set every page shares.
     static let shared = SiteLinks()
+
+    /// Each link's name and address, worked out once: every page writes all of them into its frame, and building
+    /// thirty addresses per page showed in the profile of the plan matrix page.
+    private static let addresses: [(name: String, href: String)] = Mirror(reflecting: SiteLinks()).children
+        .compactMap { child in
+            guard let name = child.label, let route = child.value as? SiteRoute else { return nil }
+            return (name, route.href)
+        }
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    // The fields are constants, so every value is `shared` and the addresses worked out once are its own.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        for (name, href) in Self.addresses { try container.encode(href, forKey: Key(stringValue: name)) }
+    }
 }

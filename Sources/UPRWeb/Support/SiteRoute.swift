@@ -298,19 +298,34 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
         }
     }
 
+    /// A path segment, percent-encoded: every character but those a path allows, and `/`.
     static func segment(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/")))
-            ?? value
+        // Most values are ids and plain names, which need no encoding; Foundation's encoder costs far more than
+        // this check, whose table is read from the same character set, so the two agree on every byte.
+        if value.utf8.allSatisfy({ $0 < 0x80 && segmentKeeps[Int($0)] }) { return value }
+        return value.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? value
     }
 
     static func query(_ items: [(String, String)]) -> String {
         guard !items.isEmpty else { return "" }
-        var allowed = CharacterSet.urlQueryAllowed
-        allowed.remove(charactersIn: "&=+?#")
         return "?"
             + items.map { name, value in
-                name + "=" + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)
+                let plain = value.utf8.allSatisfy { $0 < 0x80 && queryKeeps[Int($0)] }
+                return name + "="
+                    + (plain ? value : value.addingPercentEncoding(withAllowedCharacters: queryAllowed) ?? value)
             }.joined(separator: "&")
+    }
+
+    /// What a path segment keeps as it is: the path's characters without `/`.
+    static let segmentAllowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))
+    /// What a query value keeps: the query's characters without the ones that separate its parts.
+    static let queryAllowed = CharacterSet.urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+?#"))
+    private static let segmentKeeps = asciiTable(segmentAllowed)
+    private static let queryKeeps = asciiTable(queryAllowed)
+
+    /// Whether each ASCII byte is in `set`.
+    private static func asciiTable(_ set: CharacterSet) -> [Bool] {
+        (0..<128).map { set.contains(Unicode.Scalar(UInt8($0))) }
     }
 
     /// A route in a page's view model is written into the template as its address.
