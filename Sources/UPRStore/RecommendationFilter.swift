@@ -39,15 +39,23 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
 
     /// Reads and validates query parameters. Unknown parameters are ignored; a bad value is an error naming the
     /// parameter, never a silent default.
-    public init(parameters: [String: String]) throws(FilterError) {
+    ///
+    /// The list page's form sends every menu, so an empty value there means "any" (`emptyIsAbsent`). The API's
+    /// document types the number, boolean and choice parameters, and an empty string is none of them: the API reads
+    /// with `emptyIsAbsent: false`, so an empty typed parameter is refused as its contract says. Free text (`q`,
+    /// the state names, the issue) may always be empty.
+    public init(parameters: [String: String], emptyIsAbsent: Bool = true) throws(FilterError) {
         func value(_ name: String) -> String? {
             guard let raw = parameters[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else {
                 return nil
             }
             return raw
         }
+        func typed(_ name: String) -> String? {
+            emptyIsAbsent ? value(name) : parameters[name]?.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         func integer(_ name: String, in range: ClosedRange<Int>) throws(FilterError) -> Int? {
-            guard let raw = value(name) else { return nil }
+            guard let raw = typed(name) else { return nil }
             guard let number = Int(raw), range.contains(number) else {
                 throw FilterError(
                     parameter: name, value: raw, messageKey: "filter.error.range",
@@ -68,7 +76,7 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
         issue = value("issue")
         cycle = try integer("cycle", in: 1...4)
         session = try integer("session", in: 1...999)
-        if let raw = value("response") {
+        if let raw = typed("response") {
             guard let response = Response(parsing: raw) else {
                 throw FilterError(
                     parameter: "response", value: raw, messageKey: "filter.error.choice",
@@ -76,7 +84,7 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
             }
             self.response = response
         }
-        if let raw = value("cluster") {
+        if let raw = typed("cluster") {
             guard let cluster = Cluster(rawValue: raw.lowercased()) else {
                 throw FilterError(
                     parameter: "cluster", value: raw, messageKey: "filter.error.choice",
@@ -87,7 +95,7 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
         if let category = try integer("actionCategory", in: 1...5) {
             actionCategory = ActionCategory(rawValue: category)
         }
-        if let raw = value("kind") {
+        if let raw = typed("kind") {
             guard let kind = RecordKind(rawValue: raw.lowercased()) else {
                 throw FilterError(
                     parameter: "kind", value: raw, messageKey: "filter.error.choice",
@@ -97,7 +105,7 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
         }
         // A boolean as the OpenAPI document types it: `true` or `false` and nothing else (the list's box sends
         // `true`), so the API and its contract agree on what is accepted.
-        if let raw = value("recurring") {
+        if let raw = typed("recurring") {
             switch raw {
             case "true": recurring = true
             case "false": recurring = false
@@ -107,7 +115,7 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
                     arguments: ["choices": "true, false"])
             }
         }
-        if let raw = value("sort") {
+        if let raw = typed("sort") {
             guard let sort = Sort(rawValue: raw.lowercased()) else {
                 throw FilterError(
                     parameter: "sort", value: raw, messageKey: "filter.error.choice",

@@ -165,6 +165,10 @@ import VaporTesting
                 ("recurring=yes", .badRequest), ("session=9", .ok), ("session=999", .ok),
                 ("session=1000", .badRequest), ("session=316136", .badRequest), ("per=1000000", .ok),
                 ("per=1000001", .badRequest), ("page=1000000", .ok), ("page=1000001", .badRequest),
+                // An empty string is not one of a typed parameter's values (the fuzzer sent `sort=`); free text may
+                // be empty.
+                ("sort=", .badRequest), ("kind=", .badRequest), ("cycle=", .badRequest), ("recurring=", .badRequest),
+                ("q=", .ok), ("state=", .ok),
             ] {
                 try await app.testing().test(.GET, "/api/v1/recommendations?" + query) { response in
                     #expect(response.status == status, "\(query)")
@@ -174,6 +178,10 @@ import VaporTesting
                         #expect(response.body.string.contains(name), "\(query): \(response.body.string)")
                     }
                 }
+            }
+            // The list page's form sends its empty menus: there an empty value means any.
+            try await app.testing().test(.GET, "/recommendations?sort=&kind=&cycle=&recurring=") {
+                #expect($0.status == .ok)
             }
         }
     }

@@ -5,7 +5,7 @@ import Vapor
 /// The JSON API: the same queries as the pages, with the same parameter names, described by `/api/v1/openapi.json`.
 enum APIController {
     static func recommendations(_ request: Request) async throws -> Vapor.Response {
-        let filter = try RecommendationFilter(parameters: request.queryParameters)
+        let filter = try RecommendationFilter(parameters: request.queryParameters, emptyIsAbsent: false)
         let sql = try request.sql()
         guard let cache = request.application.searchCache else {
             return try await RecommendationSearch.run(filter, on: sql).encodeResponse(for: request)
