@@ -228,6 +228,8 @@ func scheduleMeeting(
             #expect(stale.status == .conflict)
             #expect(stale.body.string.contains("Someone else changed this meeting"))
             #expect(stale.body.string.contains("Item typed meanwhile"))
+            #expect(stale.body.string.contains("href=\"#f-version\""))
+            #expect(try AccountAndAdminPageTests.unanchored(stale.body.string).isEmpty)
             #expect(try await app.count("agenda_items", where: "WHERE meeting_id = \(id)") == 1)
 
             let group = try await justiceGroupID(app)
@@ -314,6 +316,9 @@ func scheduleMeeting(
                 [("actionTitle", "Typed meanwhile"), ("ownerOrganisationID", String(ministry)), ("version", "1")])
             #expect(stale.status == .conflict)
             #expect(stale.body.string.contains("Typed meanwhile"))
+            // The summary's link to the stale version lands on the form, not on a hidden input.
+            #expect(stale.body.string.contains("href=\"#f-version\""))
+            #expect(try AccountAndAdminPageTests.unanchored(stale.body.string).isEmpty)
             let agreement = try #require(try await AgreementStore(try app.sql()).agreement(id: id))
             #expect(agreement.signatories == ["Ministry of Justice and Home Affairs", "Open Society Forum"])
             let commitment = try #require(agreement.commitments.first)

@@ -85,13 +85,14 @@ struct MeetingEditorView: Encodable {
     }
 
     @Sendable static func showNew(_ request: Request) async throws -> Vapor.Response {
-        let groups = MeetingRoutes.creatableGroups(
-            request.page, try await OrganisationStore(try request.sql()).workingGroups())
-        guard let groups else { throw Abort(request.currentUser == nil ? .unauthorized : .forbidden) }
+        let choices = try await load(request)
+        guard let groups = MeetingRoutes.creatableGroups(request.page, choices.workingGroups) else {
+            throw Abort(request.currentUser == nil ? .unauthorized : .forbidden)
+        }
         var fields = MeetingFields()
         fields.workingGroupID = groups.first?.id
         fields.organiserID = request.currentUser?.account.organisationID
-        let view = build(request.page, try await load(request), meetingID: nil, fields: fields, version: 0)
+        let view = build(request.page, choices, meetingID: nil, fields: fields, version: 0)
         return try await request.view.render("meeting-form", view).encodeResponse(for: request)
     }
 
