@@ -160,7 +160,7 @@ let package = Package(
             name: "UPRWebTests",
             dependencies: [
                 "UPRApp", "UPRDemo", "UPRWeb", "UPRStore", "UPRMail", "SMTPSink", "UPRText", "UPRDocument", "UPRDomain",
-                "UPRLocalization",
+                "UPRImport", "UPRLocalization",
                 "UPRSecurity", "UPRSpreadsheet",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "VaporTesting", package: "vapor"),

@@ -12,6 +12,9 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "Only recommendations to this state.") var state: String?
     @Option(help: "Only this response: supported, noted or pending.") var response: String?
     @Option(help: "Only this cycle (1-4).") var cycle: String?
+    @Option(help: "Only this mechanism: upr, a treaty body (cedaw, crc, ...), special-procedures, or treaty-bodies.")
+    var mechanism: String?
+    @Option(help: "Only records of the document with this UN symbol (e.g. CEDAW/C/MNG/CO/8-9).") var symbol: String?
     @Flag(help: "Only recommendations made to the state again (similar text, another cycle or mechanism).")
     var recurring = false
     @Option(help: "How many results (at most 100).") var limit: Int = 20
@@ -23,6 +26,8 @@ struct SearchCommand: AsyncParsableCommand {
         if let state { parameters["state"] = state }
         if let response { parameters["response"] = response }
         if let cycle { parameters["cycle"] = cycle }
+        if let mechanism { parameters["mechanism"] = mechanism }
+        if let symbol { parameters["symbol"] = symbol }
         if recurring { parameters["recurring"] = "true" }
         let filter: RecommendationFilter
         do {

@@ -1,4 +1,5 @@
 import SQLKit
+import UPRDomain
 
 /// The choices the filter form offers: only values that occur in the data, so no choice leads to an empty list.
 public struct FilterOptions: Sendable, Codable, Equatable {
@@ -11,6 +12,10 @@ public struct FilterOptions: Sendable, Codable, Equatable {
     public var recommendingStates: [String]
     public var sessions: [Int]
     public var terms: [Term]
+    /// The mechanisms that made at least one record, in `Mechanism`'s order.
+    public var mechanisms: [Mechanism]
+    /// Whether any record comes from a document with a UN symbol, so that asking for one can find something.
+    public var hasSymbols: Bool
 
     public static func load(on sql: any SQLDatabase) async throws -> FilterOptions {
         let underReview = try await sql.raw(
@@ -35,7 +40,14 @@ public struct FilterOptions: Sendable, Codable, Equatable {
                 code: try $0.decode(column: "code", as: String.self),
                 name: try $0.decode(column: "name", as: String.self))
         }
+        let present = Set(
+            try await sql.raw("SELECT DISTINCT mechanism FROM recommendations").all().map {
+                try $0.decode(column: "mechanism", as: String.self)
+            })
+        let hasSymbols =
+            try await sql.raw("SELECT 1 AS one FROM reviews WHERE report_symbol IS NOT NULL LIMIT 1").first() != nil
         return FilterOptions(
-            statesUnderReview: underReview, recommendingStates: recommending, sessions: sessions, terms: terms)
+            statesUnderReview: underReview, recommendingStates: recommending, sessions: sessions, terms: terms,
+            mechanisms: Mechanism.allCases.filter { present.contains($0.rawValue) }, hasSymbols: hasSymbols)
     }
 }

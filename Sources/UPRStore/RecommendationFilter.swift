@@ -19,6 +19,10 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
     public var issue: String?
     public var actionCategory: ActionCategory?
     public var kind: RecordKind?
+    /// The mechanism that made the record, or every treaty body.
+    public var mechanism: MechanismFilter?
+    /// The document the record is from, by its UN symbol (`CEDAW/C/MNG/CO/8-9`, `A/HRC/30/6`), in any case.
+    public var symbol: String?
     /// True: only recommendations made again to the same state (similar text in another cycle or by another
     /// mechanism); false: only the others.
     public var recurring: Bool?
@@ -32,7 +36,7 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
     /// The names of the parameters, in the order the pages show them.
     public static let parameterNames = [
         "q", "state", "cycle", "session", "response", "recommendingState", "cluster", "issue", "actionCategory", "kind",
-        "recurring", "sort", "page", "per",
+        "mechanism", "symbol", "recurring", "sort", "page", "per",
     ]
 
     public init() {}
@@ -74,6 +78,7 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
         state = value("state")
         recommendingState = value("recommendingState")
         issue = value("issue")
+        symbol = value("symbol")
         cycle = try integer("cycle", in: 1...4)
         session = try integer("session", in: 1...999)
         if let raw = typed("response") {
@@ -102,6 +107,14 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
                     arguments: ["choices": RecordKind.allCases.map(\.rawValue).joined(separator: ", ")])
             }
             self.kind = kind
+        }
+        if let raw = typed("mechanism") {
+            guard let mechanism = MechanismFilter(parameter: raw) else {
+                throw FilterError(
+                    parameter: "mechanism", value: raw, messageKey: "filter.error.choice",
+                    arguments: ["choices": MechanismFilter.allValues.joined(separator: ", ")])
+            }
+            self.mechanism = mechanism
         }
         // A boolean as the OpenAPI document types it: `true` or `false` and nothing else (the list's box sends
         // `true`), so the API and its contract agree on what is accepted.
@@ -147,6 +160,8 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
         if let issue { items.append(("issue", issue)) }
         if let actionCategory { items.append(("actionCategory", String(actionCategory.rawValue))) }
         if let kind { items.append(("kind", kind.rawValue)) }
+        if let mechanism { items.append(("mechanism", mechanism.value)) }
+        if let symbol { items.append(("symbol", symbol)) }
         if let recurring { items.append(("recurring", String(recurring))) }
         if let sort { items.append(("sort", sort.rawValue)) }
         if per != Self.defaultPageSize { items.append(("per", String(per))) }
@@ -156,7 +171,8 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
     /// True when nothing narrows the list.
     public var isEmpty: Bool {
         q == nil && state == nil && cycle == nil && session == nil && response == nil && recommendingState == nil
-            && cluster == nil && issue == nil && actionCategory == nil && kind == nil && recurring == nil
+            && cluster == nil && issue == nil && actionCategory == nil && kind == nil && mechanism == nil
+            && symbol == nil && recurring == nil
     }
 }
 

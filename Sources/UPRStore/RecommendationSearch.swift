@@ -66,9 +66,10 @@ public enum RecommendationSearch {
             "WITH p AS (SELECT r.id, " + rank + " AS rank_value, " + count + " AS total_count FROM " + from
                 + whereClause + " ORDER BY " + innerOrder + " LIMIT \(literal: filter.per) OFFSET \(literal: offset))"
                     + """
-                     SELECT r.id, r.kind, s.name AS state_name, r.cycle, r.session, r.paragraph, r.text, r.response,
-                            r.action_category, r.mechanism, r.recommending_states, p.total_count
+                     SELECT r.id, r.kind, s.name AS state_name, r.cycle, r.session, v.report_symbol, r.paragraph,
+                            r.text, r.response, r.action_category, r.mechanism, r.recommending_states, p.total_count
                      FROM p JOIN recommendations r ON r.id = p.id JOIN states s ON s.id = r.state_id
+                     LEFT JOIN reviews v ON v.id = r.review_id
                      ORDER BY
                     """ + " " + outerOrder
         ).all()
@@ -109,6 +110,15 @@ public enum RecommendationSearch {
         if let response = filter.response { conditions.append("r.response = \(bind: response.rawValue)") }
         if let category = filter.actionCategory { conditions.append("r.action_category = \(bind: category.rawValue)") }
         if let recordKind = filter.kind { conditions.append("r.kind = \(bind: recordKind.rawValue)") }
+        if let mechanism = filter.mechanism {
+            conditions.append("r.mechanism IN (\(binds: mechanism.mechanisms.map(\.rawValue)))")
+        }
+        if let symbol = filter.symbol {
+            // Symbols are written in capitals, but people type them as they please; the review is one row per
+            // document, so the lookup stays small.
+            conditions.append(
+                "r.review_id IN (SELECT id FROM reviews WHERE UPPER(report_symbol) = \(bind: symbol.uppercased()))")
+        }
         if let recurring = filter.recurring {
             let madeAgain: SQLQueryString =
                 "EXISTS (SELECT 1 FROM recurrence_members m WHERE m.recommendation_id = r.id)"
@@ -144,6 +154,9 @@ public enum RecommendationSearch {
             stateUnderReview: try row.decode(column: "state_name", as: String.self),
             cycle: try row.decode(column: "cycle", as: Int?.self),
             session: try row.decode(column: "session", as: Int?.self),
+            // Only the queries that show documents' symbols read them (the list, the record's page).
+            reportSymbol: row.contains(column: "report_symbol")
+                ? try row.decode(column: "report_symbol", as: String?.self) : nil,
             paragraph: try row.decode(column: "paragraph", as: String?.self),
             text: try row.decode(column: "text", as: String.self),
             recommendingStates: states.isEmpty ? [] : states.components(separatedBy: "; "),

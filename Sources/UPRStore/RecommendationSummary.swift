@@ -8,6 +8,8 @@ public struct RecommendationSummary: Sendable, Codable, Equatable {
     public var stateUnderReview: String
     public var cycle: Int?
     public var session: Int?
+    /// The document's UN symbol when the source gives one (treaty bodies and special procedures always do).
+    public var reportSymbol: String?
     public var paragraph: String?
     public var text: String
     public var recommendingStates: [String]

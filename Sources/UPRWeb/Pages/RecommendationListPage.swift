@@ -32,6 +32,9 @@ struct RecommendationListView: Encodable {
     var selects: [Select]
     var recommendingState: String
     var recommendingStates: [String]
+    /// The document-symbol box, shown when some record has a symbol.
+    var showsSymbol: Bool
+    var symbol: String
     /// The "only recurring recommendations" box is ticked.
     var recurring: Bool
     var summary: String
@@ -108,6 +111,30 @@ struct RecommendationListView: Encodable {
                 name: "kind", label: t("filter.kind"),
                 options: [any]
                     + RecordKind.allCases.map { option($0.rawValue, t("kind.\($0.rawValue)"), $0 == filter.kind) }))
+        // One mechanism in the registry (a UPR-only installation) makes the menu a choice of one.
+        if options.mechanisms.count > 1 {
+            let treatyBodies = options.mechanisms.filter(\.isTreatyBody)
+            var choices: [MechanismFilter] = options.mechanisms.filter { !$0.isTreatyBody }.map { .one($0) }
+            if !treatyBodies.isEmpty {
+                let position = choices.first == .one(.upr) ? 1 : 0
+                choices.insert(contentsOf: [.treatyBodies] + treatyBodies.map { .one($0) }, at: position)
+            }
+            selects.append(
+                Select(
+                    name: "mechanism", label: t("filter.mechanism"),
+                    options: [any]
+                        + choices.map { choice in
+                            let label: String
+                            switch choice {
+                            case .treatyBodies: label = t("filter.mechanism.treatyBodies")
+                            case .one(let mechanism):
+                                label =
+                                    mechanism.isTreatyBody
+                                    ? "– \(mechanism.abbreviation) · \(t.mechanism(mechanism))" : t.mechanism(mechanism)
+                            }
+                            return option(choice.value, label, choice == filter.mechanism)
+                        }))
+        }
         selects.append(
             Select(
                 name: "sort", label: t("filter.sort"),
@@ -118,7 +145,7 @@ struct RecommendationListView: Encodable {
         let rows = page.items.map { item in
             Row(
                 href: SiteRoute.recommendation(item.id),
-                reference: item.paragraph ?? "#\(item.id)",
+                reference: reference(item),
                 text: item.text,
                 state: item.stateUnderReview,
                 stateHref: SiteRoute.state(item.stateUnderReview),
@@ -152,6 +179,8 @@ struct RecommendationListView: Encodable {
             selects: selects,
             recommendingState: filter.recommendingState ?? "",
             recommendingStates: options.recommendingStates,
+            showsSymbol: options.hasSymbols || filter.symbol != nil,
+            symbol: filter.symbol ?? "",
             recurring: filter.recurring == true,
             summary: summary,
             rows: rows,
@@ -160,6 +189,17 @@ struct RecommendationListView: Encodable {
             apiHref: .api(.recommendations(filter, page: page.page)),
             clearHref: SiteRoute.recommendations(RecommendationFilter()),
             filtered: !filter.isEmpty)
+    }
+}
+
+extension RecommendationListView {
+    /// How a row names its record: the paragraph for the UPR (whose session the row gives), and the mechanism,
+    /// document symbol and paragraph for the others, since a committee's paragraph 23 says nothing alone.
+    static func reference(_ item: RecommendationSummary) -> String {
+        let paragraph = item.paragraph ?? "#\(item.id)"
+        guard item.mechanism != .upr else { return paragraph }
+        let document = item.reportSymbol ?? item.mechanism.abbreviation
+        return item.paragraph.map { "\(document) ¶ \($0)" } ?? document
     }
 }
 
