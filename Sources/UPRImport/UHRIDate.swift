@@ -4,12 +4,13 @@ import UPRDomain
 /// 8601 date or date-time in the JSON (`2019-03-01T00:00:00`). Either is read from either format: a workbook
 /// saved again with the column formatted as dates reads as ISO.
 enum UHRIDate {
-    /// The day, or nil when the text is neither a serial number nor an ISO date.
-    static func day(_ raw: String) -> CalendarDay? {
+    /// The day, or nil when the text is neither a serial number nor an ISO date. `date1904`: the workbook counts
+    /// serials from 1 January 1904 (serial 0), as old Mac Excel files do.
+    static func day(_ raw: String, date1904: Bool = false) -> CalendarDay? {
         let text = raw.trimmedWhitespace()
         if let serial = Double(text), serial.isFinite, text.utf8.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") })
         {
-            return excelDay(serial)
+            return date1904 ? excelDay1904(serial) : excelDay(serial)
         }
         // `2019-03-01`, `2019-03-01T00:00:00Z`, `2019-03-01 00:00`: the day is the first ten characters.
         let day = String(text.prefix(10))
@@ -25,6 +26,12 @@ enum UHRIDate {
         // 1 January 1900 to 31 December 2100, the years a `CalendarDay` holds.
         guard serial >= 61, serial < 73_416 else { return nil }
         return CalendarDay(dayNumber: Int(serial.rounded(.down)) - 25_569)
+    }
+
+    /// The day of a serial in Excel's 1904 system: serial 0 is 1904-01-01, 24,107 is 1970-01-01, no phantom day.
+    private static func excelDay1904(_ serial: Double) -> CalendarDay? {
+        guard serial >= 0, serial < 71_954 else { return nil }
+        return CalendarDay(dayNumber: Int(serial.rounded(.down)) - 24_107)
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }

@@ -20,6 +20,8 @@ struct UHRIRecordMapper {
     /// parsing each anew (Foundation's trimming in `OHCHRTheme`) was a fifth of the reading time. Bounded, so that
     /// a file of all-different values cannot make them grow without end.
     private var themeByHeading: [String: OHCHRTheme] = [:]
+    /// The workbook's serials count from 1904 (see `SheetGrid.date1904`).
+    var date1904 = false
     private var sdgByValue: [String: SDGReading] = [:]
     private static let cacheLimit = 10_000
 
@@ -215,7 +217,7 @@ struct UHRIRecordMapper {
 
     private func readDate(_ entry: Entry, _ field: UHRIField, at place: Int) throws(ImportError) -> CalendarDay? {
         guard let raw = entry[field]?.first else { return nil }
-        guard let day = UHRIDate.day(raw) else {
+        guard let day = UHRIDate.day(raw, date1904: date1904) else {
             let expected =
                 format == .workbook
                 ? "an Excel date serial number (such as 43525 for 2019-03-01) or a YYYY-MM-DD date"

@@ -38,6 +38,7 @@ public enum UHRIWorkbookParser {
                     + found.prefix(16).joined(separator: ", ") + ")")
         }
         var mapper = UHRIRecordMapper(fileName: fileName, format: .workbook, fieldNames: header.names)
+        mapper.date1904 = grid.date1904
         var records: [RecommendationRecord] = []
         var rowCount = 0
         records.reserveCapacity(grid.rows.count - 1)

@@ -2,10 +2,14 @@
 public struct SheetGrid: Sendable {
     /// Rows in ascending order of `number`; rows without any text are left out.
     public var rows: [SheetRow]
+    /// The workbook counts date serials from 1904 (a setting of old Mac Excel files, kept by every copy since), so a
+    /// reader that gets serials as plain numbers must shift them by 1,462 days. Always false for CSV.
+    public var date1904: Bool
 
     /// A grid of these rows.
-    public init(rows: [SheetRow]) {
+    public init(rows: [SheetRow], date1904: Bool = false) {
         self.rows = rows
+        self.date1904 = date1904
     }
 }
 

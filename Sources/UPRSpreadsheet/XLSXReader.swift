@@ -252,7 +252,7 @@ private final class SheetCollector: XMLPartHandler {
     }
 
     var grid: SheetGrid {
-        SheetGrid(rows: rows.sorted { $0.number < $1.number })
+        SheetGrid(rows: rows.sorted { $0.number < $1.number }, date1904: date1904)
     }
 
     func start(_ elementName: String, attributes: [String: String]) {

@@ -37,8 +37,9 @@ enum UHRIWorkbookBuilder {
         ]
     }
 
-    /// A workbook of one sheet with these rows (row 1 first); `nil` cells are left empty.
-    static func workbook(_ rows: [[Cell?]]) -> Data {
+    /// A workbook of one sheet with these rows (row 1 first); `nil` cells are left empty. `date1904`: the workbook
+    /// counts date serials from 1904, as old Mac Excel files do.
+    static func workbook(_ rows: [[Cell?]], date1904: Bool = false) -> Data {
         var sheet = #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
         for (rowIndex, row) in rows.enumerated() {
             sheet += #"<row r="\#(rowIndex + 1)">"#
@@ -69,7 +70,8 @@ enum UHRIWorkbookBuilder {
                 "xl/workbook.xml",
                 Data(
                     (#"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
-                        + #"xmlns:r="\#(relationships)"><sheets><sheet name="Export" sheetId="1" r:id="rId1"/>"#
+                        + #"xmlns:r="\#(relationships)">"# + (date1904 ? #"<workbookPr date1904="1"/>"# : "")
+                        + #"<sheets><sheet name="Export" sheetId="1" r:id="rId1"/>"#
                         + "</sheets></workbook>").utf8)
             ),
             (

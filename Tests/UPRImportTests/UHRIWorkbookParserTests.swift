@@ -362,4 +362,18 @@ struct UHRIWorkbookParserTests {
             }
         }
     }
+
+    @Test("a workbook that counts dates from 1904 gives the same days as one that counts from 1900")
+    func datesOfA1904Workbook() throws {
+        // 2011-01-04 is serial 40547 from 1900 and 39085 from 1904; 2021-06-15 is 44362 and 42900.
+        var row = UHRIWorkbookBuilder.uprRow(published: 39085)
+        row[15] = 42900
+        let data = UHRIWorkbookBuilder.workbook([UHRIWorkbookBuilder.headings, row], date1904: true)
+        let record = try #require(try UHRIWorkbookParser.parse(data: data, fileName: "mac.xlsx").records.first)
+        #expect(record.publicationDate == CalendarDay("2011-01-04"))
+        #expect(record.indexedDate == CalendarDay("2021-06-15"))
+        let unshifted = UHRIWorkbookBuilder.workbook([UHRIWorkbookBuilder.headings, row])
+        let misread = try #require(try UHRIWorkbookParser.parse(data: unshifted, fileName: "pc.xlsx").records.first)
+        #expect(misread.publicationDate == CalendarDay("2007-01-03"), "without the flag the serial is 1900-based")
+    }
 }
