@@ -149,14 +149,25 @@ struct RecommendationView: Encodable {
             fields.append(
                 Field(label: t("rec.session"), value: String(session), href: SiteRoute.recommendations(filter)))
         }
-        if let symbol = detail.reportSymbol { fields.append(Field(label: t("rec.report"), value: symbol, href: nil)) }
+        if let symbol = detail.reportSymbol {
+            // Every record of the same document: a committee's concluding observations read as one text.
+            var filter = RecommendationFilter()
+            filter.symbol = symbol
+            fields.append(Field(label: t("rec.report"), value: symbol, href: SiteRoute.recommendations(filter)))
+        }
         if let paragraph = item.paragraph {
             fields.append(Field(label: t("rec.paragraph"), value: paragraph, href: nil))
         }
         if let source = detail.responseSource {
             fields.append(Field(label: t("rec.responseSource"), value: source, href: nil))
         }
-        fields.append(Field(label: t("rec.mechanism"), value: t.mechanism(item.mechanism), href: nil))
+        var sameMechanism = RecommendationFilter()
+        sameMechanism.state = item.stateUnderReview
+        sameMechanism.mechanism = .one(item.mechanism)
+        fields.append(
+            Field(
+                label: t("rec.mechanism"), value: t.mechanism(item.mechanism),
+                href: SiteRoute.recommendations(sameMechanism)))
         if let group = detail.regionalGroup {
             fields.append(Field(label: t("rec.regionalGroup"), value: t.region(group), href: nil))
         }
