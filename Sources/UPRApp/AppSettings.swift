@@ -39,6 +39,9 @@ public struct AppSettings: Sendable {
     /// Seconds between two reminder and digest passes of `upr serve` (`UPR_REMINDER_POLL_SECONDS`). Each reminder
     /// goes out once whatever the interval; a shorter one only sends a day's reminders sooner after midnight.
     public var reminderPollSeconds: Int = 900
+    /// The cosine at which the plan suggests a treaty body's or special procedure's recommendation as the same as a
+    /// UPR one (`UPR_OTHER_MECHANISMS_THRESHOLD`, between 0 and 1).
+    public var otherMechanismsThreshold: Double = OtherMechanisms.defaultMinimumScore
 
     public init(
         database: DatabaseLocation = .sqliteFile("upr.sqlite"), postgresSchema: String? = nil,
@@ -53,7 +56,8 @@ public struct AppSettings: Sendable {
     }
 
     /// Settings from the environment: `DATABASE_URL`, `UPR_HOSTNAME`, `UPR_PORT`, `UPR_PUBLIC_URL`,
-    /// `UPR_SECURE_COOKIES`, `UPR_REMINDER_POLL_SECONDS` and the `UPR_SMTP_*` mail settings.
+    /// `UPR_SECURE_COOKIES`, `UPR_REMINDER_POLL_SECONDS`, `UPR_OTHER_MECHANISMS_THRESHOLD` and the `UPR_SMTP_*` mail
+    /// settings.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> AppSettings
     {
@@ -70,13 +74,21 @@ public struct AppSettings: Sendable {
         if let seconds = environment["UPR_REMINDER_POLL_SECONDS"].flatMap(Int.init), seconds > 0 {
             settings.reminderPollSeconds = seconds
         }
+        // Like the other numbers here, a value that is not one (or not a cosine) leaves the default.
+        if let threshold = environment["UPR_OTHER_MECHANISMS_THRESHOLD"].flatMap(Double.init), threshold > 0,
+            threshold <= 1
+        {
+            settings.otherMechanismsThreshold = threshold
+        }
         settings.smtp = try SMTPSettings.fromEnvironment(environment, heloName: settings.publicHost)
         return settings
     }
 
     /// What the web layer needs of these settings.
     public var site: SiteSettings {
-        SiteSettings(publicURL: publicURL, secureCookies: secureCookies, smtp: smtp, cacheSize: searchCacheSize)
+        SiteSettings(
+            publicURL: publicURL, secureCookies: secureCookies, smtp: smtp, cacheSize: searchCacheSize,
+            otherMechanismsThreshold: otherMechanismsThreshold)
     }
 
     /// The host name of the public address (for EHLO and Message-ID), `localhost` when it has none.

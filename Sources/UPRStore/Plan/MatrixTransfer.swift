@@ -18,7 +18,7 @@ public enum MatrixTransfer {
                     recommendingStates: r.recommendingStates.joined(separator: ", "),
                     recommendation: r.text, response: response(r.response),
                     otherMechanismsNational: f?.otherMechanismsNational ?? "",
-                    otherMechanismsInternational: f?.otherMechanismsInternational ?? "", goal: f?.goal ?? "",
+                    otherMechanismsInternational: row.entry?.internationalColumn ?? "", goal: f?.goal ?? "",
                     expectedAction: f?.expectedAction ?? "", indicators: f?.indicators ?? "",
                     responsibleBody: row.entry?.leadOrganisationName ?? "")
             })
@@ -110,8 +110,9 @@ public enum MatrixTransfer {
             fields.expectedAction = row.expectedAction.trimmingCharacters(in: .whitespacesAndNewlines)
             fields.indicators = row.indicators.trimmingCharacters(in: .whitespacesAndNewlines)
             fields.otherMechanismsNational = row.otherMechanismsNational.trimmingCharacters(in: .whitespacesAndNewlines)
-            fields.otherMechanismsInternational = row.otherMechanismsInternational.trimmingCharacters(
-                in: .whitespacesAndNewlines)
+            // The export writes the accepted links above the typed text; they stay links, not text.
+            fields.otherMechanismsInternational = MechanismMatch.freeText(
+                row.otherMechanismsInternational, without: existing?.mechanismLinks ?? [])
             fields.leadOrganisationID = lead
             if let problem = fields.problems().first {
                 fail(problem.messageKey)

@@ -18,4 +18,14 @@ public struct PlanEntry: Sendable, Equatable, Codable {
     public var version: Int
     public var createdAt: String
     public var updatedAt: String
+    /// Recommendations of other mechanisms the working group accepted as the same as this one (`PlanStore.decide`),
+    /// and the ids of those it dismissed.
+    public var mechanismLinks: [MechanismMatch] = []
+    public var dismissedMechanismIDs: [Int] = []
+
+    /// The matrix's "international" column: the accepted links, one a line, then what the working group typed.
+    public var internationalColumn: String {
+        (mechanismLinks.map(\.line) + [fields.otherMechanismsInternational]).filter { !$0.isEmpty }
+            .joined(separator: "\n")
+    }
 }

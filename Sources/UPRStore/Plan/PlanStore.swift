@@ -95,6 +95,21 @@ public struct PlanStore: Sendable {
                 out[position].fields.linkedRecommendationIDs.append(
                     try row.decode(column: "recommendation_id", as: Int.self))
             }
+            let decisions = try await sql.raw(
+                """
+                SELECT m.plan_entry_id, m.decision, \(unsafeRaw: MechanismMatch.columns) FROM plan_entry_mechanisms m
+                JOIN recommendations r ON r.id = m.recommendation_id JOIN reviews v ON v.id = r.review_id
+                WHERE m.plan_entry_id IN (\(binds: Array(chunk))) ORDER BY COALESCE(v.report_symbol, ''), r.id
+                """
+            ).all()
+            for row in decisions {
+                guard let position = index[try row.decode(column: "plan_entry_id", as: Int.self)] else { continue }
+                let match = try MechanismMatch(row: row)
+                switch try row.decodeCode(MechanismDecision.self, column: "decision") {
+                case .accepted: out[position].mechanismLinks.append(match)
+                case .dismissed: out[position].dismissedMechanismIDs.append(match.recommendationID)
+                }
+            }
         }
         return out
     }

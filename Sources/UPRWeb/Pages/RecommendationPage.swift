@@ -62,6 +62,7 @@ struct RecommendationView: Encodable {
     var actionLabel: Label?
     var review: Review?
     var similar: SimilarSection
+    var otherMechanisms: OtherMechanismsSection
     var recurrence: String?
     var recurringHref: SiteRoute?
     var errors: [FieldError]
@@ -96,12 +97,15 @@ struct RecommendationView: Encodable {
         let sql = try request.sql()
         guard let detail = try await RecommendationDetail.load(id: id, on: sql) else { throw Abort(.notFound) }
         let entry = try await PlanStore(sql).entry(recommendationID: id)
+        let mechanisms = try await OtherMechanismsSection.load(
+            request, recommendationID: id, mechanism: detail.recommendation.mechanism, entry: entry)
         let indicatorLinks = try await IndicatorLinks.load(
             request, recommendationID: id, entry: entry.map { (id: $0.id, group: $0.workingGroupID) })
         let subscribe = try await SubscribeButton.html(
             request, .recommendation, key: String(id), name: heading(detail.recommendation, request.t))
         return make(
-            detail: detail, entry: entry, similar: try await similar, discussion: try await discussion,
+            detail: detail, entry: entry, similar: try await similar, mechanisms: mechanisms,
+            threshold: request.application.site.otherMechanismsThreshold, discussion: try await discussion,
             indicatorLinks: indicatorLinks, subscribe: subscribe, errors: errors, request.page)
     }
 
@@ -118,7 +122,8 @@ struct RecommendationView: Encodable {
     /// The page from the recommendation's record, its plan entry (any status: a draft is linked only for those
     /// who may read drafts) and its sections.
     static func make(
-        detail: RecommendationDetail, entry: PlanEntry?, similar: SimilarSection, discussion: DiscussionSection,
+        detail: RecommendationDetail, entry: PlanEntry?, similar: SimilarSection,
+        mechanisms: OtherMechanismsSection.Facts, threshold: Double, discussion: DiscussionSection,
         indicatorLinks: IndicatorLinks, subscribe: SafeHTML, errors: [FieldError], _ context: PageContext
     ) -> RecommendationView {
         let t = context.t
@@ -259,6 +264,8 @@ struct RecommendationView: Encodable {
             actionLabel: actionLabel,
             review: review,
             similar: similar,
+            otherMechanisms: OtherMechanismsSection.make(
+                mechanisms, entry: visible, recommendationID: item.id, threshold: threshold, context),
             recurrence: detail.recurrence.flatMap { recurrence(item, $0, t) },
             recurringHref: detail.recurrence == nil ? nil : recurringHref(item),
             errors: errors,

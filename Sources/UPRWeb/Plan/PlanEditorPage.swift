@@ -34,6 +34,9 @@ struct PlanEditorView: Encodable {
     /// offered for the "other mechanisms" field.
     var similar: [SimilarChoice]
     var hasSimilar: Bool
+    /// The treaty-body and special-procedure recommendations accepted for the "international" field and suggested
+    /// for it, each with its one-click form (outside the entry's form: forms do not nest).
+    var otherMechanisms: OtherMechanismsSection
     var errors: [FieldError]
     var hasErrors: Bool
     var conflicts: [Conflict]
@@ -52,6 +55,8 @@ struct PlanEditorView: Encodable {
         var groups: [WorkingGroup]
         var organisations: [Organisation]
         var similar: [SimilarRecommendation]
+        var mechanisms = OtherMechanismsSection.Facts(isUPR: true, suggestions: [], acceptances: [])
+        var threshold = OtherMechanisms.defaultMinimumScore
     }
 
     static func load(_ request: Request) async throws -> Facts {
@@ -65,7 +70,10 @@ struct PlanEditorView: Encodable {
             organisations: try await store.organisations(),
             similar: try await SimilarRecommendations.load(
                 id: id, scope: .sameStateElsewhere, terms: false, cache: request.application.similarityCache, on: sql)
-                ?? [])
+                ?? [],
+            mechanisms: try await OtherMechanismsSection.load(
+                request, recommendationID: id, mechanism: detail.recommendation.mechanism, entry: entry),
+            threshold: request.application.site.otherMechanismsThreshold)
     }
 
     /// The groups this person may draft for; for an existing entry, only its own group.
@@ -120,6 +128,9 @@ struct PlanEditorView: Encodable {
                     linked: fields.linkedRecommendationIDs.contains($0.recommendation.id))
             },
             hasSimilar: !facts.similar.isEmpty,
+            otherMechanisms: OtherMechanismsSection.make(
+                facts.mechanisms, entry: facts.entry, recommendationID: recommendation.id, threshold: facts.threshold,
+                context),
             errors: errors, hasErrors: !errors.isEmpty, conflicts: conflicts, hasConflict: !conflicts.isEmpty)
     }
 

@@ -34,6 +34,7 @@ struct PlanEntryView: Encodable {
     var version: Int
     var answerOptions: [Option]
     var indicatorLinks: IndicatorLinks
+    var otherMechanisms: OtherMechanismsSection
     var discussion: DiscussionSection
 
     static func load(_ request: Request) async throws -> PlanEntryView {
@@ -45,8 +46,14 @@ struct PlanEntryView: Encodable {
         guard let detail = try await RecommendationDetail.load(id: entry.recommendationID, on: sql) else {
             throw Abort(.notFound)
         }
+        let mechanisms = try await OtherMechanismsSection.load(
+            request, recommendationID: entry.recommendationID, mechanism: detail.recommendation.mechanism,
+            entry: entry)
         return make(
             entry: entry, recommendation: detail.recommendation,
+            mechanisms: OtherMechanismsSection.make(
+                mechanisms, entry: entry, recommendationID: entry.recommendationID,
+                threshold: request.application.site.otherMechanismsThreshold, context),
             indicatorLinks: try await IndicatorLinks.load(
                 request, recommendationID: nil, entry: (id: entry.id, group: entry.workingGroupID)),
             discussion: try await DiscussionSection.load(request, subject: CommentSubject(.planEntry, entry.id)),
@@ -55,7 +62,8 @@ struct PlanEntryView: Encodable {
 
     /// The page from the entry (one the person may read), its recommendation and its sections.
     static func make(
-        entry: PlanEntry, recommendation: RecommendationSummary, indicatorLinks: IndicatorLinks,
+        entry: PlanEntry, recommendation: RecommendationSummary, mechanisms: OtherMechanismsSection,
+        indicatorLinks: IndicatorLinks,
         discussion: DiscussionSection, _ context: PageContext
     ) -> PlanEntryView {
         let t = context.t
@@ -68,7 +76,7 @@ struct PlanEntryView: Encodable {
             Field(label: t("plan.lead"), value: entry.leadOrganisationName ?? ""),
             Field(label: t("plan.supporters"), value: entry.supporterNames.joined(separator: ", ")),
             Field(label: t("plan.otherNational"), value: f.otherMechanismsNational),
-            Field(label: t("plan.otherInternational"), value: f.otherMechanismsInternational),
+            Field(label: t("plan.otherInternational"), value: entry.internationalColumn),
         ]
         if !f.linkedRecommendationIDs.isEmpty {
             fields.append(
@@ -103,6 +111,6 @@ struct PlanEntryView: Encodable {
             unpublishAction: .planEntryUnpublish(entry.id), version: entry.version,
             answerOptions: GovernmentAnswer.allCases.map {
                 Option(value: $0.rawValue, label: t("answer.\($0.rawValue)"), selected: $0 == entry.governmentAnswer)
-            }, indicatorLinks: indicatorLinks, discussion: discussion)
+            }, indicatorLinks: indicatorLinks, otherMechanisms: mechanisms, discussion: discussion)
     }
 }

@@ -101,6 +101,9 @@ struct MidTermReport {
                     field(t("plan.goal"), plan.fields.goal)
                     field(t("plan.expectedAction"), plan.fields.expectedAction)
                     field(t("plan.indicators"), plan.fields.indicators)
+                    field(t("plan.otherNational"), plan.fields.otherMechanismsNational)
+                    // The accepted links by symbol and paragraph, then what the working group typed.
+                    field(t("plan.otherInternational"), plan.internationalColumn)
                     field(t("plan.csoActivities"), plan.fields.csoActivities)
                     if let answer = plan.governmentAnswer {
                         field(

@@ -14,7 +14,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case loginForm, login, codeForm, code, logout
     case account, changePassword, startTOTP, confirmTOTP, disableTOTP, passwordResetForm, passwordReset
     case plan, myPlan, planEditor, savePlanEntry, planEntry, answerPlanEntry, publishPlanEntry, unpublishPlanEntry
-    case planEntryHistory, responseChangeForm, changeResponse
+    case planEntryHistory, responseChangeForm, changeResponse, decideOtherMechanism
     case planExportXLSX, planExportCSV, planImportForm, uploadPlanImport, applyPlanImport
     case rounds, newRound, openRound, compareRounds, round, closeRound, assessment, saveAssessment
     case dashboard, midTermDOCX, midTermHTML
@@ -34,7 +34,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         switch self {
         case .saveLabels, .postRecommendationComment, .postPlanEntryComment, .hideComment, .login, .code, .logout,
             .changePassword, .startTOTP, .confirmTOTP, .disableTOTP, .passwordReset, .savePlanEntry,
-            .answerPlanEntry, .publishPlanEntry, .unpublishPlanEntry, .changeResponse, .uploadPlanImport,
+            .answerPlanEntry, .publishPlanEntry, .unpublishPlanEntry, .changeResponse, .decideOtherMechanism,
+            .uploadPlanImport,
             .applyPlanImport, .openRound, .closeRound, .saveAssessment, .createIndicator, .updateIndicator,
             .createMeasurement, .reviewMeasurement, .createMeeting, .updateMeeting, .setMeetingStatus,
             .moveAgendaItem, .saveMeetingAgenda, .saveMeetingDecision, .saveMeetingAction, .saveMeetingMinutes,
@@ -92,6 +93,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .publishPlanEntry: "/plan/entries/:id/publish"
         case .unpublishPlanEntry: "/plan/entries/:id/unpublish"
         case .planEntryHistory: "/plan/entries/:id/history"
+        case .decideOtherMechanism: "/plan/entries/:id/mechanisms"
         case .responseChangeForm, .changeResponse: "/recommendations/:id/response"
         case .planExportXLSX: "/plan/export.xlsx"
         case .planExportCSV: "/plan/export.csv"

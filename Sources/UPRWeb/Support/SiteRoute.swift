@@ -68,6 +68,8 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
     case planEntryPublish(Int)
     case planEntryUnpublish(Int)
     case planEntryHistory(Int)
+    /// Accepting, dismissing or removing a recommendation of another mechanism for a plan entry.
+    case planEntryMechanisms(Int)
     case responseChange(recommendationID: Int)
     case planImport
     case planImportApply(upload: Int)
@@ -201,6 +203,7 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
         case .planEntryPublish(let id): return (.publishPlanEntry, [String(id)], [])
         case .planEntryUnpublish(let id): return (.unpublishPlanEntry, [String(id)], [])
         case .planEntryHistory(let id): return (.planEntryHistory, [String(id)], [])
+        case .planEntryMechanisms(let id): return (.decideOtherMechanism, [String(id)], [])
         case .responseChange(let id): return (.responseChangeForm, [String(id)], [])
         case .planImport: return (.planImportForm, [], [])
         case .planImportApply(let upload): return (.applyPlanImport, [String(upload)], [])

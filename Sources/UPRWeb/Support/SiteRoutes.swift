@@ -69,6 +69,7 @@ enum SiteRoutes {
         case .publishPlanEntry: use(PlanRoutes.setStatus(.published).handle)
         case .unpublishPlanEntry: use(PlanRoutes.setStatus(.draft).handle)
         case .planEntryHistory: use(PlanRoutes.history)
+        case .decideOtherMechanism: use(OtherMechanismsSection.decide.handle)
         case .responseChangeForm: use(ResponseChangeView.show)
         case .changeResponse: use(ResponseChangeView.save.handle)
         case .planExportXLSX: use { try await MatrixTransferRoutes.export($0, xlsx: true) }

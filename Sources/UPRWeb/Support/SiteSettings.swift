@@ -1,5 +1,6 @@
 import Foundation
 import UPRMail
+import UPRStore
 import Vapor
 
 /// What the web layer needs to know of the installation: where people reach it, whether cookies must be `Secure`,
@@ -14,15 +15,19 @@ public struct SiteSettings: Sendable {
     public var smtp: SMTPSettings?
     /// How many recent search results, dashboards and round pages each server keeps; 0 keeps none.
     public var cacheSize: Int
+    /// The cosine at which a treaty body's or special procedure's recommendation is suggested as the same as a UPR
+    /// one (`OtherMechanisms`).
+    public var otherMechanismsThreshold: Double
 
     public init(
         publicURL: String = "http://127.0.0.1:8080", secureCookies: Bool = false, smtp: SMTPSettings? = nil,
-        cacheSize: Int = 512
+        cacheSize: Int = 512, otherMechanismsThreshold: Double = OtherMechanisms.defaultMinimumScore
     ) {
         self.publicURL = publicURL
         self.secureCookies = secureCookies
         self.smtp = smtp
         self.cacheSize = cacheSize
+        self.otherMechanismsThreshold = otherMechanismsThreshold
     }
 
     /// The host name of the public address (for UIDs and Message-IDs), `localhost` when it has none.
