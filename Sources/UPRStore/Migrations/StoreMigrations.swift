@@ -39,5 +39,6 @@ public enum StoreMigrations {
         AddUserDigest(),
         CreateRemindersSent(),
         CreateComments(),
+        CreateImportJobs(),
     ]
 }

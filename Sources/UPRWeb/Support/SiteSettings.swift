@@ -14,6 +14,10 @@ public struct SiteSettings: Sendable {
     public var smtp: SMTPSettings?
     /// How many recent search results, dashboards and round pages each server keeps; 0 keeps none.
     public var cacheSize: Int
+    /// The largest file the browser's import accepts, in bytes.
+    public var importMaxBytes = 64 * 1024 * 1024
+    /// From this size on an uploaded file is previewed and applied by a job, not within the request.
+    public var importJobBytes = 2 * 1024 * 1024
 
     public init(
         publicURL: String = "http://127.0.0.1:8080", secureCookies: Bool = false, smtp: SMTPSettings? = nil,
