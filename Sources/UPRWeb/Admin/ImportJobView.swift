@@ -87,7 +87,9 @@ struct ImportJobView: Encodable {
                 Fact(label: t("imports.col.by"), value: job.actor),
                 Fact(label: t("imports.col.uploaded"), value: ImportTime.moment(job.createdAt, t)),
             ],
-            status: t("imports.status.\(job.status.rawValue)") + " (" + t("imports.task.\(job.task.rawValue)") + ")",
+            // Which step a queued, running or failed job is at; a finished one says it in its status.
+            status: t("imports.status.\(job.status.rawValue)")
+                + (job.isPending || job.status == .failed ? " (" + t("imports.task.\(job.task.rawValue)") + ")" : ""),
             pending: job.isPending, progressDone: done, progressTotal: max(total, done),
             progressText: total > 0
                 ? t("imports.job.progress", ["done": t.number(done), "total": t.number(total)])

@@ -47,8 +47,9 @@ struct ImportUploadView: Encodable {
             }, hasPending: !pending.isEmpty)
     }
 
-    /// A size in megabytes, as the form's hint and the refusal say it.
+    /// A size in megabytes (kilobytes below one), as the form's hint, the refusal and the job page say it.
     static func megabytes(_ bytes: Int, _ t: Translator) -> String {
-        t("imports.megabytes", ["size": t.decimal(Double(bytes) / 1_048_576)])
+        guard bytes >= 1_048_576 else { return t("imports.kilobytes", ["size": t.decimal(Double(bytes) / 1_024)]) }
+        return t("imports.megabytes", ["size": t.decimal(Double(bytes) / 1_048_576)])
     }
 }
