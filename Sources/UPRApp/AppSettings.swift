@@ -42,6 +42,16 @@ public struct AppSettings: Sendable {
     /// The cosine at which the plan suggests a treaty body's or special procedure's recommendation as the same as a
     /// UPR one (`UPR_OTHER_MECHANISMS_THRESHOLD`, between 0 and 1).
     public var otherMechanismsThreshold: Double = OtherMechanisms.defaultMinimumScore
+    /// The largest file the browser's import accepts, in bytes (`UPR_IMPORT_MAX_BYTES`).
+    public var importMaxBytes: Int = 64 * 1024 * 1024
+    /// From this size on (bytes, `UPR_IMPORT_JOB_BYTES`) an uploaded file is previewed and applied by a job of
+    /// `upr serve` rather than within the request.
+    public var importJobBytes: Int = 2 * 1024 * 1024
+    /// Seconds between two looks at the import queue (`UPR_IMPORT_POLL_SECONDS`).
+    public var importPollSeconds: Int = 2
+    /// A running import job whose instance has not reported for this many seconds (`UPR_IMPORT_STALE_SECONDS`) is
+    /// taken over by another: its instance stopped.
+    public var importStaleSeconds: Int = 600
 
     public init(
         database: DatabaseLocation = .sqliteFile("upr.sqlite"), postgresSchema: String? = nil,
@@ -56,8 +66,8 @@ public struct AppSettings: Sendable {
     }
 
     /// Settings from the environment: `DATABASE_URL`, `UPR_HOSTNAME`, `UPR_PORT`, `UPR_PUBLIC_URL`,
-    /// `UPR_SECURE_COOKIES`, `UPR_REMINDER_POLL_SECONDS`, `UPR_OTHER_MECHANISMS_THRESHOLD` and the `UPR_SMTP_*` mail
-    /// settings.
+    /// `UPR_SECURE_COOKIES`, `UPR_REMINDER_POLL_SECONDS`, `UPR_OTHER_MECHANISMS_THRESHOLD`, the `UPR_IMPORT_*`
+    /// upload settings and the `UPR_SMTP_*` mail settings.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> AppSettings
     {
@@ -80,15 +90,30 @@ public struct AppSettings: Sendable {
         {
             settings.otherMechanismsThreshold = threshold
         }
+        if let bytes = environment["UPR_IMPORT_MAX_BYTES"].flatMap(Int.init), bytes > 0 {
+            settings.importMaxBytes = bytes
+        }
+        if let bytes = environment["UPR_IMPORT_JOB_BYTES"].flatMap(Int.init), bytes >= 0 {
+            settings.importJobBytes = bytes
+        }
+        if let seconds = environment["UPR_IMPORT_POLL_SECONDS"].flatMap(Int.init), seconds > 0 {
+            settings.importPollSeconds = seconds
+        }
+        if let seconds = environment["UPR_IMPORT_STALE_SECONDS"].flatMap(Int.init), seconds > 0 {
+            settings.importStaleSeconds = seconds
+        }
         settings.smtp = try SMTPSettings.fromEnvironment(environment, heloName: settings.publicHost)
         return settings
     }
 
     /// What the web layer needs of these settings.
     public var site: SiteSettings {
-        SiteSettings(
+        var site = SiteSettings(
             publicURL: publicURL, secureCookies: secureCookies, smtp: smtp, cacheSize: searchCacheSize,
             otherMechanismsThreshold: otherMechanismsThreshold)
+        site.importMaxBytes = importMaxBytes
+        site.importJobBytes = importJobBytes
+        return site
     }
 
     /// The host name of the public address (for EHLO and Message-ID), `localhost` when it has none.

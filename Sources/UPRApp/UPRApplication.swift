@@ -25,10 +25,11 @@ public enum UPRApplication {
         if settings.demo { try await loadDemo(app) }
     }
 
-    /// The mail sender (when mail is configured) and the reminder loop, started with the server.
+    /// The mail sender (when mail is configured), the reminder loop and the import jobs, started with the server.
     public static func startJobs(_ app: Application) {
         app.startMailDelivery()
         app.startReminders()
+        app.startImportJobs()
         SiteApplication.warmUp(app)
     }
 

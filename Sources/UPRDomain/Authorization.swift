@@ -65,6 +65,8 @@ public enum Action: Sendable, Hashable {
     case answerFormally(leadOrganisationID: Int?)
     /// Hide a comment from every page (it stays, with the reason, in the audit log).
     case hideComment
+    /// Upload files into the registry in the browser, preview and apply them, and read the import history.
+    case importRecords
 }
 
 /// The permission rules in one place, as a pure function, so one table-driven test covers them all.
@@ -110,7 +112,7 @@ public enum Authorization {
             if ownerUser == nil, let ownerOrganisation, ownerOrganisation == actor.organisationID { return true }
             return allows(actor, .runMeeting(workingGroupID: group))
         case .changeResponse, .manageOrganisations, .reviewMeasurement, .manageWorkingGroups, .manageAccounts,
-            .manageAssessmentRounds, .manageAgreements, .hideComment:
+            .manageAssessmentRounds, .manageAgreements, .hideComment, .importRecords:
             return false
         }
     }

@@ -26,9 +26,11 @@ public enum FileImport {
                 throw Failure(description: String(describing: error))
             }
             let digest = SHA256.hash(data: file.data).map { String(format: "%02x", $0) }.joined()
-            return ImportBatch(
+            var batch = ImportBatch(
                 fileName: file.name, format: parsed.format.rawValue, sha256: digest, rowsRead: parsed.rowCount,
                 records: parsed.records)
+            batch.warnings = parsed.warnings
+            return batch
         }
     }
 

@@ -7,6 +7,8 @@ public struct ImportBatch: Sendable {
     public var sha256: String
     public var rowsRead: Int
     public var records: [RecommendationRecord]
+    /// What the reader noticed but did not reject (shown in the browser's preview).
+    public var warnings: [String] = []
 
     public init(fileName: String, format: String, sha256: String, rowsRead: Int, records: [RecommendationRecord]) {
         self.fileName = fileName
@@ -26,4 +28,14 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public var created: Int
     public var updated: Int
     public var unchanged: Int
+    /// The same counts for each state under review, by name, for the browser's preview.
+    public var states: [String: StateCounts] = [:]
+
+    /// What one import changed for one state under review.
+    public struct StateCounts: Sendable, Codable, Equatable {
+        public var created = 0
+        public var updated = 0
+        public var unchanged = 0
+        public init() {}
+    }
 }

@@ -183,9 +183,12 @@ final class RecordWriterSession {
             .set("finished_at", to: finishedAt)
             .where("id", .equal, importID)
             .run()
-        let summary = ImportSummary(
+        var summary = ImportSummary(
             importID: importID, fileName: batch.fileName, format: batch.format, rowsRead: batch.rowsRead,
             created: created.count, updated: changed.count, unchanged: unchanged.count)
+        for record in created { summary.states[record.stateUnderReview, default: .init()].created += 1 }
+        for item in changed { summary.states[item.record.stateUnderReview, default: .init()].updated += 1 }
+        for item in unchanged { summary.states[item.record.stateUnderReview, default: .init()].unchanged += 1 }
         try await AuditLog.append(
             on: sql, actor: actor, action: "import", entity: .`import`, entityID: String(importID),
             summary: "Imported \(batch.fileName): \(created.count) created, \(changed.count) updated, "

@@ -40,5 +40,6 @@ public enum StoreMigrations {
         CreateRemindersSent(),
         CreateComments(),
         CreatePlanEntryMechanisms(),
+        CreateImportJobs(),
     ]
 }

@@ -21,6 +21,8 @@ struct RecommendationView: Encodable {
         var file: String
         var row: String
         var importedAt: String
+        /// The import's page, for those who may read the import history.
+        var importHref: SiteRoute?
     }
     struct Sibling: Encodable {
         var href: SiteRoute
@@ -242,7 +244,9 @@ struct RecommendationView: Encodable {
                 note: event.note ?? "")
         }
         let sources = detail.provenance.map {
-            Source(file: $0.fileName, row: t.number($0.row), importedAt: Self.day($0.importedAt, t))
+            Source(
+                file: $0.fileName, row: t.number($0.row), importedAt: Self.day($0.importedAt, t),
+                importHref: context.allows(.importRecords) ? .importRecord($0.importID) : nil)
         }
         let siblings = detail.sameParagraph.map {
             Sibling(

@@ -29,6 +29,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case admin, createOrganisation, organisation, updateOrganisation, workingGroup, updateWorkingGroup
     case createUser, user, updateUser, userResetLink
     case follow, unfollow, subscriptions, setDigest
+    case importHistory, importRecord, importForm, uploadImport, importJob, applyImport, cancelImport
 
     var method: HTTPMethod {
         switch self {
@@ -41,7 +42,7 @@ enum Endpoint: String, CaseIterable, Sendable {
             .moveAgendaItem, .saveMeetingAgenda, .saveMeetingDecision, .saveMeetingAction, .saveMeetingMinutes,
             .setActionItemStatus, .markInboxRead, .renewCalendar, .createAgreement, .addCommitment,
             .createOrganisation, .updateOrganisation, .updateWorkingGroup, .createUser, .updateUser, .userResetLink,
-            .follow, .unfollow, .setDigest:
+            .follow, .unfollow, .setDigest, .uploadImport, .applyImport, .cancelImport:
             .POST
         default: .GET
         }
@@ -149,6 +150,12 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .unfollow: "/subscriptions/remove"
         case .subscriptions: "/account/subscriptions"
         case .setDigest: "/account/digest"
+        case .importHistory: "/admin/imports"
+        case .importRecord: "/admin/imports/:id"
+        case .importForm, .uploadImport: "/admin/import"
+        case .importJob: "/admin/import/jobs/:id"
+        case .applyImport: "/admin/import/jobs/:id/apply"
+        case .cancelImport: "/admin/import/jobs/:id/cancel"
         }
     }
 

@@ -31,6 +31,8 @@ struct Layout: Encodable {
     var here: String
     /// The site's fixed addresses, for the template.
     var links = SiteLinks.shared
+    /// Seconds after which the page reloads itself (a running job's progress), nil for no reload.
+    var refreshSeconds: Int? = nil
 
     enum Section {
         case home, recommendations, plan, indicators, assessments, dashboard, meetings, states, taxonomies, admin

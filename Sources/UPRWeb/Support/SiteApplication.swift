@@ -17,6 +17,8 @@ public enum SiteApplication {
         app.dashboardCache = site.cacheSize > 0 ? VersionedCache(capacity: 256) : nil
         app.roundCache = site.cacheSize > 0 ? VersionedCache(capacity: 256) : nil
         app.similarityCache = SimilarityCache()
+        // Made here, before any request or job can ask for it at the same time.
+        _ = app.importProgress
 
         app.views.use(.leaf)
         app.leaf.sources = .singleSource(

@@ -22,6 +22,7 @@ struct SiteLinks: Encodable, Sendable {
     let plan = SiteRoute.planIndex
     let myPlan = SiteRoute.myPlan
     let planImport = SiteRoute.planImport
+    let imports = SiteRoute.importUpload
     let indicators = SiteRoute.indicators(IndicatorFilter())
     let newIndicator = SiteRoute.newIndicator()
     let rounds = SiteRoute.rounds

@@ -111,6 +111,13 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
     case users
     case user(Int)
     case userResetLink(Int)
+    // Imports in the browser.
+    case importHistory(page: Int = 1)
+    case importRecord(Int)
+    case importUpload
+    case importJob(Int)
+    case importApply(Int)
+    case importCancel(Int)
 
     public enum APIRoute: Sendable, Equatable {
         /// A search of the registry: the same filter and page as the list page's.
@@ -257,6 +264,12 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
         case .users: return (.createUser, [], [])
         case .user(let id): return (.user, [String(id)], [])
         case .userResetLink(let id): return (.userResetLink, [String(id)], [])
+        case .importHistory(let page): return (.importHistory, [], page > 1 ? [("page", String(page))] : [])
+        case .importRecord(let id): return (.importRecord, [String(id)], [])
+        case .importUpload: return (.uploadImport, [], [])
+        case .importJob(let id): return (.importJob, [String(id)], [])
+        case .importApply(let id): return (.applyImport, [String(id)], [])
+        case .importCancel(let id): return (.cancelImport, [String(id)], [])
         }
     }
 

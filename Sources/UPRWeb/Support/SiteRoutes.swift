@@ -9,7 +9,11 @@ enum SiteRoutes {
     static func register(_ app: Application) {
         for endpoint in Endpoint.allCases {
             let handler = handler(endpoint)
-            if let limit = endpoint.bodyLimit {
+            // The browser's import takes files up to the installation's limit; the handler refuses a larger one
+            // with a message at the field, so the body may be a little larger than the limit itself.
+            let limit =
+                endpoint == .uploadImport ? ByteCount(value: app.site.importMaxBytes + 1_048_576) : endpoint.bodyLimit
+            if let limit {
                 app.on(endpoint.method, endpoint.pathComponents, body: .collect(maxSize: limit), use: handler)
             } else {
                 app.on(endpoint.method, endpoint.pathComponents, use: handler)
@@ -143,6 +147,13 @@ enum SiteRoutes {
         case .unfollow: use(SubscriptionRoutes.change(follow: false).handle)
         case .subscriptions: use(SubscriptionsView.show)
         case .setDigest: use(SubscriptionsView.setDigest.handle)
+        case .importHistory: use(ImportRoutes.history)
+        case .importRecord: use(ImportRoutes.record)
+        case .importForm: use(ImportRoutes.showUpload)
+        case .uploadImport: use(ImportRoutes.upload.handle)
+        case .importJob: use(ImportRoutes.job)
+        case .applyImport: use(ImportRoutes.apply.handle)
+        case .cancelImport: use(ImportRoutes.cancel.handle)
         }
     }
 

@@ -18,6 +18,10 @@ public struct SiteSettings: Sendable {
     /// The cosine at which a treaty body's or special procedure's recommendation is suggested as the same as a UPR
     /// one (`OtherMechanisms`).
     public var otherMechanismsThreshold: Double
+    /// The largest file the browser's import accepts, in bytes.
+    public var importMaxBytes = 64 * 1024 * 1024
+    /// From this size on an uploaded file is previewed and applied by a job, not within the request.
+    public var importJobBytes = 2 * 1024 * 1024
 
     public init(
         publicURL: String = "http://127.0.0.1:8080", secureCookies: Bool = false, smtp: SMTPSettings? = nil,
