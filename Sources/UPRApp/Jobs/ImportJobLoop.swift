@@ -1,5 +1,4 @@
 import Foundation
-import NIOConcurrencyHelpers
 import UPRStore
 import Vapor
 
@@ -10,7 +9,7 @@ public final class ImportJobLoop: LifecycleHandler, Sendable {
     private let staleSeconds: Int
     /// This process, in the job rows it claims.
     let instance = "serve:" + UUID().uuidString
-    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
+    private let loop = RepeatingTask()
 
     public init(pollSeconds: Int, staleSeconds: Int) {
         interval = .seconds(max(1, pollSeconds))
@@ -22,28 +21,22 @@ public final class ImportJobLoop: LifecycleHandler, Sendable {
         let logger = application.logger
         let database = application.db
         let board = application.importProgress
-        task.withLockedValue {
-            $0 = Task {
-                while !Task.isCancelled {
-                    do {
-                        while try await ImportJobRunner.runNext(
-                            on: database, instance: instance, staleAfter: staleSeconds, board: board)
-                        {
-                            logger.info("Import job finished")
-                        }
-                    } catch {
-                        logger.error("Import jobs stopped for now: \(String(reflecting: error))")
-                    }
-                    try? await Task.sleep(for: interval)
+        loop.start(every: interval) {
+            do {
+                // The queue is emptied before the next wait: several files uploaded at once run one after another.
+                while try await ImportJobRunner.runNext(
+                    on: database, instance: instance, staleAfter: staleSeconds, board: board)
+                {
+                    logger.info("Import job finished")
                 }
+            } catch {
+                logger.error("Import jobs stopped for now: \(String(reflecting: error))")
             }
         }
     }
 
     public func shutdownAsync(_ application: Application) async {
-        let running = task.withLockedValue { $0 }
-        running?.cancel()
-        await running?.value
+        await loop.stop()
     }
 }
 

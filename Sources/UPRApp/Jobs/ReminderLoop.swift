@@ -1,4 +1,3 @@
-import NIOConcurrencyHelpers
 import UPRDomain
 import Vapor
 
@@ -6,7 +5,7 @@ import Vapor
 /// database runs its own loop; the `reminders_sent` claims make each reminder and digest go out once.
 public final class ReminderLoop: LifecycleHandler, Sendable {
     private let interval: Duration
-    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
+    private let loop = RepeatingTask()
 
     public init(pollSeconds: Int) {
         interval = .seconds(max(1, pollSeconds))
@@ -18,31 +17,23 @@ public final class ReminderLoop: LifecycleHandler, Sendable {
         let database = application.db
         let settings = application.settings
         let mail = application.mailDeliveryLoop
-        task.withLockedValue {
-            $0 = Task {
-                while !Task.isCancelled {
-                    do {
-                        let today = ReminderPass.today()
-                        let report = try await ReminderPass.run(on: database, today: today, settings: settings)
-                        let digests = try await DigestPass.run(on: database, today: today, settings: settings)
-                        if report.notices + digests > 0 {
-                            logger.info(
-                                "Reminders: \(report.notices) notices, \(report.mails) mails, \(digests) digests")
-                        }
-                        if report.mails + digests > 0 { mail?.wake() }
-                    } catch {
-                        logger.error("Reminder pass stopped for now: \(String(reflecting: error))")
-                    }
-                    try? await Task.sleep(for: interval)
+        loop.start(every: interval) {
+            do {
+                let today = ReminderPass.today()
+                let report = try await ReminderPass.run(on: database, today: today, settings: settings)
+                let digests = try await DigestPass.run(on: database, today: today, settings: settings)
+                if report.notices + digests > 0 {
+                    logger.info("Reminders: \(report.notices) notices, \(report.mails) mails, \(digests) digests")
                 }
+                if report.mails + digests > 0 { mail?.wake() }
+            } catch {
+                logger.error("Reminder pass stopped for now: \(String(reflecting: error))")
             }
         }
     }
 
     public func shutdownAsync(_ application: Application) async {
-        let running = task.withLockedValue { $0 }
-        running?.cancel()
-        await running?.value
+        await loop.stop()
     }
 }
 
