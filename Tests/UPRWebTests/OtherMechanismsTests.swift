@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import Testing
+import UPRApp
 import UPRDomain
 import UPRSpreadsheet
 import UPRStore
@@ -108,9 +109,27 @@ import VaporTesting
             #expect(html.contains("/recommendations/\(ids.cedaw)\""))
             // The public may not decide anything: no one-click form.
             #expect(!html.contains("name=\"decision\""))
+            // The threshold is the site's setting.
+            app.site.otherMechanismsThreshold = 0.99
+            let strict = try await Browser.anonymous.get(app, "/recommendations/\(ids.upr)").body.string
+            #expect(!strict.contains("CEDAW/C/MNG/CO/8-9 ¶ 13 (CEDAW)"))
+            #expect(strict.contains("at least 99% similar"))
+            app.site.otherMechanismsThreshold = threshold
             let mongolian = Browser(cookie: "upr_lang=mn", csrf: "")
             let translated = try await mongolian.get(app, "/recommendations/\(ids.upr)").body.string
             #expect(translated.contains("Бусад механизмаас өгсөн ижил зөвлөмж"))
+        }
+    }
+
+    @Test func theThresholdIsASettingFromTheEnvironment() throws {
+        func threshold(_ environment: [String: String]) throws -> Double {
+            try AppSettings.fromEnvironment(environment).site.otherMechanismsThreshold
+        }
+        #expect(try threshold([:]) == OtherMechanisms.defaultMinimumScore)
+        #expect(try threshold(["UPR_OTHER_MECHANISMS_THRESHOLD": "0.4"]) == 0.4)
+        // Not a cosine: the default stays, as with the other numbers of the environment.
+        for bad in ["0", "1.5", "-0.2", "many"] {
+            #expect(try threshold(["UPR_OTHER_MECHANISMS_THRESHOLD": bad]) == OtherMechanisms.defaultMinimumScore)
         }
     }
 

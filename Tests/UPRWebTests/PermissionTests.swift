@@ -54,6 +54,8 @@ import VaporTesting
         var agreement: Int
         var state: Int
         var comment: Int
+        /// The CEDAW's recommendation to Mongolia that the entry's may be linked with.
+        var otherMechanism: Int
     }
 
     static let routes: [Route] = [
@@ -68,6 +70,15 @@ import VaporTesting
         },
         Route(name: "answer a plan entry", allowed: [.responsibleFocalPoint, .administrator]) {
             ("/plan/entries/\($0.entry)/answer", [("answer", "agree"), ("version", String($0.version))])
+        },
+        Route(name: "accept another mechanism's recommendation", allowed: [.groupCSO, .administrator]) {
+            (
+                "/plan/entries/\($0.entry)/mechanisms",
+                [
+                    ("recommendationID", String($0.otherMechanism)), ("decision", "accepted"),
+                    ("version", String($0.version)),
+                ]
+            )
         },
         Route(name: "publish a plan entry", allowed: [.groupCSO, .administrator]) {
             ("/plan/entries/\($0.entry)/publish", [("version", String($0.version))])
@@ -324,13 +335,20 @@ import VaporTesting
                 visibility: .members,
                 author: Principal(userID: cso.id, role: cso.role, organisationID: cso.organisationID)), actor: "test"
         ).id
+        _ = try await RecordWriter.write([OtherMechanismsTests.treatyBodyBatch()], actor: "test", on: app.db)
+        let otherMechanism = try await sql.raw(
+            """
+            SELECT r.id FROM recommendations r JOIN states s ON s.id = r.state_id
+            WHERE s.name = 'Mongolia' AND r.mechanism = 'cedaw'
+            """
+        ).first()!.decode(column: "id", as: Int.self)
         return Fixture(
             recommendation: recommendation, recommendationVersion: recommendationVersion, freeRecommendation: free,
             entry: entry, version: version, group: group,
             groupVersion: groupVersion, ministry: ministry, user: user, round: round.id, roundVersion: round.version,
             indicator: indicator, measurement: measurement, meeting: meeting, meetingVersion: 4,
             agendaItem: second, actionItem: actionItem, actionItemVersion: 1, agreement: agreement, state: state,
-            comment: comment)
+            comment: comment, otherMechanism: otherMechanism)
     }
 
     /// Row counts and versions of everything a route could change (the audit log included).
@@ -340,7 +358,7 @@ import VaporTesting
             "plan_entries", "organisations", "users", "password_resets", "response_events", "audit_log",
             "working_group_members", "assessment_rounds", "assessments", "indicators", "measurements", "meetings",
             "agenda_items", "decisions", "action_items", "notifications", "meeting_organisations", "agreements",
-            "agreement_signatories", "subscriptions", "comments", "comment_mentions",
+            "agreement_signatories", "subscriptions", "comments", "comment_mentions", "plan_entry_mechanisms",
         ] {
             out[table] = try await app.count(table)
         }
