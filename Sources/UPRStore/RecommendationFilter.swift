@@ -82,7 +82,10 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
         cycle = try integer("cycle", in: 1...4)
         session = try integer("session", in: 1...999)
         if let raw = typed("response") {
-            guard let response = Response(parsing: raw) else {
+            // The importers' reading of a response is lenient (an empty cell is pending); a filter takes only the
+            // values the API document lists.
+            let accepted = Response.allCases.map(\.rawValue) + ["accepted"]
+            guard accepted.contains(raw.lowercased()), let response = Response(parsing: raw) else {
                 throw FilterError(
                     parameter: "response", value: raw, messageKey: "filter.error.choice",
                     arguments: ["choices": Response.allCases.map(\.rawValue).joined(separator: ", ")])

