@@ -9,11 +9,14 @@ public enum MechanismFilter: Sendable, Hashable, Codable {
     /// The parameter's value for every treaty body.
     public static let treatyBodiesValue = "treaty-bodies"
 
-    /// Every value the parameter accepts, in the order the menus offer them.
-    public static var allValues: [String] {
-        [Mechanism.upr.rawValue, treatyBodiesValue]
-            + Mechanism.allCases.filter(\.isTreatyBody).map(\.rawValue) + [Mechanism.specialProcedures.rawValue]
+    /// Every filter, in the order the menus offer them: the UPR, all treaty bodies then each, special procedures.
+    public static var all: [MechanismFilter] {
+        [.one(.upr), .treatyBodies] + Mechanism.allCases.filter(\.isTreatyBody).map { .one($0) }
+            + [.one(.specialProcedures)]
     }
+
+    /// Every value the parameter accepts, in the menus' order.
+    public static var allValues: [String] { all.map(\.value) }
 
     /// Reads a parameter value: a mechanism's code in any case (`cedaw`, `CEDAW`), or `treaty-bodies`.
     public init?(parameter raw: String) {

@@ -113,12 +113,8 @@ struct RecommendationListView: Encodable {
                     + RecordKind.allCases.map { option($0.rawValue, t("kind.\($0.rawValue)"), $0 == filter.kind) }))
         // One mechanism in the registry (a UPR-only installation) makes the menu a choice of one.
         if options.mechanisms.count > 1 {
-            let treatyBodies = options.mechanisms.filter(\.isTreatyBody)
-            var choices: [MechanismFilter] = options.mechanisms.filter { !$0.isTreatyBody }.map { .one($0) }
-            if !treatyBodies.isEmpty {
-                let position = choices.first == .one(.upr) ? 1 : 0
-                choices.insert(contentsOf: [.treatyBodies] + treatyBodies.map { .one($0) }, at: position)
-            }
+            // A choice is offered when some mechanism it stands for made a record.
+            let choices = MechanismFilter.all.filter { !Set($0.mechanisms).isDisjoint(with: options.mechanisms) }
             selects.append(
                 Select(
                     name: "mechanism", label: t("filter.mechanism"),
