@@ -5,11 +5,12 @@ import UPRImport
 import UPRSpreadsheet
 import UPRStore
 
-/// `upr import`: reads UPR Info exports and OHCHR thematic lists into the registry, all files or none.
+/// `upr import`: reads UPR Info exports, OHCHR thematic lists and UHRI exports into the registry, all files or none.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import recommendation files (UPR Info CSV exports, OHCHR thematic lists in Word).",
+        abstract:
+            "Import recommendation files (UPR Info CSV exports, OHCHR thematic lists in Word, UHRI exports in XLSX or JSON).",
         discussion: """
             Every file is read and checked before anything is written; any error leaves the database unchanged and \
             exits non-zero. Importing a file again updates changed records and creates no duplicates.
@@ -19,6 +20,8 @@ struct ImportCommand: AsyncParsableCommand {
         case auto
         case uprInfo = "upr-info"
         case ohchrDocx = "ohchr-docx"
+        case uhriXLSX = "uhri-xlsx"
+        case uhriJSON = "uhri-json"
     }
 
     @Argument(help: "Files to import. A filled implementation-plan matrix (XLSX or CSV, annex 8.1) is recognised too.")
@@ -32,8 +35,12 @@ struct ImportCommand: AsyncParsableCommand {
         if case .sqliteFile(let path) = settings.database, !FileManager.default.fileExists(atPath: path) {
             settings.sqliteFillingNewFile = true
         }
-        if let first = files.first, files.count == 1, let data = FileManager.default.contents(atPath: first),
-            MatrixFile.looksLikeMatrix(data)
+        // A matrix is a small workbook or CSV that no registry format claims; a UHRI JSON export can be 400 MB
+        // and is never read whole here.
+        if let first = files.first, files.count == 1, format == .auto,
+            (try? FileImport.streamedFormat(path: first, name: first, format: nil)) != true,
+            let data = FileManager.default.contents(atPath: first),
+            (try? ImportFormat.detect(data: data, fileName: first)) == nil, MatrixFile.looksLikeMatrix(data)
         {
             try await importMatrix(data, fileName: URL(fileURLWithPath: first).lastPathComponent, settings: settings)
             return
@@ -43,11 +50,11 @@ struct ImportCommand: AsyncParsableCommand {
         let paths = files
         if interactive { printError("Reading \(paths.count) file(s)…") }
         // The files are read and parsed while the database is opened and migrated: neither waits for the other.
-        let parsing = Task { try FileImport.load(paths: paths, format: chosen) }
+        let parsing = Task { try FileImport.sources(paths: paths, format: chosen) }
         do {
             let summaries = try await withApplication(settings) { app in
                 let summaries = try await RecordWriter.write(
-                    parsing.value, actor: "cli:\(NSUserName())", on: app.db,
+                    sources: parsing.value, actor: "cli:\(NSUserName())", on: app.db,
                     progress: interactive ? ProgressBar.show : nil)
                 try await app.makeDatabaseDurable()
                 return summaries
@@ -57,6 +64,10 @@ struct ImportCommand: AsyncParsableCommand {
                 print(
                     "\(summary.fileName): \(summary.rowsRead) rows read (\(summary.format)); "
                         + "\(summary.created) created, \(summary.updated) updated, \(summary.unchanged) unchanged")
+                for warning in summary.warnings { print("  warning: \(warning)") }
+                if !summary.termsAdded.isEmpty {
+                    print("  terms added: \(summary.termsAdded.joined(separator: "; "))")
+                }
             }
             let total = summaries.reduce(into: (0, 0, 0)) {
                 $0.0 += $1.created

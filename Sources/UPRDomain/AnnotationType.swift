@@ -1,9 +1,8 @@
 /// What OHCHR's Universal Human Rights Index (UHRI) says an annotation is: a recommendation, or a concern or
 /// observation the body recorded about the state.
 ///
-/// A concern asks nothing of the state, so it is kept, shown and filterable but never counted as a recommendation.
-/// It is a field of its own rather than a `RecordKind` case until storage for UHRI records lands: every list and
-/// filter of the product iterates `RecordKind`, and none of them can hold such a record yet.
+/// A concern asks nothing of the state, so it is kept, shown and filterable but never counted as a recommendation:
+/// the importer gives such a record the kind `RecordKind.concernObservation`, which every count leaves out.
 public enum AnnotationType: String, Sendable, Codable, CaseIterable, Hashable {
     case recommendation
     case concernObservation = "concern-observation"

@@ -15,10 +15,15 @@ public struct Provenance: Sendable, Hashable, Codable {
     }
 }
 
-/// What a record is: a recommendation made to the state, or a voluntary pledge the state made itself.
+/// What a record is: a recommendation made to the state, a voluntary pledge the state made itself, or a concern or
+/// observation a body recorded about the state (UHRI files these beside the recommendations).
+///
+/// Only `recommendation` is counted as a recommendation: a pledge is the state's own, and a concern asks nothing of
+/// the state. Every count of the product filters on the kind for that reason.
 public enum RecordKind: String, Sendable, Codable, CaseIterable, Hashable {
     case recommendation
     case voluntaryPledge = "voluntary-pledge"
+    case concernObservation = "concern-observation"
 }
 
 /// One recommendation as an importer reads it, before storage: one paragraph of a review, however many states
@@ -117,15 +122,26 @@ public struct RecommendationRecord: Sendable, Hashable, Codable {
     }
 
     /// A concern or observation: kept and shown, but not a recommendation the state can support or implement.
-    public var isConcern: Bool { annotationType == .concernObservation }
+    public var isConcern: Bool { kind == .concernObservation || annotationType == .concernObservation }
 
     /// Natural key within the state under review: session or report symbol, then paragraph or normalised text.
     public var naturalKey: String {
+        keyPrefix + TextKey.naturalKey(paragraph: paragraph, text: text)
+    }
+
+    /// The natural key written with the normalised text even when there is a paragraph number: how a source that
+    /// numbers no paragraphs (UPR Info) and one that does (UHRI, an OHCHR list) find that they hold the same
+    /// recommendation of the same review.
+    public var textKey: String {
+        keyPrefix + "text:" + TextKey.looseForm(text)
+    }
+
+    private var keyPrefix: String {
         let review = session.map { "s\($0)" } ?? reportSymbol ?? "?"
         // A pledge can repeat a recommendation's words, and a committee's concern shares its paragraph number with
         // the recommendation that answers it; each is still another record.
         let kindPrefix = kind == .voluntaryPledge ? "pledge|" : isConcern ? "concern|" : ""
-        return stateUnderReview + "|" + review + "|" + kindPrefix + TextKey.naturalKey(paragraph: paragraph, text: text)
+        return stateUnderReview + "|" + review + "|" + kindPrefix
     }
 
     /// The seed clusters this recommendation falls under, from its issues and themes.

@@ -40,4 +40,25 @@ public enum TextKey {
         if let paragraph, !paragraph.isEmpty { return "para:" + paragraph }
         return "text:" + normalize(text)
     }
+
+    /// The text as two sources of the same paragraph write it alike: white space collapsed, typographic quotes,
+    /// apostrophes and dashes written plainly (OHCHR prints `children’s`, UPR Info `children's`), no-break spaces
+    /// as spaces, lower case, and no full stop or semicolon at the end. Used to find one recommendation in two
+    /// sources, never to tell two recommendations of one source apart.
+    public static func looseForm(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in normalize(text).unicodeScalars {
+            switch scalar.value {
+            case 0x2018, 0x2019, 0x201B, 0x2032, 0x00B4: out.append("'")
+            case 0x201C, 0x201D, 0x201E, 0x2033: out.append("\"")
+            case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212: out.append("-")
+            case 0x00A0, 0x202F: out.append(" ")
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        var folded = out.lowercased()
+        while let last = folded.last, last == "." || last == ";" || last == " " { folded.removeLast() }
+        return folded
+    }
 }

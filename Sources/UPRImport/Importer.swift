@@ -15,6 +15,8 @@ public enum Importer {
         switch detected {
         case .uprInfo: return try UPRInfoExportParser.parse(data: data, fileName: fileName)
         case .ohchrDocx: return try OHCHRThematicListParser.parse(data: data, fileName: fileName)
+        case .uhriXLSX: return try UHRIWorkbookParser.parse(data: data, fileName: fileName)
+        case .uhriJSON: return try UHRIJSONParser.parse(data: data, fileName: fileName)
         }
     }
 }

@@ -4,12 +4,16 @@ import UPRSpreadsheet
 
 /// The two layouts of UHRI's "Export", recognised from the content like the other formats.
 ///
-/// Standalone until UHRI joins `ImportFormat`; the raw values are the names it will have there.
+/// `ImportFormat.detect` asks it once the more common formats are ruled out; the mapper asks it where the two
+/// layouts differ (where a fault is, and whether the text is HTML).
 public enum UHRIFormat: String, Sendable, CaseIterable {
     /// The XLSX workbook: one sheet, one header row.
     case workbook = "uhri-xlsx"
     /// The JSON array of records.
     case json = "uhri-json"
+
+    /// The import format of this layout.
+    public var importFormat: ImportFormat { self == .workbook ? .uhriXLSX : .uhriJSON }
 
     /// How many UHRI headings a sheet's first row must have to be taken for an export: `Text` or `Type` alone are
     /// common headings, three of the sixteen are not a coincidence.

@@ -41,7 +41,7 @@ public enum UHRIJSONParser {
     /// Parses an export held in memory. It is fed to the reader in chunks as a file would be, so the same limits
     /// and messages apply; the records, of course, are all kept.
     public static func parse(data: Data, fileName: String, chunkSize: Int = chunkSize) throws(ImportError)
-        -> UHRIParsedFile
+        -> ParsedFile
     {
         guard !data.isEmpty else { throw ImportError(file: fileName, message: "the file is empty") }
         var reader = UHRIJSONReader(fileName: fileName)
@@ -55,8 +55,8 @@ public enum UHRIJSONParser {
         }
         reader.finish()
         while let record = try reader.next() { records.append(record) }
-        return UHRIParsedFile(
-            fileName: fileName, format: .json, rowCount: reader.recordCount, records: records,
+        return ParsedFile(
+            fileName: fileName, format: .uhriJSON, rowCount: reader.recordCount, records: records,
             warnings: reader.warnings)
     }
 }

@@ -85,7 +85,8 @@ struct UHRIRecordMapper {
         let indexedDate = try readDate(entry, .indexedDate, at: place)
 
         return RecommendationRecord(
-            kind: .recommendation, stateUnderReview: state, session: session, cycle: cycle, reportSymbol: symbol,
+            kind: type == .concernObservation ? .concernObservation : .recommendation, stateUnderReview: state,
+            session: session, cycle: cycle, reportSymbol: symbol,
             paragraph: paragraph, text: text, recommendingStates: Self.unique(entry[.recommendingStates] ?? []),
             response: response, mechanism: mechanism,
             themes: Self.unique(themes),

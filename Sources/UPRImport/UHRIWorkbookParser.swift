@@ -9,7 +9,7 @@ import UPRSpreadsheet
 /// damaged, truncated or oversized file is refused as the matrix import refuses it.
 public enum UHRIWorkbookParser {
     /// Parses an export; rows without text in any UHRI column are skipped.
-    public static func parse(data: Data, fileName: String) throws(ImportError) -> UHRIParsedFile {
+    public static func parse(data: Data, fileName: String) throws(ImportError) -> ParsedFile {
         guard !data.isEmpty else { throw ImportError(file: fileName, message: "the file is empty") }
         let grid: SheetGrid
         do throws(ReadProblem) {
@@ -49,8 +49,8 @@ public enum UHRIWorkbookParser {
             rowCount += 1
             if let record = try mapper.record(entry, at: row.number) { records.append(record) }
         }
-        return UHRIParsedFile(
-            fileName: fileName, format: .workbook, rowCount: rowCount, records: records,
+        return ParsedFile(
+            fileName: fileName, format: .uhriXLSX, rowCount: rowCount, records: records,
             warnings: header.warnings + mapper.warnings)
     }
 

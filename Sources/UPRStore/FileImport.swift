@@ -47,11 +47,45 @@ public enum FileImport {
         return try parse(files, format: format)
     }
 
+    /// The files to write: a UHRI JSON export as a stream read while it is written (in the memory of one chunk,
+    /// whatever its size), every other file read and parsed now, so that a bad one stops the import before
+    /// anything is written. Throws `Failure` for the first file that cannot be read or parsed.
+    public static func sources(paths: [String], format: ImportFormat? = nil) throws -> [ImportSource] {
+        var parsed: [String] = []
+        var out: [(index: Int, source: ImportSource?)] = []
+        for (index, path) in paths.enumerated() {
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            if try streamedFormat(path: path, name: name, format: format) {
+                out.append((index, .streamed(path: path, fileName: name)))
+            } else {
+                parsed.append(path)
+                out.append((index, nil))
+            }
+        }
+        var batches = try load(paths: parsed, format: format).makeIterator()
+        return out.map { $0.source ?? .parsed(batches.next()!) }
+    }
+
+    /// Whether the file at `path` is read as a stream: its format, given or detected from its first megabyte.
+    public static func streamedFormat(path: String, name: String, format: ImportFormat?) throws -> Bool {
+        if let format { return format.isStreamed }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw Failure(description: "\(path): cannot read the file (does it exist, and may it be read?).")
+        }
+        defer { try? handle.close() }
+        let prefix = (try? handle.read(upToCount: ImportFormat.detectionPrefix)) ?? Data()
+        // A zip's directory is at its end, so a workbook or Word file is never told apart by its prefix; and a
+        // file too small to need a stream is parsed whole like the others.
+        guard !prefix.starts(with: [0x50, 0x4B]), prefix.count == ImportFormat.detectionPrefix else { return false }
+        return (try? ImportFormat.detect(data: prefix, fileName: name)) == .uhriJSON
+    }
+
     /// Reads, parses and writes files; all or nothing.
     public static func run(
         paths: [String], format: ImportFormat? = nil, actor: String, on database: any Database,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async throws -> [ImportSummary] {
-        try await RecordWriter.write(load(paths: paths, format: format), actor: actor, on: database, progress: progress)
+        try await RecordWriter.write(
+            sources: sources(paths: paths, format: format), actor: actor, on: database, progress: progress)
     }
 }

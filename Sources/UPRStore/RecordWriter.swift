@@ -14,6 +14,14 @@ public enum RecordWriter {
         _ batches: [ImportBatch], actor: String, on database: any Database,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async throws -> [ImportSummary] {
+        try await write(sources: batches.map(ImportSource.parsed), actor: actor, on: database, progress: progress)
+    }
+
+    /// Writes every file in one transaction, reading streamed ones as it goes, and returns what each changed.
+    public static func write(
+        sources batches: [ImportSource], actor: String, on database: any Database,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) async throws -> [ImportSummary] {
         guard database is any SQLiteDatabase, !database.inTransaction else {
             return try await writeInTransaction(batches, actor: actor, on: database, progress: progress)
         }
@@ -37,19 +45,26 @@ public enum RecordWriter {
     }
 
     private static func writeInTransaction(
-        _ batches: [ImportBatch], actor: String, on database: any Database,
+        _ batches: [ImportSource], actor: String, on database: any Database,
         progress: (@Sendable (Int, Int) -> Void)?
     ) async throws -> [ImportSummary] {
         try await database.transaction { transaction in
             let sql = try transaction.sql()
             let writer = try await RecordWriterSession(sql: sql)
             writer.progress = progress
-            writer.total = batches.reduce(0) { $0 + $1.records.count }
+            writer.total = batches.reduce(0) {
+                guard case .parsed(let batch) = $1 else { return $0 }
+                return $0 + batch.records.count
+            }
             // Indexes are deferred for the first file only: later files update rows, which needs them.
             let bulkLoad = batches.isEmpty ? BulkLoad() : try await BulkLoad.begin(sql)
             var summaries: [ImportSummary] = []
-            for (index, batch) in batches.enumerated() {
-                summaries.append(try await writer.write(batch, actor: actor))
+            for (index, source) in batches.enumerated() {
+                switch source {
+                case .parsed(let batch): summaries.append(try await writer.write(batch, actor: actor))
+                case .streamed(let path, let fileName):
+                    summaries.append(try await writer.writeStream(path: path, fileName: fileName, actor: actor))
+                }
                 if index == 0 { try await bulkLoad.finish(sql) }
             }
             try await bulkLoad.checkForeignKeys(sql)
@@ -68,7 +83,7 @@ final class RecordWriterSession {
     private var termIDs: [String: Int] = [:]
     var progress: (@Sendable (Int, Int) -> Void)?
     var total = 0
-    private var done = 0
+    private(set) var done = 0
 
     private func advance(_ count: Int) {
         done += count
@@ -96,13 +111,21 @@ final class RecordWriterSession {
                 + row.decode(column: "code", as: String.self)
             termIDs[key] = try row.decode(column: "id", as: Int.self)
         }
+        if !registryEmpty { try await backfillTextKeys() }
     }
 
     /// Whether no recommendation existed before this transaction (checked once; false after the first batch).
     private var registryEmpty = false
 
     func write(_ batch: ImportBatch, actor: String) async throws -> ImportSummary {
-        defer { registryEmpty = false }
+        var file = try await begin(fileName: batch.fileName, format: batch.format, sha256: batch.sha256)
+        file.summary.warnings = batch.warnings
+        try await writeRecords(batch.records, into: &file, actor: actor)
+        return try await finish(&file, sha256: batch.sha256, rowsRead: batch.rowsRead, actor: actor)
+    }
+
+    /// Starts writing one file: its `imports` row, whose counts `finish` fills in.
+    func begin(fileName: String, format: String, sha256: String) async throws -> FileWrite {
         let startedAt = Timestamp.string(Date())
         let importID = try await insertReturningID(
             into: "imports",
@@ -110,105 +133,148 @@ final class RecordWriterSession {
                 "file_name", "format", "sha256", "rows_read", "created_count", "updated_count", "unchanged_count",
                 "actor", "started_at", "finished_at",
             ],
-            values: [batch.fileName, batch.format, batch.sha256, batch.rowsRead, 0, 0, 0, actor, startedAt, startedAt])
+            values: [fileName, format, sha256, 0, 0, 0, 0, "", startedAt, startedAt])
+        return FileWrite(
+            importID: importID,
+            summary: ImportSummary(
+                importID: importID, fileName: fileName, format: format, rowsRead: 0, created: 0, updated: 0,
+                unchanged: 0))
+    }
 
+    /// Writes some of a file's records (all of them, or one chunk of a streamed file).
+    func writeRecords(_ batchRecords: [RecommendationRecord], into file: inout FileWrite, actor: String) async throws {
         // Later rows of the same natural key within one file refine the earlier ones; keep the last.
-        // The natural key costs a text normalisation: work it out once per record, on every core.
-        let naturalKeys = await Self.naturalKeys(of: batch.records)
+        // The keys cost a text normalisation: work them out once per record, on every core.
+        let keys = await Self.keys(of: batchRecords)
         // Indices, not records, go through the dictionary: a record is copied once, into `records`.
         var slotOfKey: [String: Int] = [:]
-        slotOfKey.reserveCapacity(naturalKeys.count)
+        slotOfKey.reserveCapacity(keys.count)
         var chosen: [Int] = []  // per distinct key, in first-seen order: the index of its last record
-        var order: [String] = []
-        for (index, key) in naturalKeys.enumerated() {
-            if let slot = slotOfKey[key] {
+        for (index, key) in keys.enumerated() {
+            if let slot = slotOfKey[key.natural] {
                 chosen[slot] = index
             } else {
-                slotOfKey[key] = chosen.count
+                slotOfKey[key.natural] = chosen.count
                 chosen.append(index)
-                order.append(key)
             }
         }
-        let records = chosen.map { batch.records[$0] }
+        let records = chosen.map { batchRecords[$0] }
+        let recordKeys = chosen.map { keys[$0] }
 
         try await ensureStates(records)
         try await ensureReviews(records)
-        try await ensureTerms(records)
-        // A registry that was empty before this import has nothing to compare with: 29,000 keys need no lookup.
-        let existing = registryEmpty ? [:] : try await loadExisting(keys: order)
+        try await ensureTerms(records, added: &file.summary.termsAdded)
+        // A registry that was empty before this import has nothing to compare with: 29,000 keys need no lookup;
+        // only the rows this file created in earlier chunks can match.
+        let matches =
+            registryEmpty
+            ? recordKeys.map { file.createdHere[$0.natural] }
+            : try await match(records, keys: recordKeys, createdHere: file.createdHere)
 
         var created: [RecommendationRecord] = []
-        var createdKeys: [String] = []
-        var changed: [(id: Int, previousResponse: String, record: RecommendationRecord)] = []
+        var createdKeys: [RecordKeys] = []
+        var changed: [(row: StoredMatch, record: RecommendationRecord, keys: RecordKeys)] = []
         var unchanged: [(id: Int, record: RecommendationRecord)] = []
         for (index, record) in records.enumerated() {
-            let key = order[index]
-            if let row = existing[key] {
+            if let row = matches[index] {
                 if row.hash == RecordFingerprint.of(record) {
                     unchanged.append((row.id, record))
                 } else {
-                    changed.append((row.id, row.response, record))
+                    changed.append((row, record, recordKeys[index]))
                 }
             } else {
                 created.append(record)
-                createdKeys.append(key)
+                createdKeys.append(recordKeys[index])
             }
         }
 
         // Classifier suggestions for the new and changed records the source left unlabelled (loads the model only
         // if there is one), and the recurrence groups of the states they belong to, worked out on another core
-        // while the rows are written.
+        // while the rows are written. A streamed file's groups are worked out once, at its end.
         let suggestions = try MachineSuggestions.suggest(created + changed.map { $0.record })
-        let recurrence = try await beginRecurrence(created: created, changed: changed)
+        let recurrence: RecurrenceRefresh
+        if file.defersRecurrence {
+            for record in created + changed.map(\.record) where record.kind == .recommendation {
+                if let id = stateIDs[record.stateUnderReview] { file.touchedStates.insert(id) }
+            }
+            recurrence = RecurrenceRefresh(states: [], work: nil)
+        } else {
+            recurrence = try await beginRecurrence(
+                created: created, changed: changed.map { ($0.row.id, $0.row.response, $0.record) })
+        }
 
         let now = Timestamp.string(Date())
         let createdIDs = try await insertRecommendations(
             created, keys: createdKeys, suggestions: suggestions, now: now)
         let createdPairs = zip(createdIDs, created).map { ($0, $1) }
-        try await insertChildren(createdPairs, suggestions: suggestions, importID: importID, actor: actor, now: now)
+        try await insertChildren(
+            createdPairs, suggestions: suggestions, importID: file.importID, actor: actor, now: now)
         for (offset, item) in changed.enumerated() {
             try await update(
-                item.id, previousResponse: item.previousResponse, record: item.record,
-                suggestion: suggestions[created.count + offset], importID: importID, actor: actor, now: now)
+                item.row, record: item.record, keys: item.keys, suggestion: suggestions[created.count + offset],
+                importID: file.importID, actor: actor, now: now)
         }
-        try await addMissingProvenance(unchanged, importID: importID)
+        try await addMissingProvenance(unchanged, importID: file.importID)
         try await recurrence.finish(createdIDs: createdIDs, on: sql)
         advance(changed.count + unchanged.count)
 
+        if file.tracksCreated {
+            for (id, (record, keys)) in zip(createdIDs, zip(created, createdKeys)) {
+                file.createdHere[keys.natural] = StoredMatch(
+                    id: id, hash: RecordFingerprint.of(record), response: record.response.rawValue)
+            }
+        }
+        file.summary.created += created.count
+        file.summary.updated += changed.count
+        file.summary.unchanged += unchanged.count
+        file.updatedIDs.append(contentsOf: changed.map(\.row.id))
+        for record in created { file.summary.states[record.stateUnderReview, default: .init()].created += 1 }
+        for item in changed { file.summary.states[item.record.stateUnderReview, default: .init()].updated += 1 }
+        for item in unchanged { file.summary.states[item.record.stateUnderReview, default: .init()].unchanged += 1 }
+    }
+
+    /// Ends one file: the recurrence groups a streamed file deferred, its counts, and the audit entry.
+    func finish(_ file: inout FileWrite, sha256: String, rowsRead: Int, actor: String) async throws -> ImportSummary {
+        defer { registryEmpty = false }
+        if file.defersRecurrence, !file.touchedStates.isEmpty {
+            try await RecurrenceRefresh.begin(states: file.touchedStates, pending: [:], created: [], on: sql)
+                .finish(createdIDs: [], on: sql)
+        }
+        file.summary.rowsRead = rowsRead
+        let summary = file.summary
         let finishedAt = Timestamp.string(Date())
         try await sql.update("imports")
-            .set("created_count", to: created.count)
-            .set("updated_count", to: changed.count)
-            .set("unchanged_count", to: unchanged.count)
+            .set("sha256", to: sha256)
+            .set("rows_read", to: rowsRead)
+            .set("actor", to: actor)
+            .set("created_count", to: summary.created)
+            .set("updated_count", to: summary.updated)
+            .set("unchanged_count", to: summary.unchanged)
             .set("finished_at", to: finishedAt)
-            .where("id", .equal, importID)
+            .where("id", .equal, file.importID)
             .run()
-        var summary = ImportSummary(
-            importID: importID, fileName: batch.fileName, format: batch.format, rowsRead: batch.rowsRead,
-            created: created.count, updated: changed.count, unchanged: unchanged.count)
-        for record in created { summary.states[record.stateUnderReview, default: .init()].created += 1 }
-        for item in changed { summary.states[item.record.stateUnderReview, default: .init()].updated += 1 }
-        for item in unchanged { summary.states[item.record.stateUnderReview, default: .init()].unchanged += 1 }
+        var details = [
+            "file": summary.fileName, "sha256": sha256, "format": summary.format,
+            "updatedIDs": file.updatedIDs.map(String.init).joined(separator: ","),
+        ]
+        if !summary.termsAdded.isEmpty { details["termsAdded"] = summary.termsAdded.joined(separator: "; ") }
         try await AuditLog.append(
-            on: sql, actor: actor, action: "import", entity: .`import`, entityID: String(importID),
-            summary: "Imported \(batch.fileName): \(created.count) created, \(changed.count) updated, "
-                + "\(unchanged.count) unchanged",
-            details: [
-                "file": batch.fileName, "sha256": batch.sha256, "format": batch.format,
-                "updatedIDs": changed.map { String($0.id) }.joined(separator: ","),
-            ])
+            on: sql, actor: actor, action: "import", entity: .`import`, entityID: String(file.importID),
+            summary: "Imported \(summary.fileName): \(summary.created) created, \(summary.updated) updated, "
+                + "\(summary.unchanged) unchanged",
+            details: details)
         return summary
     }
 
-    /// The stored natural keys of `records`, in order, computed in as many parts as there are cores.
-    static func naturalKeys(of records: [RecommendationRecord]) async -> [String] {
+    /// The stored keys of `records`, in order, computed in as many parts as there are cores.
+    static func keys(of records: [RecommendationRecord]) async -> [RecordKeys] {
         let parts = records.count < 2_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
         let slices = records.chunked(into: max(1, (records.count + parts - 1) / parts))
-        return await withTaskGroup(of: (Int, [String]).self) { group in
+        return await withTaskGroup(of: (Int, [RecordKeys]).self) { group in
             for (index, slice) in slices.enumerated() {
-                group.addTask { (index, slice.map { StoredKey.of($0.naturalKey) }) }
+                group.addTask { (index, slice.map(RecordKeys.init)) }
             }
-            var results = [[String]](repeating: [], count: slices.count)
+            var results = [[RecordKeys]](repeating: [], count: slices.count)
             for await (index, keys) in group { results[index] = keys }
             return results.flatMap { $0 }
         }
@@ -326,11 +392,14 @@ final class RecordWriterSession {
         for theme in record.themes { add(termKey(.theme, theme.code ?? slug(theme.name)), "source") }
         for person in record.affectedPersons { add(termKey(.affectedPersons, slug(person)), "source") }
         for goal in record.sdgs { add(termKey(.sdg, String(goal)), "source") }
+        for target in record.sdgTargets { add(termKey(.sdgTarget, target.code), "source") }
         for cluster in record.clusters { add(termKey(.cluster, cluster.rawValue), "derived") }
         return links
     }
 
-    private func ensureTerms(_ records: [RecommendationRecord]) async throws {
+    /// Adds the terms `records` name that the taxonomies lack (SDG goals and targets are all seeded), and lists
+    /// each in `added` as `taxonomy: name`.
+    private func ensureTerms(_ records: [RecommendationRecord], added: inout [String]) async throws {
         var missing: [(Taxonomy, String, String, String?)] = []
         var seen = Set<String>()
         func want(_ taxonomy: Taxonomy, _ code: String, _ name: String, _ cluster: String?) {
@@ -348,6 +417,7 @@ final class RecordWriterSession {
             for person in record.affectedPersons { want(.affectedPersons, slug(person), person, nil) }
         }
         guard !missing.isEmpty else { return }
+        added.append(contentsOf: missing.map { "\($0.0.rawValue): \($0.2)" })
         let base =
             try await sql.raw("SELECT COALESCE(MAX(position), 0) AS p FROM taxonomy_terms").first()?
             .decode(column: "p", as: Int.self) ?? 0
@@ -365,21 +435,115 @@ final class RecordWriterSession {
         }
     }
 
-    private func loadExisting(keys: [String]) async throws -> [String: (id: Int, hash: String, response: String)] {
-        var out: [String: (id: Int, hash: String, response: String)] = [:]
-        for chunk in keys.chunked(into: Self.chunk) {
-            let rows = try await sql.raw(
-                "SELECT id, natural_key, content_hash, response FROM recommendations WHERE natural_key IN (\(binds: Array(chunk)))"
-            ).all()
-            for row in rows {
-                out[try row.decode(column: "natural_key", as: String.self)] = (
-                    try row.decode(column: "id", as: Int.self),
-                    try row.decode(column: "content_hash", as: String.self),
-                    try row.decode(column: "response", as: String.self)
-                )
+    /// The stored row each record is, or nil for a new one. A record is its stored row when it carries the row's
+    /// UHRI annotation id; else when their natural keys are equal; else when their text keys are equal and one of
+    /// them has no paragraph number (UPR Info numbers none), as long as they do not carry two different annotation
+    /// ids. Each stored row is claimed by one record at most: a second claimant is another recommendation.
+    func match(
+        _ records: [RecommendationRecord], keys: [RecordKeys], createdHere: [String: StoredMatch]
+    ) async throws -> [StoredMatch?] {
+        struct Row {
+            var match: StoredMatch
+            var naturalKey: String
+            var textKey: String?
+            var paragraph: String?
+            var annotationID: String?
+        }
+        func rows(_ column: String, _ values: [String]) async throws -> [Row] {
+            var out: [Row] = []
+            for chunk in values.chunked(into: Self.chunk) {
+                let found = try await sql.raw(
+                    """
+                    SELECT id, natural_key, text_key, paragraph, annotation_id, content_hash, response
+                    FROM recommendations WHERE \(ident: column) IN (\(binds: Array(chunk)))
+                    """
+                ).all()
+                for row in found {
+                    let paragraph = try row.decode(column: "paragraph", as: String?.self)
+                    out.append(
+                        Row(
+                            match: StoredMatch(
+                                id: try row.decode(column: "id", as: Int.self),
+                                hash: try row.decode(column: "content_hash", as: String.self),
+                                response: try row.decode(column: "response", as: String.self),
+                                hasParagraph: !(paragraph ?? "").isEmpty),
+                            naturalKey: try row.decode(column: "natural_key", as: String.self),
+                            textKey: try row.decode(column: "text_key", as: String?.self), paragraph: paragraph,
+                            annotationID: try row.decode(column: "annotation_id", as: String?.self)))
+                }
+            }
+            return out
+        }
+        var result = [StoredMatch?](repeating: nil, count: records.count)
+        var claimed = Set<Int>()
+        func claim(_ index: Int, _ match: StoredMatch) {
+            guard result[index] == nil, claimed.insert(match.id).inserted else { return }
+            result[index] = match
+        }
+
+        let annotated = records.indices.filter { records[$0].annotationID != nil }
+        if !annotated.isEmpty {
+            let found = try await rows("annotation_id", annotated.map { "\(records[$0].annotationID!)" })
+            let byID = Dictionary(found.map { ($0.annotationID ?? "", $0.match) }, uniquingKeysWith: { a, _ in a })
+            for index in annotated {
+                if let match = byID["\(records[index].annotationID!)"] { claim(index, match) }
             }
         }
-        return out
+        var open = records.indices.filter { result[$0] == nil }
+        for index in open {
+            if let match = createdHere[keys[index].natural] { claim(index, match) }
+        }
+        open = open.filter { result[$0] == nil }
+        if !open.isEmpty {
+            let found = try await rows("natural_key", open.map { keys[$0].natural })
+            let byKey = Dictionary(found.map { ($0.naturalKey, $0.match) }, uniquingKeysWith: { a, _ in a })
+            for index in open {
+                if let match = byKey[keys[index].natural] { claim(index, match) }
+            }
+        }
+        open = open.filter { result[$0] == nil }
+        if !open.isEmpty {
+            let found = try await rows("text_key", open.map { keys[$0].text })
+            var byText: [String: [Row]] = [:]
+            for row in found { byText[row.textKey ?? "", default: []].append(row) }
+            for index in open {
+                let record = records[index]
+                let recordHasParagraph = !(record.paragraph ?? "").isEmpty
+                let candidate = byText[keys[index].text]?.first { row in
+                    let oneLacksParagraph = !recordHasParagraph || (row.paragraph ?? "").isEmpty
+                    let sameAnnotation =
+                        row.annotationID == nil || record.annotationID == nil
+                        || row.annotationID == "\(record.annotationID!)"
+                    return oneLacksParagraph && sameAnnotation && !claimed.contains(row.match.id)
+                }
+                if let candidate { claim(index, candidate.match) }
+            }
+        }
+        return result
+    }
+
+    /// Gives rows written before text keys existed theirs, so that a later file can match them by text.
+    func backfillTextKeys() async throws {
+        let missing = try await sql.raw("SELECT 1 AS one FROM recommendations WHERE text_key IS NULL LIMIT 1").all()
+        guard !missing.isEmpty else { return }
+        let rows = try await sql.raw(
+            """
+            SELECT r.id, s.name, r.session, v.report_symbol, r.kind, r.text FROM recommendations r
+            JOIN states s ON s.id = r.state_id JOIN reviews v ON v.id = r.review_id WHERE r.text_key IS NULL
+            """
+        ).all()
+        for row in rows {
+            let record = RecommendationRecord(
+                kind: RecordKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .recommendation,
+                stateUnderReview: try row.decode(column: "name", as: String.self),
+                session: try row.decode(column: "session", as: Int?.self),
+                reportSymbol: try row.decode(column: "report_symbol", as: String?.self),
+                text: try row.decode(column: "text", as: String.self), recommendingStates: [], response: .pending)
+            try await sql.update("recommendations")
+                .set("text_key", to: StoredKey.of(record.textKey))
+                .where("id", .equal, try row.decode(column: "id", as: Int.self))
+                .run()
+        }
     }
 
     // MARK: - Writing
@@ -387,8 +551,15 @@ final class RecordWriterSession {
     private static let recommendationColumns = [
         "review_id", "state_id", "kind", "cycle", "session", "paragraph", "natural_key", "text", "response",
         "response_source", "action_category", "action_category_origin", "action_category_confidence", "mechanism",
-        "recommending_states", "content_hash", "version", "created_at", "updated_at",
+        "recommending_states", "content_hash", "version", "created_at", "updated_at", "text_key", "annotation_id",
+        "recommending_body", "position_as_given", "states_concerned", "regions_concerned", "publication_date",
+        "indexed_date",
     ]
+
+    /// A list column's value: the names joined like `recommending_states`, or NULL for none.
+    private static func list(_ values: [String]) -> String? {
+        values.isEmpty ? nil : values.joined(separator: "; ")
+    }
 
     /// The action category to store, with who set it: the source's, else the classifier's suggestion.
     private static func actionCategory(_ record: RecommendationRecord, _ suggestion: MachineLabels?) -> (
@@ -400,10 +571,12 @@ final class RecordWriterSession {
     }
 
     private func insertRecommendations(
-        _ records: [RecommendationRecord], keys: [String], suggestions: [Int: MachineLabels], now: String
+        _ records: [RecommendationRecord], keys recordKeys: [RecordKeys], suggestions: [Int: MachineLabels],
+        now: String
     ) async throws -> [Int] {
         var ids: [Int] = []
         ids.reserveCapacity(records.count)
+        let keys = recordKeys.map(\.natural)
         let chunks = Array(zip(records.indices, keys)).chunked(into: Self.chunk)
         func rows(_ chunk: ArraySlice<(Int, String)>) throws -> [[any Encodable & Sendable]] {
             try chunk.map { position, key -> [any Encodable & Sendable] in
@@ -414,7 +587,10 @@ final class RecordWriterSession {
                     record.kind.rawValue, record.cycle, record.session, record.paragraph, key,
                     record.text, record.response.rawValue, record.responseSource, action.value, action.origin,
                     action.confidence, record.mechanism.rawValue, record.recommendingStates.joined(separator: "; "),
-                    RecordFingerprint.of(record), 1, now, now,
+                    RecordFingerprint.of(record), 1, now, now, recordKeys[position].text,
+                    record.annotationID.map { "\($0)" }, record.recommendingBody, record.positionAsGiven,
+                    Self.list(record.statesConcerned), Self.list(record.regionsConcerned),
+                    record.publicationDate.map { "\($0)" }, record.indexedDate.map { "\($0)" },
                 ]
             }
         }
@@ -546,10 +722,14 @@ final class RecordWriterSession {
         }
     }
 
+    /// Updates a stored row from a record of another file or a later version of the same one. A source that lacks a
+    /// field (UPR Info has no paragraph numbers, annotation ids or SDG targets) leaves what another source stored:
+    /// one recommendation can be known from several files, and each adds what it knows.
     private func update(
-        _ id: Int, previousResponse: String, record: RecommendationRecord, suggestion: MachineLabels?, importID: Int,
+        _ row: StoredMatch, record: RecommendationRecord, keys: RecordKeys, suggestion: MachineLabels?, importID: Int,
         actor: String, now: String
     ) async throws {
+        let id = row.id
         if kind == .sqlite {
             // The full-text index has no copy of the text: its old terms are removed with the old text in hand.
             try await sql.raw(
@@ -559,18 +739,30 @@ final class RecordWriterSession {
                 """
             ).run()
         }
-        try await sql.update("recommendations")
-            .set("text", to: record.text)
-            .set("paragraph", to: record.paragraph)
-            .set("response", to: record.response.rawValue)
-            .set("response_source", to: record.responseSource)
-            .set("mechanism", to: record.mechanism.rawValue)
-            .set("recommending_states", to: record.recommendingStates.joined(separator: "; "))
-            .set("content_hash", to: RecordFingerprint.of(record))
-            .set(SQLIdentifier("version"), to: SQLRaw("version + 1"))
-            .set("updated_at", to: now)
-            .where("id", .equal, id)
-            .run()
+        let hasParagraph = !(record.paragraph ?? "").isEmpty
+        // A row known by its text takes the paragraph's natural key once a source gives the number; a row that has
+        // a paragraph keeps its key when a source without one (UPR Info) reads it again.
+        let naturalKey = hasParagraph || !row.hasParagraph ? keys.natural : nil
+        let states = record.recommendingStates.joined(separator: "; ")
+        try await sql.raw(
+            """
+            UPDATE recommendations SET text = \(bind: record.text),
+                paragraph = COALESCE(\(bind: hasParagraph ? record.paragraph : nil), paragraph),
+                natural_key = COALESCE(\(bind: naturalKey), natural_key), text_key = \(bind: keys.text),
+                response = \(bind: record.response.rawValue), response_source = \(bind: record.responseSource),
+                mechanism = \(bind: record.mechanism.rawValue),
+                recommending_states = COALESCE(\(bind: states.isEmpty ? nil : states), recommending_states),
+                annotation_id = COALESCE(\(bind: record.annotationID.map { "\($0)" }), annotation_id),
+                recommending_body = COALESCE(\(bind: record.recommendingBody), recommending_body),
+                position_as_given = COALESCE(\(bind: record.positionAsGiven), position_as_given),
+                states_concerned = COALESCE(\(bind: Self.list(record.statesConcerned)), states_concerned),
+                regions_concerned = COALESCE(\(bind: Self.list(record.regionsConcerned)), regions_concerned),
+                publication_date = COALESCE(\(bind: record.publicationDate.map { "\($0)" }), publication_date),
+                indexed_date = COALESCE(\(bind: record.indexedDate.map { "\($0)" }), indexed_date),
+                content_hash = \(bind: RecordFingerprint.of(record)), version = version + 1, updated_at = \(bind: now)
+            WHERE id = \(bind: id)
+            """
+        ).run()
         // A category a person confirmed or chose stays; the source's or the machine's is replaced.
         let action = Self.actionCategory(record, suggestion)
         try await sql.raw(
@@ -580,21 +772,33 @@ final class RecordWriterSession {
             WHERE id = \(bind: id) AND (action_category_origin IS NULL OR action_category_origin <> 'confirmed')
             """
         ).run()
-        try await sql.delete(from: "recommending_states").where("recommendation_id", .equal, id).run()
-        try await sql.raw(
-            """
-            DELETE FROM recommendation_terms
-            WHERE recommendation_id = \(bind: id) AND origin IN ('source', 'derived', 'machine')
-            """
-        ).run()
-        var states: [[any Encodable & Sendable]] = []
-        for (position, name) in record.recommendingStates.enumerated() {
-            states.append([id, position, stateIDs[name] ?? 0])
+        if !record.recommendingStates.isEmpty {
+            try await sql.delete(from: "recommending_states").where("recommendation_id", .equal, id).run()
+            var states: [[any Encodable & Sendable]] = []
+            for (position, name) in record.recommendingStates.enumerated() {
+                states.append([id, position, stateIDs[name] ?? 0])
+            }
+            try await insertRows(
+                into: "recommending_states", columns: ["recommendation_id", "position", "state_id"], states)
         }
-        try await insertRows(
-            into: "recommending_states", columns: ["recommendation_id", "position", "state_id"], states)
+        // The source's links are replaced only in the taxonomies this record speaks to: UHRI's themes and SDG
+        // targets do not remove the UPR Info issues of the same recommendation, nor the other way round.
+        let links = termLinks(record)
+        let taxonomies = Set(links.map { String($0.key.prefix { $0 != "|" }) }).sorted()
+        if !taxonomies.isEmpty {
+            try await sql.raw(
+                """
+                DELETE FROM recommendation_terms
+                WHERE recommendation_id = \(bind: id) AND origin IN ('source', 'derived')
+                  AND term_id IN (SELECT id FROM taxonomy_terms WHERE taxonomy IN (\(binds: taxonomies)))
+                """
+            ).run()
+        }
+        try await sql.raw(
+            "DELETE FROM recommendation_terms WHERE recommendation_id = \(bind: id) AND origin = 'machine'"
+        ).run()
         // A person may have confirmed a term the source now also carries: keep the person's link.
-        for link in termLinks(record) {
+        for link in links {
             guard let termID = termIDs[link.key] else { continue }
             try await sql.raw(
                 """
@@ -609,7 +813,7 @@ final class RecordWriterSession {
         try await insertRows(
             into: "provenance", columns: ["recommendation_id", "import_id", "file_name", "row_number"],
             record.provenance.map { [id, importID, $0.file, $0.row] })
-        if previousResponse != record.response.rawValue {
+        if row.response != record.response.rawValue {
             try await insertRows(
                 into: "response_events",
                 columns: ["recommendation_id", "response", "effective_date", "source", "recorded_at", "recorded_by"],

@@ -43,7 +43,10 @@ struct ImportFormatTests {
             ("nul.csv", Data([0x54, 0x6F, 0x2C, 0x00, 0x54, 0x65, 0x78, 0x74])),
         ])
     func neither(_ name: String, _ data: Data) {
-        #expect(throws: ImportError(file: name, message: "not a UPR Info export or an OHCHR thematic list")) {
+        #expect(
+            throws: ImportError(
+                file: name, message: "not a UPR Info export, an OHCHR thematic list or a UHRI export (XLSX or JSON)")
+        ) {
             try ImportFormat.detect(data: data, fileName: name)
         }
     }
@@ -62,7 +65,8 @@ struct ImportFormatTests {
         #expect(
             throws: ImportError(
                 file: "list.doc",
-                message: "not a UPR Info export or an OHCHR thematic list: this is an old Word 97-2003 (.doc) or Excel "
+                message:
+                    "not a UPR Info export, an OHCHR thematic list or a UHRI export (XLSX or JSON): this is an old Word 97-2003 (.doc) or Excel "
                     + "(.xls) file; save it as .docx or .csv")
         ) { try ImportFormat.detect(data: oldWord, fileName: "list.doc") }
         #expect(throws: ImportError(file: "e.csv", message: "the file is empty")) {

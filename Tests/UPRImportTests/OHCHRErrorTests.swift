@@ -121,8 +121,8 @@ struct OHCHRErrorTests {
             error(data)
                 == ImportError(
                     file: "list.docx",
-                    message: "a zip archive without word/document.xml, so not a Word document: not a UPR Info export "
-                        + "or an OHCHR thematic list"))
+                    message: "a zip archive without word/document.xml, so not a Word document: not a UPR Info export, "
+                        + "an OHCHR thematic list or a UHRI export (XLSX or JSON)"))
         #expect(error(data)?.description.hasPrefix("list.docx: a zip archive without word/document.xml") == true)
     }
 

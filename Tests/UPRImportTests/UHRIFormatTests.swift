@@ -44,11 +44,23 @@ struct UHRIFormatTests {
         #expect(UHRIFormat.detect(data: Data([0x50, 0x4B, 0x03, 0x04, 0, 0])) == nil)
     }
 
-    @Test("detection does not change what the importer does today")
-    func importerUnchanged() {
-        #expect(ImportFormat.allCases == [.uprInfo, .ohchrDocx])
+    @Test("the importer detects both layouts from the content, whatever the file is called")
+    func importerDetectsUHRI() throws {
+        let json = Fixtures.data("uhri/mongolia-uhri.json")
+        let xlsx = Fixtures.data("uhri/mongolia-uhri.xlsx")
+        #expect(try ImportFormat.detect(data: json, fileName: "export.csv") == .uhriJSON)
+        #expect(try ImportFormat.detect(data: xlsx, fileName: "export.docx") == .uhriXLSX)
+        // Detection needs only the prefix the streaming import reads first.
+        #expect(try ImportFormat.detect(data: json.prefix(ImportFormat.detectionPrefix), fileName: "e") == .uhriJSON)
+        let fromJSON = try Importer.parse(data: json, fileName: "uhri.json")
+        let fromXLSX = try Importer.parse(data: xlsx, fileName: "uhri.xlsx")
+        #expect(fromJSON.format == .uhriJSON && fromXLSX.format == .uhriXLSX)
+        #expect(fromJSON.records.count == 40 && fromXLSX.records.count == 40)
+        #expect(fromJSON.records.filter { $0.kind == .concernObservation }.count == 4)
+        #expect(ImportFormat.uhriJSON.isStreamed && !ImportFormat.uhriXLSX.isStreamed)
+        // A workbook that is neither a Word file nor a UHRI export is still refused by name.
         #expect(throws: ImportError.self) {
-            _ = try Importer.parse(data: Fixtures.data("uhri/mongolia-uhri.json"), fileName: "uhri.json")
+            _ = try ImportFormat.detect(data: UHRIWorkbookBuilder.workbook([["Text", "Type"]]), fileName: "x.xlsx")
         }
     }
 }

@@ -8,8 +8,7 @@ import UPRImport
 struct UHRIJSONParserTests {
     static let fixtureData = Fixtures.data("uhri/mongolia-uhri.json")
 
-    private func parse(_ json: String, chunkSize: Int = UHRIJSONParser.chunkSize) throws(ImportError) -> UHRIParsedFile
-    {
+    private func parse(_ json: String, chunkSize: Int = UHRIJSONParser.chunkSize) throws(ImportError) -> ParsedFile {
         try UHRIJSONParser.parse(data: Data(json.utf8), fileName: "export.json", chunkSize: chunkSize)
     }
 
@@ -53,7 +52,7 @@ struct UHRIJSONParserTests {
     @Test("the JSON fixture gives the same 40 records as the workbook, but for where each was read")
     func sameRecordsAsTheWorkbook() throws {
         let json = try UHRIJSONParser.parse(data: Self.fixtureData, fileName: "uhri.json")
-        #expect(json.format == .json)
+        #expect(json.format == .uhriJSON)
         #expect(json.rowCount == 40)
         #expect(json.warnings == [])
         let workbook = UHRIWorkbookParserTests.fixture.records

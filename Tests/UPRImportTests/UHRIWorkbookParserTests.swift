@@ -8,7 +8,7 @@ import UPRImport
 struct UHRIWorkbookParserTests {
     typealias Builder = UHRIWorkbookBuilder
 
-    static let fixture: UHRIParsedFile = {
+    static let fixture: ParsedFile = {
         do {
             return try UHRIWorkbookParser.parse(data: Fixtures.data("uhri/mongolia-uhri.xlsx"), fileName: "uhri.xlsx")
         } catch {
@@ -16,7 +16,7 @@ struct UHRIWorkbookParserTests {
         }
     }()
 
-    private func parse(_ rows: [[Builder.Cell?]]) throws(ImportError) -> UHRIParsedFile {
+    private func parse(_ rows: [[Builder.Cell?]]) throws(ImportError) -> ParsedFile {
         try UHRIWorkbookParser.parse(data: Builder.workbook(rows), fileName: "export.xlsx")
     }
 
@@ -34,7 +34,7 @@ struct UHRIWorkbookParserTests {
     @Test("the fixture's 40 rows become 40 records, with nothing to warn about")
     func fixtureCounts() {
         let parsed = Self.fixture
-        #expect(parsed.format == .workbook)
+        #expect(parsed.format == .uhriXLSX)
         #expect(parsed.rowCount == 40)
         #expect(parsed.records.count == 40)
         #expect(parsed.warnings == [])

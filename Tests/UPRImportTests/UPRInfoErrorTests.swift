@@ -70,7 +70,9 @@ struct UPRInfoErrorTests {
         let dataOnly = csv(Array(Self.lines.dropFirst()))
         #expect(
             parseError(dataOnly)
-                == ImportError(file: "mongolia.csv", message: "not a UPR Info export or an OHCHR thematic list"))
+                == ImportError(
+                    file: "mongolia.csv",
+                    message: "not a UPR Info export, an OHCHR thematic list or a UHRI export (XLSX or JSON)"))
         // Told it is an export, the parser names every required column it could not find.
         let error = parseError(dataOnly, format: .uprInfo)
         #expect(error?.row == 1)
@@ -156,7 +158,8 @@ struct UPRInfoErrorTests {
     func garbage() {
         var generator = SeededGenerator(seed: 7)
         let bytes = Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) })
-        let expected = ImportError(file: "x.csv", message: "not a UPR Info export or an OHCHR thematic list")
+        let expected = ImportError(
+            file: "x.csv", message: "not a UPR Info export, an OHCHR thematic list or a UHRI export (XLSX or JSON)")
         #expect(parseError(bytes, "x.csv") == expected)
         #expect(parseError(bytes, "x.csv", format: .uprInfo) == expected)
     }

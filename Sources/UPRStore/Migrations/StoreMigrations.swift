@@ -41,5 +41,6 @@ public enum StoreMigrations {
         CreateComments(),
         CreatePlanEntryMechanisms(),
         CreateImportJobs(),
+        AddUHRIFields(),
     ]
 }

@@ -1,0 +1,67 @@
+import Foundation
+import UPRDomain
+import UPRImport
+import Vapor
+
+extension RecordWriterSession {
+    /// Records written at a time from a streamed file: large enough that each chunk's statements are full, small
+    /// enough that the chunk's records and their rows stay a few tens of megabytes.
+    static let streamChunk = 10_000
+
+    /// Reads a UHRI JSON export from `path` a chunk at a time and writes each chunk as it is read, hashing the file
+    /// on the way; a fault anywhere in the file is a `FileImport.Failure` and the transaction rolls back.
+    func writeStream(path: String, fileName: String, actor: String) async throws -> ImportSummary {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw FileImport.Failure(description: "\(path): cannot read the file (does it exist, and may it be read?).")
+        }
+        defer { try? handle.close() }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        var file = try await begin(fileName: fileName, format: ImportFormat.uhriJSON.rawValue, sha256: "")
+        file.tracksCreated = true
+        file.defersRecurrence = true
+        var reader = UHRIJSONReader(fileName: fileName)
+        var hasher = SHA256()
+        var bytesRead = 0
+        var pending: [RecommendationRecord] = []
+        pending.reserveCapacity(Self.streamChunk)
+        let doneBefore = done
+        func flush() async throws {
+            guard !pending.isEmpty else { return }
+            // The file's total is not known until its end: estimated from the bytes read so far.
+            let records = reader.recordCount
+            if bytesRead > 0 { total = max(total, doneBefore + records * max(size, bytesRead) / bytesRead) }
+            try await writeRecords(pending, into: &file, actor: actor)
+            pending.removeAll(keepingCapacity: true)
+        }
+        do {
+            while true {
+                let chunk: Data
+                do {
+                    chunk = try handle.read(upToCount: UHRIJSONParser.chunkSize) ?? Data()
+                } catch {
+                    throw ImportError(file: fileName, message: "the file cannot be read: \(error.localizedDescription)")
+                }
+                if chunk.isEmpty { break }
+                bytesRead += chunk.count
+                hasher.update(data: chunk)
+                reader.append(chunk)
+                while let record = try reader.next() {
+                    pending.append(record)
+                    if pending.count >= Self.streamChunk { try await flush() }
+                }
+            }
+            if bytesRead == 0 { throw ImportError(file: fileName, message: "the file is empty") }
+            reader.finish()
+            while let record = try reader.next() {
+                pending.append(record)
+                if pending.count >= Self.streamChunk { try await flush() }
+            }
+            try await flush()
+        } catch let error as ImportError {
+            throw FileImport.Failure(description: String(describing: error))
+        }
+        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        file.summary.warnings = reader.warnings
+        return try await finish(&file, sha256: digest, rowsRead: reader.recordCount, actor: actor)
+    }
+}
