@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
 import UPRApp
+import UPRDomain
 import UPRStore
 
 /// `upr stats`: what the registry holds.
 struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stats", abstract: "Count recommendations by response, cycle, cluster and state.")
+        commandName: "stats", abstract: "Count recommendations by response, cycle, mechanism, cluster and state.")
 
     @OptionGroup var database: DatabaseOption
     @Flag(help: "Print JSON instead of text.") var json = false
@@ -31,6 +32,7 @@ enum StatsReport {
         var lines = [
             "Recommendations: \(stats.recommendations)",
             "Voluntary pledges: \(stats.voluntaryPledges)",
+            "Concerns and observations: \(stats.concernsObservations)",
             "States: \(stats.states)",
             "By response: "
                 + ["supported", "noted", "pending"].map { "\($0) \(stats.byResponse[$0] ?? 0)" }
@@ -38,6 +40,8 @@ enum StatsReport {
             "By cycle: "
                 + stats.byCycle.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
                 .joined(separator: ", "),
+            "By mechanism: " + mechanisms(stats.byMechanism),
+            "Concerns and observations by mechanism: " + mechanisms(stats.concernsByMechanism),
             "By cluster: "
                 + RegistryStatistics.ranked(stats.byCluster).map { "\($0.key) \($0.count)" }
                 .joined(separator: ", "),
@@ -45,5 +49,13 @@ enum StatsReport {
         ]
         lines += RegistryStatistics.ranked(stats.byState).prefix(10).map { "  \($0.key): \($0.count)" }
         return lines.joined(separator: "\n")
+    }
+
+    /// In the mechanisms' own order (the UPR, the treaty bodies, the special procedures), none when empty.
+    private static func mechanisms(_ counts: [String: Int]) -> String {
+        let known = Mechanism.allCases.compactMap { mechanism in
+            counts[mechanism.rawValue].map { "\(mechanism.rawValue) \($0)" }
+        }
+        return known.isEmpty ? "none" : known.joined(separator: ", ")
     }
 }

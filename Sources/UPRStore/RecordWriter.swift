@@ -476,8 +476,11 @@ final class RecordWriterSession {
         }
         var result = [StoredMatch?](repeating: nil, count: records.count)
         var claimed = Set<Int>()
-        func claim(_ index: Int, _ match: StoredMatch) {
-            guard result[index] == nil, claimed.insert(match.id).inserted else { return }
+        // A row found by annotation id or natural key is that record's whatever else claimed it (a record whose
+        // natural key a stored row holds cannot be created anew); a row found by text goes to one record only.
+        func claim(_ index: Int, _ match: StoredMatch, exclusive: Bool = false) {
+            guard result[index] == nil else { return }
+            guard claimed.insert(match.id).inserted || !exclusive else { return }
             result[index] = match
         }
 
@@ -516,7 +519,10 @@ final class RecordWriterSession {
                         || row.annotationID == "\(record.annotationID!)"
                     return oneLacksParagraph && sameAnnotation && !claimed.contains(row.match.id)
                 }
-                if let candidate { claim(index, candidate.match) }
+                if var match = candidate?.match {
+                    match.byText = true
+                    claim(index, match, exclusive: true)
+                }
             }
         }
         return result
@@ -740,9 +746,9 @@ final class RecordWriterSession {
             ).run()
         }
         let hasParagraph = !(record.paragraph ?? "").isEmpty
-        // A row known by its text takes the paragraph's natural key once a source gives the number; a row that has
+        // A row found by its text takes the paragraph's natural key once a source gives the number; a row that has
         // a paragraph keeps its key when a source without one (UPR Info) reads it again.
-        let naturalKey = hasParagraph || !row.hasParagraph ? keys.natural : nil
+        let naturalKey = row.byText && (hasParagraph || !row.hasParagraph) ? keys.natural : nil
         let states = record.recommendingStates.joined(separator: "; ")
         try await sql.raw(
             """

@@ -5,8 +5,9 @@ import Vapor
 
 extension RecordWriterSession {
     /// Records written at a time from a streamed file: large enough that each chunk's statements are full, small
-    /// enough that the chunk's records and their rows stay a few tens of megabytes.
-    static let streamChunk = 10_000
+    /// enough that the chunk's records and their rows stay a few tens of megabytes. Tests make it small to cross
+    /// chunk boundaries with a small file.
+    @TaskLocal static var streamChunk = 10_000
 
     /// Reads a UHRI JSON export from `path` a chunk at a time and writes each chunk as it is read, hashing the file
     /// on the way; a fault anywhere in the file is a `FileImport.Failure` and the transaction rolls back.

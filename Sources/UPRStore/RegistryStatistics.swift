@@ -1,4 +1,5 @@
 import SQLKit
+import UPRDomain
 
 /// The counts the home page, `upr stats` and `/api/v1/stats` show. Each is one GROUP BY in the database.
 public struct RegistryStatistics: Sendable, Codable, Equatable {
@@ -13,7 +14,13 @@ public struct RegistryStatistics: Sendable, Codable, Equatable {
 
     public var recommendations: Int
     public var voluntaryPledges: Int
+    /// Concerns and observations (UHRI): kept and shown, never counted as recommendations.
+    public var concernsObservations: Int
     public var states: Int
+    /// Recommendations keyed by mechanism (`upr`, `cedaw`, …, `special-procedures`).
+    public var byMechanism: [String: Int]
+    /// Concerns and observations keyed by mechanism.
+    public var concernsByMechanism: [String: Int]
     public var byResponse: [String: Int]
     /// Keyed by cycle number ("1"…"4").
     public var byCycle: [String: Int]
@@ -57,6 +64,22 @@ public struct RegistryStatistics: Sendable, Codable, Equatable {
             SELECT s.name AS k, COUNT(*) AS n FROM recommendations r JOIN states s ON s.id = r.state_id
             WHERE r.kind = 'recommendation' GROUP BY s.name ORDER BY n DESC, s.name
             """ + limit)
+        let mechanisms = try await counts(
+            """
+            SELECT kind || '|' || mechanism AS k, COUNT(*) AS n FROM recommendations
+            WHERE kind IN ('recommendation', 'concern-observation') GROUP BY kind, mechanism
+            """)
+        var byMechanism: [String: Int] = [:]
+        var concernsByMechanism: [String: Int] = [:]
+        for item in mechanisms {
+            let parts = item.key.split(separator: "|", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { continue }
+            if parts[0] == RecordKind.recommendation.rawValue {
+                byMechanism[parts[1]] = item.count
+            } else {
+                concernsByMechanism[parts[1]] = item.count
+            }
+        }
         let stateCount =
             try await sql.raw(
                 "SELECT COUNT(DISTINCT state_id) AS n FROM recommendations"
@@ -66,7 +89,9 @@ public struct RegistryStatistics: Sendable, Codable, Equatable {
         return RegistryStatistics(
             recommendations: kinds.first { $0.key == "recommendation" }?.count ?? 0,
             voluntaryPledges: kinds.first { $0.key == "voluntary-pledge" }?.count ?? 0,
-            states: stateCount, byResponse: byResponse, byCycle: dictionary(cycles), byCluster: dictionary(clusters),
+            concernsObservations: kinds.first { $0.key == RecordKind.concernObservation.rawValue }?.count ?? 0,
+            states: stateCount, byMechanism: byMechanism, concernsByMechanism: concernsByMechanism,
+            byResponse: byResponse, byCycle: dictionary(cycles), byCluster: dictionary(clusters),
             byState: dictionary(states))
     }
 

@@ -121,6 +121,41 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.allCases)
+    func uhriExportsImportAndCountByMechanism(_ database: TestDatabase) async throws {
+        try await withDatabase(database) { db in
+            let json = UHRIImportTests.json.path
+            // Told the format, the JSON is read as a stream, as a 400 MB export would be.
+            let imported = try await upr(["import", json, "--format", "uhri-json", "--database", db])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            #expect(imported.stdout.contains("mongolia-uhri.json: 40 rows read (uhri-json); 40 created"))
+            #expect(imported.stdout.contains("terms added: theme: D32 Enforced disappearances"))
+            // The workbook is detected from its content (not taken for a plan matrix) and changes nothing.
+            let workbook = try await upr(["import", UHRIImportTests.xlsx.path, "--database", db])
+            #expect(workbook.status == 0, "\(workbook.stderr)")
+            #expect(workbook.stdout.contains("(uhri-xlsx); 0 created, 0 updated, 40 unchanged"), "\(workbook.stdout)")
+
+            let stats = try await upr(["stats", "--database", db])
+            #expect(stats.stdout.contains("Recommendations: 36"), "\(stats.stdout)")
+            #expect(stats.stdout.contains("Concerns and observations: 4"))
+            #expect(stats.stdout.contains("By mechanism: upr 20, cat 2, ccpr 1, cescr 1, cedaw 2, crc 2,"))
+            #expect(stats.stdout.contains("Concerns and observations by mechanism: cat 1, ccpr 1, cedaw 1,"))
+            let asJSON = try await upr(["stats", "--json", "--database", db])
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(asJSON.stdout.utf8)) as? [String: Any])
+            #expect((object["byMechanism"] as? [String: Int])?["special-procedures"] == 5)
+
+            // A file cut short fails with its record named, and nothing of it is written.
+            let cut = FileManager.default.temporaryDirectory.appendingPathComponent("cut-\(UUID().uuidString).json")
+            defer { try? FileManager.default.removeItem(at: cut) }
+            let data = try Data(contentsOf: UHRIImportTests.json)
+            try data.prefix(data.count / 2).write(to: cut)
+            let failed = try await upr(["import", cut.path, "--format", "uhri-json", "--database", db])
+            #expect(failed.status == 65)
+            #expect(failed.stderr.contains("Import failed, nothing was written: \(cut.lastPathComponent), record"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
     func aFailedImportExitsNonZeroAndWritesNothing(_ database: TestDatabase) async throws {
         try await withDatabase(database) { db in
             let bad = FileManager.default.temporaryDirectory.appendingPathComponent("wrong-header-\(UUID()).csv")
