@@ -115,6 +115,43 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.allCases)
+    func aUHRIWorkbookIsPreviewedAndApplied(_ database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { app in
+            let admin = try await Browser.signIn(app, email: "admin@demo.upr")
+            let before = try await app.count("recommendations")
+            var part = try Self.part(UHRIImportTests.xlsx, name: "uhri-export.xlsx")
+            part.contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            let upload = try await admin.postMultipart(app, "/admin/import", [], file: part)
+            #expect(upload.status == .seeOther, "\(upload.body.string)")
+            let id = try Self.jobID(upload)
+            let job = try #require(try await ImportJobStore(app.sql()).job(id))
+            #expect(job.status == .previewed, "\(job.error ?? "")")
+            #expect(job.format == "uhri-xlsx")
+            let summary = try #require(job.preview?.summaries.first)
+            let mongolia = try #require(summary.states["Mongolia"])
+            #expect(summary.states.count == 1)
+            #expect(mongolia.created + mongolia.updated + mongolia.unchanged == 40)
+            // The demo holds Mongolia's first review from UPR Info: its twenty paragraphs are found there.
+            #expect(mongolia.created == 20)
+            #expect(!summary.termsAdded.isEmpty)
+            let page = try await admin.get(app, "/admin/import/jobs/\(id)")
+            #expect(page.body.string.contains("New terms"))
+            #expect(page.body.string.contains("D25 Prohibition of torture"))
+            #expect(try await app.count("recommendations") == before)
+
+            let apply = try await admin.post(app, "/admin/import/jobs/\(id)/apply", [])
+            #expect(apply.status == .seeOther)
+            #expect(try await app.count("recommendations") == before + 20)
+            let concern = try #require(
+                try await app.sql().raw("SELECT id FROM recommendations WHERE kind = 'concern-observation' LIMIT 1")
+                    .first()?.decode(column: "id", as: Int.self))
+            let concernPage = try await admin.get(app, "/recommendations/\(concern)")
+            #expect(concernPage.status == .ok)
+            #expect(concernPage.body.string.contains("Concern or observation"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
     func refusedFilesChangeNothing(_ database: TestDatabase) async throws {
         try await withApp(database, demo: true) { app in
             let admin = try await Browser.signIn(app, email: "admin@demo.upr")

@@ -1,3 +1,4 @@
+import UPRDomain
 import UPRLocalization
 import UPRStore
 import Vapor
@@ -29,6 +30,9 @@ struct ImportJobView: Encodable {
     var states: [StateRow]
     var problems: [String]
     var hasProblems: Bool
+    /// Terms of the file that the taxonomies did not hold (`taxonomy: name`), which applying adds.
+    var termsAdded: [String]
+    var hasTermsAdded: Bool
     var applyAction: SiteRoute
     var cancelAction: SiteRoute
     var canCancel: Bool
@@ -109,11 +113,20 @@ struct ImportJobView: Encodable {
                     unchanged: t.number(counts[$0]!.unchanged))
             },
             problems: preview?.warnings ?? [], hasProblems: !(preview?.warnings ?? []).isEmpty,
+            termsAdded: (preview?.summaries.flatMap(\.termsAdded) ?? []).map { termLabel($0, t) },
+            hasTermsAdded: preview?.summaries.contains { !$0.termsAdded.isEmpty } ?? false,
             applyAction: .importApply(job.id), cancelAction: .importCancel(job.id),
             canCancel: job.status == .previewed || job.status == .failed || job.status == .queued,
             failure: job.status == .failed ? job.error : nil,
             applied: job.importIDs.map { Applied(href: .importRecord($0), label: t("imports.job.appliedLink")) },
             hasApplied: !job.importIDs.isEmpty, history: .importHistory(), upload: .importUpload,
             errors: errors, hasErrors: !errors.isEmpty)
+    }
+
+    /// `theme: D32 Enforced disappearances` with the taxonomy's name in the page's language.
+    static func termLabel(_ term: String, _ t: Translator) -> String {
+        guard let colon = term.range(of: ": "), let taxonomy = Taxonomy(rawValue: String(term[..<colon.lowerBound]))
+        else { return term }
+        return t(taxonomy.labelKey) + ": " + term[colon.upperBound...]
     }
 }
