@@ -29,3 +29,25 @@ def test_upload_preview_apply_history(browser):
     page.get_by_role("link", name="tonga-cycle2-unlabelled.csv").first.click()
     expect(page.get_by_role("heading", name="Import record: tonga-cycle2-unlabelled.csv")).to_be_visible()
     page.close()
+
+
+UHRI_FIXTURE = os.path.join(
+    os.path.dirname(__file__), "..", "UPRImportTests", "Fixtures", "uhri", "mongolia-uhri.json")
+
+
+def test_uhri_export_is_previewed_then_cancelled(browser):
+    """A UHRI JSON export is recognised from its content: the preview counts Mongolia's records and lists the
+    themes it would add; cancelling writes nothing (so the other browser tests see the registry unchanged)."""
+    page = browser.new_page()
+    sign_in(page, "admin@demo.upr")
+    page.goto(BASE + "/admin/import")
+    page.get_by_label("Recommendations file").set_input_files(UHRI_FIXTURE)
+    page.get_by_role("button", name="Upload and preview").click()
+
+    expect(page.get_by_role("heading", name="Import of mongolia-uhri.json")).to_be_visible()
+    expect(page.get_by_text("uhri-json", exact=True)).to_be_visible()
+    expect(page.get_by_role("rowheader", name="Mongolia")).to_be_visible()
+    expect(page.get_by_role("heading", name="New terms")).to_be_visible()
+    page.get_by_role("button", name="Cancel and delete the file").click()
+    expect(page.get_by_role("heading", name="Import a file", level=1)).to_be_visible()
+    page.close()
