@@ -212,6 +212,22 @@ import VaporTesting
             #expect(reverse.contains("Accepted as the same by the plan of"))
             #expect(reverse.contains("/plan/entries/\(entryID)\""))
 
+            // The matrix page: the link on a line of its own above the typed text, on the page that holds the entry.
+            var matrixPage = 1
+            while true {
+                let lines = try await PlanMatrix.page(
+                    .state("Mongolia"), includeDrafts: true, page: matrixPage, per: 25, on: sql)
+                if let line = lines.lines.first(where: { $0.entry?.id == entryID }) {
+                    #expect(line.entry?.internationalColumn == after.internationalColumn)
+                    break
+                }
+                #expect(matrixPage * 25 < lines.total, "the entry is on no page of the matrix")
+                if matrixPage * 25 >= lines.total { break }
+                matrixPage += 1
+            }
+            let matrix = try await cso.get(app, "/plan?state=Mongolia&page=\(matrixPage)").body.string
+            #expect(matrix.contains("CEDAW/C/MNG/CO/8-9 ¶ 13 (CEDAW)<br>Typed by the working group"))
+
             // The matrix export, XLSX and CSV: the international column carries the link, then the typed text.
             let xlsx = try await cso.get(app, "/plan/export.xlsx?state=Mongolia")
             #expect(xlsx.status == .ok)

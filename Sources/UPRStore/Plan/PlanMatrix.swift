@@ -116,11 +116,34 @@ public struct PlanMatrix: Sendable, Equatable, Codable {
             rows = try await fetch(current)
         }
         let first = rows.first
+        var lines = try rows.map(Line.init(row:))
+        try await attachMechanismLines(&lines, on: sql)
         return Page(
-            lines: try rows.map(Line.init(row:)), total: try first?.decode(column: "total", as: Int.self) ?? 0,
+            lines: lines, total: try first?.decode(column: "total", as: Int.self) ?? 0,
             withEntries: try first?.decode(column: "with_entries", as: Int.self) ?? 0,
             indicators: try first?.decode(column: "view_indicators", as: Int.self) ?? 0,
             smartIndicators: try first?.decode(column: "view_smart", as: Int.self) ?? 0, page: current, per: per)
+    }
+
+    /// Fills each entry's accepted links to other mechanisms, in one query for the page.
+    static func attachMechanismLines(_ lines: inout [Line], on sql: any SQLDatabase) async throws {
+        var position: [Int: Int] = [:]
+        for (index, line) in lines.enumerated() {
+            if let id = line.entry?.id { position[id] = index }
+        }
+        guard !position.isEmpty else { return }
+        let rows = try await sql.raw(
+            """
+            SELECT m.plan_entry_id, \(unsafeRaw: MechanismMatch.columns) FROM plan_entry_mechanisms m
+            JOIN recommendations r ON r.id = m.recommendation_id JOIN reviews v ON v.id = r.review_id
+            WHERE m.decision = 'accepted' AND m.plan_entry_id IN (\(binds: position.keys.sorted()))
+            ORDER BY COALESCE(v.report_symbol, ''), r.id
+            """
+        ).all()
+        for row in rows {
+            guard let index = position[try row.decode(column: "plan_entry_id", as: Int.self)] else { continue }
+            lines[index].entry?.mechanismLines.append(try MechanismMatch(row: row).line)
+        }
     }
 
     /// The join of the plan entries a view shows: all of them for a state, only the view's for a group or ministry.

@@ -19,6 +19,14 @@ extension PlanMatrix {
             /// Indicators tracking the entry, and how many pass all five SMART criteria.
             public var indicatorCount: Int
             public var smartCount: Int
+            /// The accepted recommendations of other mechanisms, one line each (`CAT/C/MNG/CO/2 ¶ 10 (CAT)`).
+            public var mechanismLines: [String] = []
+
+            /// The "international" column as the export and the entry page write it: the accepted links, then
+            /// what the working group typed.
+            public var internationalColumn: String {
+                (mechanismLines + [otherMechanismsInternational]).filter { !$0.isEmpty }.joined(separator: "\n")
+            }
         }
 
         public var recommendationID: Int

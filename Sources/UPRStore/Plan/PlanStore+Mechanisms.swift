@@ -11,11 +11,12 @@ extension PlanStore {
     ) async throws {
         guard let before = try await entry(id: id) else { throw StoreError.missingRow("plan entry \(id)") }
         // Only a recommendation to the same state from the other side (a treaty body's for a UPR one) can be the
-        // same recommendation by another mechanism; anything else in the form is refused, not stored.
+        // same recommendation by another mechanism (a concern or observation recommends nothing); anything else in
+        // the form is refused, not stored.
         let sides = try await sql.raw(
             """
             SELECT r.state_id, r.mechanism FROM recommendations r
-            WHERE r.id IN (\(bind: before.recommendationID), \(bind: recommendationID))
+            WHERE r.id IN (\(bind: before.recommendationID), \(bind: recommendationID)) AND r.kind = 'recommendation'
             """
         ).all().map {
             (try $0.decode(column: "state_id", as: Int.self), try $0.decode(column: "mechanism", as: String.self))

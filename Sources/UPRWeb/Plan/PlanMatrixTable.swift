@@ -50,12 +50,16 @@ struct PlanMatrixTable {
         let response = t.response(line.response)
         let cells = [
             line.recommendingStates.joined(separator: ", "), line.text, response,
-            entry?.otherMechanismsNational ?? "", entry?.otherMechanismsInternational ?? "", entry?.goal ?? "",
+            entry?.otherMechanismsNational ?? "", entry?.internationalColumn ?? "", entry?.goal ?? "",
             entry?.expectedAction ?? "", entry?.indicators ?? "", entry?.leadOrganisationName ?? "",
         ]
         for (index, value) in cells.enumerated() {
             cell(headings[index + 1], into: &out) { out in
-                out.text(value)
+                // The other mechanisms' accepted links come one a line, before what the working group typed.
+                for (number, part) in value.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    if number > 0 { out.raw("<br>") }
+                    out.text(String(part))
+                }
                 // The structured indicators beside the free text: how many, and how many pass the SMART check.
                 if index == 7, let entry, entry.indicatorCount > 0 {
                     out.raw("<br><a class=\"smart-count\" href=\"")
