@@ -172,6 +172,19 @@ import VaporTesting
             #expect(foreign.status == .unprocessableEntity)
             #expect(try await store.entry(id: entryID)?.version == before.version)
 
+            // The entry's followers hear of an accepted link; the one who accepted it does not.
+            let observer = try await userID(app, "observer@demo.upr")
+            let csoID = try await userID(app, "cso@demo.upr")
+            for user in [observer, csoID] {
+                _ = try await SubscriptionStore(sql).subscribe(
+                    userID: user, .recommendation, key: String(ids.upr), actor: "test")
+            }
+            func notices(_ user: Int) async throws -> Int {
+                try await app.count(
+                    "notifications", where: "WHERE kind = 'plan-changed' AND recipient_user_id = \(user)")
+            }
+            let noticesBefore = (try await notices(observer), try await notices(csoID))
+
             // MUT
             let accepted = try await cso.post(app, path, accept)
             // validate
@@ -180,6 +193,8 @@ import VaporTesting
             let after = try #require(try await store.entry(id: entryID))
             #expect(after.version == before.version + 1)
             #expect(after.mechanismLinks.map(\.recommendationID) == [ids.cedaw])
+            #expect(try await notices(observer) == noticesBefore.0 + 1)
+            #expect(try await notices(csoID) == noticesBefore.1)
             #expect(after.internationalColumn == "CEDAW/C/MNG/CO/8-9 ¶ 13 (CEDAW)\nTyped by the working group")
             let history = try await AuditLog.history(entity: .planEntry, id: entryID, on: sql)
             #expect(history.first?.action == "update")

@@ -43,6 +43,11 @@ extension PlanStore {
         try await AuditLog.recordChange(
             on: sql, actor: actor, action: "update", entity: .planEntry, entityID: id, summary: summary,
             before: Self.mechanismText(before), after: Self.mechanismText(after))
+        // Accepting or withdrawing a link changes the entry's "international" column, which its followers read; a
+        // dismissed suggestion changes nothing they see.
+        if decision != .dismissed {
+            try await tellFollowers(entry: id, textKey: "notification.planEdited", excluding: userID)
+        }
     }
 
     /// The decisions as the audit log and the history page show them.

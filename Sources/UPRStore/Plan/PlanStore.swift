@@ -233,7 +233,7 @@ public struct PlanStore: Sendable {
     }
 
     /// Tells the followers of the entry's recommendation (and of those it is linked with) that the entry changed.
-    private func tellFollowers(entry id: Int, textKey: String, excluding userID: Int?) async throws {
+    func tellFollowers(entry id: Int, textKey: String, excluding userID: Int?) async throws {
         let recommendations = try await sql.raw(
             """
             SELECT recommendation_id FROM plan_entries WHERE id = \(bind: id)
