@@ -91,6 +91,42 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.allCases)
+    func aUHRIParagraphAndTheSameOHCHRListRowAreOneRecommendation(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            // Slovenia's second review from OHCHR's thematic list, then three of its paragraphs as UHRI gives them
+            // (typographic quotes, the number in the text): the same state, session and paragraph.
+            let list = try #require(try await app.importFiles([Fixture.sloveniaCycle2]).first)
+            let parsed = try Importer.parse(
+                data: try Data(contentsOf: Fixture.sloveniaCycle2), fileName: "slovenia-cycle2-session20.docx")
+            let chosen = Array(parsed.records.filter { $0.paragraph != nil }.prefix(3))
+            #expect(chosen.count == 3)
+            let objects: [[String: Any]] = chosen.enumerated().map { index, record in
+                [
+                    "AnnotationId": "0b4d6f1c-2a9e-4c7e-9a3b-5d7f0100\(String(format: "%04d", index))",
+                    "AnnotationType": "Recommendations", "Body": "UPR", "Countries": [record.stateUnderReview],
+                    "Symbol": record.reportSymbol ?? "A/HRC/24/14",
+                    "Text": "<p>\(record.paragraph!)&nbsp;"
+                        + record.text.replacingOccurrences(of: "'", with: "&rsquo;") + "</p>",
+                    "UprSession": ["\(record.session!) Session"], "UprPositions": ["Supported"],
+                    "Sdgs": ["5.1 - End all forms of discrimination against all women and girls everywhere"],
+                    "UprRecommendingCountry": record.recommendingStates,
+                ]
+            }
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("uhri-\(UUID().uuidString).json")
+            defer { try? FileManager.default.removeItem(at: url) }
+            try JSONSerialization.data(withJSONObject: objects).write(to: url)
+            let summary = try await importStreamed(app, url, chunk: 2)
+            #expect((summary.created, summary.updated) == (0, 3))
+            #expect(try await app.count("recommendations") == list.created)
+            #expect(try await app.count("recommendations", where: "WHERE annotation_id IS NOT NULL") == 3)
+            let targets = try await app.count(
+                "recommendation_terms",
+                where: "WHERE term_id = (SELECT id FROM taxonomy_terms WHERE taxonomy = 'sdg-target' AND code = '5.1')")
+            #expect(targets == 3)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
     func reImportingEitherLayoutChangesNothing(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             // Into an empty registry, three records a chunk: later chunks find nothing in the database to match,
