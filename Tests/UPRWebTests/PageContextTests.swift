@@ -14,7 +14,8 @@ import UPRStore
         RegistryStatistics.self,
         from: Data(
             """
-            {"recommendations": 164, "voluntaryPledges": 2, "states": 1,
+            {"recommendations": 164, "voluntaryPledges": 2, "concernsObservations": 0, "states": 1,
+             "byMechanism": {"upr": 164}, "concernsByMechanism": {},
              "byResponse": {"supported": 150, "noted": 14, "pending": 0},
              "byCycle": {"2": 164}, "byCluster": {"women-children": 40},
              "byState": {"Mongolia": 164}}

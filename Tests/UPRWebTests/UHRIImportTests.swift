@@ -127,6 +127,18 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.allCases)
+    func rowsWrittenBeforeTextKeysExistedAreFoundByText(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            // As in a database upgraded from before UHRI: UPR Info's rows have no text key.
+            _ = try await app.importFiles([Fixture.session9])
+            try await app.sql().raw("UPDATE recommendations SET text_key = NULL").run()
+            let summary = try #require(try await app.importFiles([Self.json]).first)
+            #expect((summary.created, summary.updated) == (20, 20))
+            #expect(try await app.count("recommendations", where: "WHERE text_key IS NULL") == 0)
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
     func reImportingEitherLayoutChangesNothing(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             // Into an empty registry, three records a chunk: later chunks find nothing in the database to match,
