@@ -80,7 +80,7 @@ extension Application {
         try await db.withConnection { connection in
             let sql = try connection.sqlDatabase()
             try await sql.raw("PRAGMA synchronous = FULL").run()
-            try await sql.raw("UPDATE registry_version SET version = version WHERE id = 1").run()
+            try await sql.raw("UPDATE content_versions SET version = version WHERE concern = 'registry'").run()
             try await sql.raw("PRAGMA synchronous = NORMAL").run()
         }
     }

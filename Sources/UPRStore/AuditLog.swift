@@ -40,7 +40,7 @@ public enum AuditLog {
             .columns("at", "actor", "action", "entity", "entity_id", "summary", "details")
             .values(Timestamp.string(Date()), actor, action, entity.rawValue, String(entityID), summary, json)
             .run()
-        try await RegistryVersion.advance(on: sql)
+        try await RegistryVersion.advance(.of(entity), on: sql)
     }
 
     /// The history of one record, newest first.
@@ -71,7 +71,7 @@ public enum AuditLog {
             .columns("at", "actor", "action", "entity", "entity_id", "summary", "details")
             .values(Timestamp.string(Date()), actor, action, entity.rawValue, entityID, summary, json)
             .run()
-        try await RegistryVersion.advance(on: sql)
+        try await RegistryVersion.advance(.of(entity), on: sql)
     }
 }
 

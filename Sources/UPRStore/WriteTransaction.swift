@@ -13,7 +13,7 @@ extension Database {
     {
         try await transaction { database in
             if let sql = database as? any SQLDatabase, DatabaseKind(sql) == .sqlite {
-                try await sql.raw("UPDATE registry_version SET version = version WHERE id = 0").run()
+                try await sql.raw("UPDATE content_versions SET version = version WHERE concern = ''").run()
             }
             return try await body(database)
         }

@@ -42,5 +42,6 @@ public enum StoreMigrations {
         CreatePlanEntryMechanisms(),
         CreateImportJobs(),
         AddUHRIFields(),
+        CreateContentVersions(),
     ]
 }

@@ -160,8 +160,12 @@ struct RoundView: Encodable {
         var page: Int
     }
 
-    /// The round's overview, kept per registry version (a closed round never changes; an open one changes with
-    /// every assessment, which raises the version).
+    /// What a round's overview is computed from: the recommendations, their plan entries' working groups, the
+    /// assessments and the organisations' names.
+    static let concerns: Set<ContentConcern> = [.registry, .plan, .assessments, .organisations]
+
+    /// The round's overview, kept per version of its concerns (a closed round never changes; an open one changes
+    /// with every assessment, which raises the version of the assessments).
     static func overview(_ request: Request, round: AssessmentRound, show: RoundOverview.Show, page: Int) async throws
         -> RoundOverview
     {

@@ -9,6 +9,12 @@ import Vapor
 /// only on the data (the registry version), the question (state, round, perspective), who asks (public or member),
 /// the language and the day, so it is computed once per version and kept (`Application.dashboardCache`).
 struct DashboardContent: Encodable, Sendable {
+    /// What the dashboard shows is computed from: the recommendations, their plan entries and groups, the rounds'
+    /// assessments, the indicators, the review timeline's meetings. Not the discussions or the accounts.
+    static let concerns: Set<ContentConcern> = [
+        .registry, .plan, .assessments, .indicators, .meetings, .organisations,
+    ]
+
     struct Key: Hashable, Sendable {
         var state: String
         var round: Int?

@@ -14,8 +14,11 @@ public enum SiteApplication {
 
         app.site = site
         app.searchCache = site.cacheSize > 0 ? SearchCache(capacity: site.cacheSize) : nil
-        app.dashboardCache = site.cacheSize > 0 ? VersionedCache(capacity: 256) : nil
-        app.roundCache = site.cacheSize > 0 ? VersionedCache(capacity: 256) : nil
+        app.dashboardCache =
+            site.cacheSize > 0
+            ? VersionedCache(capacity: 256, concerns: DashboardContent.concerns) : nil
+        app.roundCache =
+            site.cacheSize > 0 ? VersionedCache(capacity: 256, concerns: RoundView.concerns) : nil
         app.similarityCache = SimilarityCache()
         // Made here, before any request or job can ask for it at the same time.
         _ = app.importProgress
