@@ -75,7 +75,9 @@ public enum DocxTableExtractor {
     private static func collect(_ xml: Data) throws(DocxXMLError) -> DocxXMLCollector {
         try checkBytes(xml)
         let collector = DocxXMLCollector()
-        let parser = XMLParser(data: xml)
+        // From a stream, read in chunks: handed a part over 10 MB at once, libxml2 refuses it ("huge input
+        // lookup"), and Word writes a document's body on one line.
+        let parser = XMLParser(stream: InputStream(data: xml))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = collector

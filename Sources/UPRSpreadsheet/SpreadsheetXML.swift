@@ -23,7 +23,9 @@ enum SpreadsheetXML {
     static func parse(_ bytes: [UInt8], part: String, handler: some XMLPartHandler) throws(ReadProblem) {
         try check(bytes, part: part)
         let delegate = PartParserDelegate(handler)
-        let parser = XMLParser(data: Data(bytes))
+        // From a stream, which the parser reads in chunks: handed the whole part at once, libxml2 refuses a part
+        // over 10 MB ("huge input lookup", error 1), and spreadsheet writers put a whole sheet on one line.
+        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
