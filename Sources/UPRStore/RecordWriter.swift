@@ -67,6 +67,7 @@ public enum RecordWriter {
                 }
                 if index == 0 { try await bulkLoad.finish(sql) }
             }
+            try await writer.refreshDeferredRecurrence()
             try await bulkLoad.checkForeignKeys(sql)
             try await bulkLoad.refreshStatistics(sql)
             return summaries
@@ -91,6 +92,8 @@ final class RecordWriterSession {
     }
 
     static let chunk = BulkInsert.chunk
+    /// States whose recurrence groups a streamed file works out at a time.
+    static let recurrenceStates = 8
 
     init(sql: any SQLDatabase) async throws {
         self.sql = sql
@@ -233,13 +236,24 @@ final class RecordWriterSession {
         for item in unchanged { file.summary.states[item.record.stateUnderReview, default: .init()].unchanged += 1 }
     }
 
-    /// Ends one file: the recurrence groups a streamed file deferred, its counts, and the audit entry.
-    func finish(_ file: inout FileWrite, sha256: String, rowsRead: Int, actor: String) async throws -> ImportSummary {
-        defer { registryEmpty = false }
-        if file.defersRecurrence, !file.touchedStates.isEmpty {
-            try await RecurrenceRefresh.begin(states: file.touchedStates, pending: [:], created: [], on: sql)
+    /// The states whose recurrence groups streamed files left for the end of the transaction.
+    private var deferredRecurrenceStates: Set<Int> = []
+
+    /// Works out the recurrence groups the streamed files deferred, once their rows and the indexes are in. A few
+    /// states at a time, so that memory holds their texts and similarity index and not all of them: a full UHRI
+    /// export has 267,548 records of nearly two hundred states.
+    func refreshDeferredRecurrence() async throws {
+        for states in deferredRecurrenceStates.sorted().chunked(into: Self.recurrenceStates) {
+            try await RecurrenceRefresh.begin(states: Set(states), pending: [:], created: [], on: sql)
                 .finish(createdIDs: [], on: sql)
         }
+        deferredRecurrenceStates = []
+    }
+
+    /// Ends one file: its counts and the audit entry.
+    func finish(_ file: inout FileWrite, sha256: String, rowsRead: Int, actor: String) async throws -> ImportSummary {
+        defer { registryEmpty = false }
+        deferredRecurrenceStates.formUnion(file.touchedStates)
         file.summary.rowsRead = rowsRead
         let summary = file.summary
         let finishedAt = Timestamp.string(Date())

@@ -189,6 +189,35 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.allCases)
+    func aStreamedFileGroupsARecommendationMadeAgain(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            var records = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: Self.json)) as? [[String: Any]])
+            // The first paragraph made again in the second cycle: one group across cycles, worked out once the
+            // last chunk is written.
+            var again = records[0]
+            again["AnnotationId"] = "6f1c2a9e-0b4d-4c7e-9a3b-5d7f01009999"
+            again["UprSession"] = ["22 Session"]
+            again["UprCycle"] = "2nd cycle"
+            again["Symbol"] = "A/HRC/30/6"
+            again["Text"] = (records[0]["Text"] as? String)?.replacingOccurrences(of: "84.1&nbsp;", with: "98.7&nbsp;")
+            records.append(again)
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("uhri-\(UUID().uuidString).json")
+            defer { try? FileManager.default.removeItem(at: url) }
+            try JSONSerialization.data(withJSONObject: records).write(to: url)
+            let summary = try await importStreamed(app, url, chunk: 6)
+            #expect(summary.created == 41)
+            let members = try await rows(
+                app,
+                """
+                SELECT r.paragraph FROM recurrence_members m JOIN recommendations r ON r.id = m.recommendation_id
+                ORDER BY r.paragraph
+                """)
+            #expect(try members.map { try $0.decode(column: "paragraph", as: String?.self) } == ["84.1", "98.7"])
+        }
+    }
+
+    @Test(arguments: TestDatabase.allCases)
     func aFileCutShortLeavesTheRegistryAsItWas(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             let before = try #require(try await app.importFiles([Fixture.session9]).first).created
