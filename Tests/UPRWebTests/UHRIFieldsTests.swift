@@ -278,6 +278,13 @@ import VaporTesting
                     userID: nil, actor: "test")
             }
             #expect(try await app.count("plan_entries", where: "WHERE recommendation_id = \(concern)") == 0)
+            let events = try await app.count("response_events", where: "WHERE recommendation_id = \(concern)")
+            await #expect(throws: StoreError.self) {
+                try await ResponseChange.record(
+                    recommendationID: concern, version: 1, response: .supported, effectiveDate: "2021-09-01",
+                    source: "CAT/C/MNG/CO/2", note: "", actor: "test", on: try app.sql())
+            }
+            #expect(try await app.count("response_events", where: "WHERE recommendation_id = \(concern)") == events)
 
             // A UPR recommendation's entry may not take the concern as "the same recommendation" either.
             let upr = try await Self.id(app, .upr, "84.2")
@@ -291,6 +298,20 @@ import VaporTesting
             try await PlanStore(try app.sql()).decide(
                 entry, version: 1, recommendationID: recommendation, decision: .accepted, userID: nil, actor: "test")
             #expect(try await app.count("plan_entry_mechanisms", where: "WHERE plan_entry_id = \(entry)") == 1)
+
+            // An assessment round of every cycle covers the committee's recommendation, not its concern.
+            let assessments = AssessmentStore(try app.sql())
+            let roundID = try await assessments.createRound(
+                stateName: "Mongolia", cycle: nil, title: "Every mechanism", heldOn: "2021-09-01", actor: "test")
+            let round = try #require(try await assessments.round(roundID))
+            let overview = try await RoundOverview.load(round: round, pageSize: 10_000, on: try app.sql())
+            #expect(overview.lines.contains { $0.recommendationID == recommendation })
+            #expect(!overview.lines.contains { $0.recommendationID == concern })
+            #expect(try await assessments.inScope(round, recommendation))
+            #expect(try await !assessments.inScope(round, concern))
+            let breakdown = try await StatusBreakdown.load(
+                round: round, dimension: .response, perspective: .everyone, publishedOnly: false, on: try app.sql())
+            #expect(breakdown.groups.map(\.total).reduce(0, +) == overview.inScope)
         }
     }
 

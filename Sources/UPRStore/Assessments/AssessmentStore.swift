@@ -256,11 +256,12 @@ public struct AssessmentStore: Sendable {
         return id
     }
 
-    /// Whether a recommendation belongs to the round's state (and cycle).
+    /// Whether a recommendation belongs to the round's state (and cycle), and is one a round assesses.
     public func inScope(_ round: AssessmentRound, _ recommendation: Int) async throws -> Bool {
         guard
             let row = try await sql.raw(
-                "SELECT state_id, cycle FROM recommendations WHERE id = \(bind: recommendation)"
+                "SELECT state_id, cycle FROM recommendations r WHERE r.id = \(bind: recommendation) AND "
+                    + AssessedKinds.condition
             ).first()
         else { return false }
         let state = try row.decode(column: "state_id", as: Int.self)
