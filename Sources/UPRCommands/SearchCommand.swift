@@ -15,6 +15,11 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "Only this mechanism: upr, a treaty body (cedaw, crc, ...), special-procedures, or treaty-bodies.")
     var mechanism: String?
     @Option(help: "Only records of the document with this UN symbol (e.g. CEDAW/C/MNG/CO/8-9).") var symbol: String?
+    @Option(
+        help: "Only records of this body as UHRI names it (e.g. \"Committee against Torture\", CRC-OP-SC), in any case."
+    )
+    var body: String?
+    @Option(help: "Only records linked to this SDG target (one of the 169, e.g. 16.3 or 16.a).") var sdgTarget: String?
     @Flag(help: "Only recommendations made to the state again (similar text, another cycle or mechanism).")
     var recurring = false
     @Option(help: "How many results (at most 100).") var limit: Int = 20
@@ -28,6 +33,8 @@ struct SearchCommand: AsyncParsableCommand {
         if let cycle { parameters["cycle"] = cycle }
         if let mechanism { parameters["mechanism"] = mechanism }
         if let symbol { parameters["symbol"] = symbol }
+        if let body { parameters["body"] = body }
+        if let sdgTarget { parameters["sdgTarget"] = sdgTarget }
         if recurring { parameters["recurring"] = "true" }
         let filter: RecommendationFilter
         do {
@@ -47,7 +54,9 @@ struct SearchCommand: AsyncParsableCommand {
         print("\(page.total) found")
         for item in page.items {
             let reference = item.paragraph.map { " \($0)" } ?? ""
-            print("[\(item.id)] \(item.stateUnderReview)\(reference) (\(item.response.rawValue)): \(item.text)")
+            // A concern or observation has no response; its kind says what it is.
+            let status = item.kind == .concernObservation ? item.kind.rawValue : item.response.rawValue
+            print("[\(item.id)] \(item.stateUnderReview)\(reference) (\(status)): \(item.text)")
         }
     }
 }

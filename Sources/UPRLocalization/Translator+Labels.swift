@@ -59,8 +59,17 @@ extension Translator {
         label(CatalogKey.themeGroup(code), orElse: code)
     }
 
-    /// The name of a UN regional group from its UPR Info code (`"WEOG"`); an unknown code comes back as given.
+    /// The name of a UN regional group from its UPR Info code (`"WEOG"`) or from its English name as UHRI writes it
+    /// (`"Asia-Pacific States"`); an unknown one comes back as given.
     public func region(_ code: String) -> String {
-        label(CatalogKey.region(code), orElse: code)
+        if let name = localizer.resolve(CatalogKey.region(code), language) { return name }
+        // UHRI names the groups in full; the English catalog's names are those, so they lead back to the code.
+        let english = code.lowercased()
+        guard
+            let known = CatalogKey.regions.first(where: {
+                localizer.resolve(CatalogKey.region($0), .en)?.lowercased() == english
+            })
+        else { return code }
+        return label(CatalogKey.region(known), orElse: code)
     }
 }

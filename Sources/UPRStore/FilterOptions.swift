@@ -16,6 +16,10 @@ public struct FilterOptions: Sendable, Codable, Equatable {
     public var mechanisms: [Mechanism]
     /// Whether any record comes from a document with a UN symbol, so that asking for one can find something.
     public var hasSymbols: Bool
+    /// The bodies UHRI names on at least one record (`CEDAW`, `CRC-OP-SC`, `SR on torture`), alphabetically.
+    public var bodies: [String] = []
+    /// The SDG targets at least one record is linked to, in the goals' order.
+    public var sdgTargets: [SDGTarget] = []
 
     public static func load(on sql: any SQLDatabase) async throws -> FilterOptions {
         let underReview = try await sql.raw(
@@ -46,8 +50,21 @@ public struct FilterOptions: Sendable, Codable, Equatable {
             })
         let hasSymbols =
             try await sql.raw("SELECT 1 AS one FROM reviews WHERE report_symbol IS NOT NULL LIMIT 1").first() != nil
+        let bodies = try await sql.raw(
+            """
+            SELECT DISTINCT recommending_body AS body FROM recommendations WHERE recommending_body IS NOT NULL
+            ORDER BY recommending_body
+            """
+        ).all().map { try $0.decode(column: "body", as: String.self) }
+        let targets = try await sql.raw(
+            """
+            SELECT t.code FROM taxonomy_terms t WHERE t.taxonomy = \(bind: Taxonomy.sdgTarget.rawValue)
+              AND EXISTS (SELECT 1 FROM recommendation_terms rt WHERE rt.term_id = t.id)
+            """
+        ).all().compactMap { SDGTarget(code: try $0.decode(column: "code", as: String.self)) }
         return FilterOptions(
             statesUnderReview: underReview, recommendingStates: recommending, sessions: sessions, terms: terms,
-            mechanisms: Mechanism.allCases.filter { present.contains($0.rawValue) }, hasSymbols: hasSymbols)
+            mechanisms: Mechanism.allCases.filter { present.contains($0.rawValue) }, hasSymbols: hasSymbols,
+            bodies: bodies, sdgTargets: targets.sorted())
     }
 }

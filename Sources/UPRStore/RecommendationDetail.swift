@@ -61,7 +61,7 @@ public struct RecommendationDetail: Sendable, Codable, Equatable {
                 SELECT r.id, r.kind, s.name AS state_name, s.regional_group, r.cycle, r.session, r.paragraph, r.text,
                        r.response, r.action_category, r.mechanism, r.recommending_states, r.review_id,
                        r.response_source, r.version, r.created_at, r.updated_at, v.report_symbol,
-                       r.action_category_origin, r.action_category_confidence
+                       r.action_category_origin, r.action_category_confidence, \(unsafeRaw: RecommendationSearch.uhriColumns)
                 FROM recommendations r JOIN states s ON s.id = r.state_id JOIN reviews v ON v.id = r.review_id
                 WHERE r.id = \(bind: id)
                 """

@@ -23,6 +23,12 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
     public var mechanism: MechanismFilter?
     /// The document the record is from, by its UN symbol (`CEDAW/C/MNG/CO/8-9`, `A/HRC/30/6`), in any case.
     public var symbol: String?
+    /// The body that made the record as UHRI names it (`Committee against Torture`, `CRC-OP-SC`, `SR on torture`),
+    /// in any case: finer than the mechanism, since a mechanism's optional protocols and mandates are bodies of
+    /// their own.
+    public var body: String?
+    /// One of the 169 SDG targets the record is linked to.
+    public var sdgTarget: SDGTarget?
     /// True: only recommendations made again to the same state (similar text in another cycle or by another
     /// mechanism); false: only the others.
     public var recurring: Bool?
@@ -36,7 +42,7 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
     /// The names of the parameters, in the order the pages show them.
     public static let parameterNames = [
         "q", "state", "cycle", "session", "response", "recommendingState", "cluster", "issue", "actionCategory", "kind",
-        "mechanism", "symbol", "recurring", "sort", "page", "per",
+        "mechanism", "symbol", "body", "sdgTarget", "recurring", "sort", "page", "per",
     ]
 
     public init() {}
@@ -79,6 +85,7 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
         recommendingState = value("recommendingState")
         issue = value("issue")
         symbol = value("symbol")
+        body = value("body")
         cycle = try integer("cycle", in: 1...4)
         session = try integer("session", in: 1...999)
         if let raw = typed("response") {
@@ -118,6 +125,14 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
                     arguments: ["choices": MechanismFilter.allValues.joined(separator: ", ")])
             }
             self.mechanism = mechanism
+        }
+        if let raw = typed("sdgTarget") {
+            // 169 choices are too many to list in a message; the message names the form instead.
+            guard let target = SDGTarget(code: raw) else {
+                throw FilterError(
+                    parameter: "sdgTarget", value: raw, messageKey: "filter.error.sdgTarget", arguments: [:])
+            }
+            sdgTarget = target
         }
         // A boolean as the OpenAPI document types it: `true` or `false` and nothing else (the list's box sends
         // `true`), so the API and its contract agree on what is accepted.
@@ -165,6 +180,8 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
         if let kind { items.append(("kind", kind.rawValue)) }
         if let mechanism { items.append(("mechanism", mechanism.value)) }
         if let symbol { items.append(("symbol", symbol)) }
+        if let body { items.append(("body", body)) }
+        if let sdgTarget { items.append(("sdgTarget", sdgTarget.code)) }
         if let recurring { items.append(("recurring", String(recurring))) }
         if let sort { items.append(("sort", sort.rawValue)) }
         if per != Self.defaultPageSize { items.append(("per", String(per))) }
@@ -175,7 +192,7 @@ public struct RecommendationFilter: Sendable, Hashable, Codable {
     public var isEmpty: Bool {
         q == nil && state == nil && cycle == nil && session == nil && response == nil && recommendingState == nil
             && cluster == nil && issue == nil && actionCategory == nil && kind == nil && mechanism == nil
-            && symbol == nil && recurring == nil
+            && symbol == nil && body == nil && sdgTarget == nil && recurring == nil
     }
 }
 
@@ -193,6 +210,8 @@ public struct FilterError: Error, Sendable, Equatable, CustomStringConvertible {
             "Parameter “\(parameter)”: “\(value)” is not a whole number from \(arguments["min"] ?? "") to \(arguments["max"] ?? "")."
         case "filter.error.choice":
             "Parameter “\(parameter)”: “\(value)” is not one of \(arguments["choices"] ?? "")."
+        case "filter.error.sdgTarget":
+            "Parameter “\(parameter)”: “\(value)” is not one of the 169 SDG targets (such as 16.3 or 16.a)."
         case "filter.error.tooLong":
             "Parameter “\(parameter)” is longer than \(arguments["max"] ?? "") characters."
         default: "Parameter “\(parameter)”: “\(value)” is not valid."

@@ -67,7 +67,8 @@ public enum RecommendationSearch {
                 + whereClause + " ORDER BY " + innerOrder + " LIMIT \(literal: filter.per) OFFSET \(literal: offset))"
                     + """
                      SELECT r.id, r.kind, s.name AS state_name, r.cycle, r.session, v.report_symbol, r.paragraph,
-                            r.text, r.response, r.action_category, r.mechanism, r.recommending_states, p.total_count
+                            r.text, r.response, r.action_category, r.mechanism, r.recommending_states, p.total_count,
+                            \(unsafeRaw: uhriColumns)
                      FROM p JOIN recommendations r ON r.id = p.id JOIN states s ON s.id = r.state_id
                      LEFT JOIN reviews v ON v.id = r.review_id
                      ORDER BY
@@ -119,6 +120,11 @@ public enum RecommendationSearch {
             conditions.append(
                 "r.review_id IN (SELECT id FROM reviews WHERE UPPER(report_symbol) = \(bind: symbol.uppercased()))")
         }
+        if let body = filter.body {
+            // UHRI writes each body one way, but people type it as they please; LOWER is the same on both engines
+            // for the ASCII names UHRI uses.
+            conditions.append("LOWER(r.recommending_body) = LOWER(\(bind: body))")
+        }
         if let recurring = filter.recurring {
             let madeAgain: SQLQueryString =
                 "EXISTS (SELECT 1 FROM recurrence_members m WHERE m.recommendation_id = r.id)"
@@ -129,6 +135,15 @@ public enum RecommendationSearch {
         }
         if let issue = filter.issue {
             conditions.append(termCondition(taxonomies: [.issue, .theme], codeOrName: issue))
+        }
+        if let target = filter.sdgTarget {
+            conditions.append(
+                """
+                EXISTS (SELECT 1 FROM recommendation_terms rt WHERE rt.recommendation_id = r.id AND rt.term_id = (
+                    SELECT id FROM taxonomy_terms WHERE taxonomy = \(bind: Taxonomy.sdgTarget.rawValue)
+                    AND code = \(bind: target.code)))
+                """
+            )
         }
         return conditions
     }
@@ -142,13 +157,18 @@ public enum RecommendationSearch {
         """
     }
 
+    /// The UHRI columns a summary carries when a query reads them (the list and the record's page do).
+    static let uhriColumns =
+        "r.recommending_body, r.position_as_given, r.states_concerned, r.regions_concerned, r.publication_date, "
+        + "r.indexed_date"
+
     static func summary(from row: any SQLRow) throws -> RecommendationSummary {
         try summary(from: row, idColumn: "id")
     }
 
     static func summary(from row: any SQLRow, idColumn: String) throws -> RecommendationSummary {
         let states = try row.decode(column: "recommending_states", as: String.self)
-        return RecommendationSummary(
+        var summary = RecommendationSummary(
             id: try row.decode(column: idColumn, as: Int.self),
             kind: try row.decodeCode(RecordKind.self, column: "kind"),
             stateUnderReview: try row.decode(column: "state_name", as: String.self),
@@ -165,16 +185,28 @@ public enum RecommendationSearch {
                 ActionCategory.init(rawValue:)),
             mechanism: try row.decodeCode(Mechanism.self, column: "mechanism"),
             clusters: [], issues: [])
+        if row.contains(column: "recommending_body") {
+            func list(_ column: String) throws -> [String] {
+                try row.decode(column: column, as: String?.self)?.components(separatedBy: "; ") ?? []
+            }
+            summary.recommendingBody = try row.decode(column: "recommending_body", as: String?.self)
+            summary.positionAsGiven = try row.decode(column: "position_as_given", as: String?.self)
+            summary.statesConcerned = try list("states_concerned")
+            summary.regionsConcerned = try list("regions_concerned")
+            summary.publicationDate = try row.decode(column: "publication_date", as: String?.self)
+            summary.indexedDate = try row.decode(column: "indexed_date", as: String?.self)
+        }
+        return summary
     }
 
-    /// Adds clusters and issues to a page of results with one query for the whole page.
+    /// Adds clusters, issues and SDG targets to a page of results with one query for the whole page.
     static func attachTerms(_ items: inout [RecommendationSummary], on sql: any SQLDatabase) async throws {
         guard !items.isEmpty else { return }
         let rows = try await sql.raw(
             """
             SELECT rt.recommendation_id, t.taxonomy, t.code, t.name FROM recommendation_terms rt
             JOIN taxonomy_terms t ON t.id = rt.term_id
-            WHERE rt.recommendation_id IN (\(binds: items.map(\.id))) AND t.taxonomy IN ('cluster', 'issue')
+            WHERE rt.recommendation_id IN (\(binds: items.map(\.id))) AND t.taxonomy IN ('cluster', 'issue', 'sdg-target')
             ORDER BY t.position
             """
         ).all()
@@ -183,12 +215,13 @@ public enum RecommendationSearch {
         for row in rows {
             guard let position = index[try row.decode(column: "recommendation_id", as: Int.self)] else { continue }
             let taxonomy = try row.decode(column: "taxonomy", as: String.self)
-            if taxonomy == "cluster" {
+            switch taxonomy {
+            case "cluster":
                 if let cluster = Cluster(rawValue: try row.decode(column: "code", as: String.self)) {
                     items[position].clusters.append(cluster)
                 }
-            } else {
-                items[position].issues.append(try row.decode(column: "name", as: String.self))
+            case "sdg-target": items[position].sdgTargets.append(try row.decode(column: "code", as: String.self))
+            default: items[position].issues.append(try row.decode(column: "name", as: String.self))
             }
         }
     }

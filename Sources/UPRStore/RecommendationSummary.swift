@@ -18,6 +18,20 @@ public struct RecommendationSummary: Sendable, Codable, Equatable {
     public var mechanism: Mechanism
     public var clusters: [Cluster]
     public var issues: [String]
+    /// The SDG targets (`16.3`) the record is linked to, in the goals' order.
+    public var sdgTargets: [String] = []
+    // What UHRI says of a record and the other sources do not; nil or empty for a UPR Info or OHCHR record.
+    /// The body as UHRI names it (`Committee against Torture`, `CRC-OP-SC`, `SR on torture`).
+    public var recommendingBody: String? = nil
+    /// The state's position as UHRI wrote it (`Supported`, `Noted`), beside the response it was read as.
+    public var positionAsGiven: String? = nil
+    /// Every state the record concerns (a joint communication names several), the state under review among them.
+    public var statesConcerned: [String] = []
+    public var regionsConcerned: [String] = []
+    /// The document's publication date, `YYYY-MM-DD`.
+    public var publicationDate: String? = nil
+    /// The day UHRI indexed the record, `YYYY-MM-DD`.
+    public var indexedDate: String? = nil
 }
 
 /// A page of results with what is needed to page through the rest.

@@ -20,6 +20,9 @@ public actor SimilarityCache {
         var stateID: Int
         var cycle: Int?
         var mechanism: String
+        /// `recommendation`, `voluntary-pledge` or `concern-observation`: only recommendations are matched across
+        /// mechanisms.
+        var kind: String
     }
 
     private var current: Corpus?
@@ -55,8 +58,10 @@ public actor SimilarityCache {
     }
 
     private static func build(version: String, on sql: any SQLDatabase) async throws -> Corpus {
-        let rows = try await sql.raw("SELECT id, text, state_id, cycle, mechanism FROM recommendations ORDER BY id")
-            .all()
+        let rows = try await sql.raw(
+            "SELECT id, text, state_id, cycle, mechanism, kind FROM recommendations ORDER BY id"
+        )
+        .all()
         var documents: [(id: Int, text: String)] = []
         var facts: [Int: Facts] = [:]
         documents.reserveCapacity(rows.count)
@@ -67,7 +72,8 @@ public actor SimilarityCache {
             facts[id] = Facts(
                 stateID: try row.decode(column: "state_id", as: Int.self),
                 cycle: try row.decode(column: "cycle", as: Int?.self),
-                mechanism: try row.decode(column: "mechanism", as: String.self))
+                mechanism: try row.decode(column: "mechanism", as: String.self),
+                kind: try row.decode(column: "kind", as: String.self))
         }
         return Corpus(version: version, index: SimilarityIndex(documents), facts: facts)
     }

@@ -284,6 +284,29 @@ import VaporTesting
         }
     }
 
+    /// `upr search` filters by UHRI's body and SDG target like the list and the API, and refuses a target that is
+    /// not one of the 169.
+    @Test(arguments: TestDatabase.allCases)
+    func searchFiltersByBodyAndSDGTarget(_ database: TestDatabase) async throws {
+        try await withDatabase(database) { db in
+            let imported = try await upr(["import", MechanismFilterTests.uhriFixture.path, "--database", db])
+            #expect(imported.status == 0, "\(imported.stderr)")
+            let filters = ["--body", "cat", "--sdg-target", "16.3", "--database", db]
+            let search = try await upr(["search", "torture", "--json"] + filters)
+            #expect(search.status == 0, "\(search.stderr)")
+            let page = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])
+            #expect(page["total"] as? Int == 2)
+            let items = try #require(page["items"] as? [[String: Any]])
+            #expect(Set(items.compactMap { $0["recommendingBody"] as? String }) == ["CAT"])
+            // The committee's concern is listed as what it is, not as a pending recommendation.
+            let text = try await upr(["search", "torture"] + filters)
+            #expect(text.stdout.contains("Mongolia 9 (concern-observation): The Committee is concerned"))
+            let refused = try await upr(["search", "torture", "--sdg-target", "16.11", "--database", db])
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("sdgTarget") && refused.stderr.contains("16.11"))
+        }
+    }
+
     @Test func everyCommandHasHelp() async throws {
         for command in ["serve", "import", "stats", "search", "export", "mail", "organisation", "refresh"] {
             let run = try await upr([command, "--help"])

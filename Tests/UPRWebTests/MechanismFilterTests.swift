@@ -15,16 +15,25 @@ import VaporTesting
             .appendingPathComponent("UPRImportTests/Fixtures/uhri/mongolia-uhri.json")
     }
 
-    /// Writes the fixture's records of every mechanism but the UPR (whose records are UPR Info's here).
-    static func writeOtherMechanisms(_ app: Application) async throws -> [RecommendationRecord] {
+    /// Writes the fixture's records as an import of the JSON export writes them, after `adjust` (which may drop
+    /// records or add what the fixture lacks); returns the records written.
+    @discardableResult
+    static func writeUHRI(_ app: Application, adjust: (inout [RecommendationRecord]) -> Void = { _ in }) async throws
+        -> [RecommendationRecord]
+    {
         let data = try Data(contentsOf: uhriFixture)
-        let records = try UHRIJSONParser.parse(data: data, fileName: "mongolia-uhri.json").records
-            .filter { $0.mechanism != .upr }
+        var records = try UHRIJSONParser.parse(data: data, fileName: "mongolia-uhri.json").records
+        adjust(&records)
         let batch = ImportBatch(
             fileName: "mongolia-uhri.json", format: "uhri-json", sha256: "fixture", rowsRead: records.count,
             records: records)
         _ = try await RecordWriter.write([batch], actor: "test", on: app.db)
         return records
+    }
+
+    /// Writes the fixture's records of every mechanism but the UPR (whose records are UPR Info's here).
+    static func writeOtherMechanisms(_ app: Application) async throws -> [RecommendationRecord] {
+        try await writeUHRI(app) { $0.removeAll { $0.mechanism == .upr } }
     }
 
     func total(_ app: Application, _ query: String) async throws -> Int {

@@ -256,17 +256,14 @@ public struct AssessmentStore: Sendable {
         return id
     }
 
-    /// Whether a recommendation belongs to the round's state (and cycle).
+    /// Whether a recommendation belongs to the round's state (and cycle), and is one a round assesses.
     public func inScope(_ round: AssessmentRound, _ recommendation: Int) async throws -> Bool {
         guard
             let row = try await sql.raw(
-                "SELECT state_id, cycle, kind FROM recommendations WHERE id = \(bind: recommendation)"
+                "SELECT state_id, cycle FROM recommendations r WHERE r.id = \(bind: recommendation) AND "
+                    + AssessedKinds.condition
             ).first()
         else { return false }
-        // A concern or observation asks nothing of the state: there is nothing to assess.
-        guard try row.decode(column: "kind", as: String.self) != RecordKind.concernObservation.rawValue else {
-            return false
-        }
         let state = try row.decode(column: "state_id", as: Int.self)
         let cycle = try row.decode(column: "cycle", as: Int?.self)
         return state == round.stateID && (round.cycle == nil || cycle == round.cycle)

@@ -42,9 +42,8 @@ public struct RoundOverview: Sendable {
         round: AssessmentRound, show: Show = .all, page: Int = 1, pageSize: Int = 50, on sql: any SQLDatabase
     ) async throws -> RoundOverview {
         let cycleFilter: SQLQueryString = round.cycle.map { " AND r.cycle = \(bind: $0)" } ?? ""
-        // A concern or observation asks nothing of the state: there is nothing to assess.
         let scope: SQLQueryString =
-            "r.state_id = \(bind: round.stateID) AND r.kind <> 'concern-observation'" + cycleFilter
+            "r.state_id = \(bind: round.stateID)" + cycleFilter + " AND " + AssessedKinds.condition
         // All recommendations in scope with their assessments (a row per assessment, or one without): grouped here
         // in memory. A round covers one state's review, a few hundred rows at most.
         let rows = try await sql.raw(

@@ -52,7 +52,7 @@ public struct StatusBreakdown: Sendable, Equatable {
             SELECT \(group) AS key, per.rank AS rank, COUNT(*) AS n
             FROM recommendations r \(join)
             LEFT JOIN per ON per.recommendation_id = r.id
-            WHERE r.state_id = \(bind: round.stateID) AND r.kind <> 'concern-observation'\(cycle)
+            WHERE r.state_id = \(bind: round.stateID)\(cycle) AND \(AssessedKinds.condition)
             GROUP BY \(group), per.rank
             """
         ).all()

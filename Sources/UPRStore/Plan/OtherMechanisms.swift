@@ -24,10 +24,17 @@ public enum OtherMechanisms {
     ) async throws -> [MechanismMatch]? {
         let corpus = try await cache.corpus(on: sql)
         guard let own = corpus.facts[id] else { return nil }
+        // A concern or observation (a committee's finding) asks nothing of the state: it is neither the same
+        // recommendation as a UPR one nor has one of its own. A voluntary pledge is the state's own promise, never
+        // another mechanism's recommendation, though it may be offered some.
+        let recommendation = RecordKind.recommendation.rawValue
+        guard own.kind != RecordKind.concernObservation.rawValue else { return [] }
         let facts = corpus.facts
         let ownIsUPR = own.mechanism == Mechanism.upr.rawValue
         let matches = corpus.index.neighbours(ofID: id, top: top, minimumScore: minimumScore) { other in
-            guard let fact = facts[other], fact.stateID == own.stateID, !excluding.contains(other) else { return false }
+            guard let fact = facts[other], fact.stateID == own.stateID, fact.kind == recommendation,
+                !excluding.contains(other)
+            else { return false }
             return (fact.mechanism == Mechanism.upr.rawValue) != ownIsUPR
         }
         guard !matches.isEmpty else { return [] }

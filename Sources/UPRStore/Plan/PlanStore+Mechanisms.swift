@@ -11,19 +11,23 @@ extension PlanStore {
     ) async throws {
         guard let before = try await entry(id: id) else { throw StoreError.missingRow("plan entry \(id)") }
         // Only a recommendation to the same state from the other side (a treaty body's for a UPR one) can be the
-        // same recommendation by another mechanism (a concern or observation recommends nothing); anything else in
-        // the form is refused, not stored.
+        // same recommendation by another mechanism; anything else in the form (a concern or observation among
+        // them, which recommends nothing) is refused, not stored.
         let sides = try await sql.raw(
             """
-            SELECT r.state_id, r.mechanism FROM recommendations r
-            WHERE r.id IN (\(bind: before.recommendationID), \(bind: recommendationID)) AND r.kind = 'recommendation'
+            SELECT r.state_id, r.mechanism, r.kind FROM recommendations r
+            WHERE r.id IN (\(bind: before.recommendationID), \(bind: recommendationID))
             """
         ).all().map {
-            (try $0.decode(column: "state_id", as: Int.self), try $0.decode(column: "mechanism", as: String.self))
+            (
+                try $0.decode(column: "state_id", as: Int.self), try $0.decode(column: "mechanism", as: String.self),
+                try $0.decode(column: "kind", as: String.self)
+            )
         }
         let upr = Mechanism.upr.rawValue
         guard recommendationID != before.recommendationID, sides.count == 2, sides[0].0 == sides[1].0,
-            (sides[0].1 == upr) != (sides[1].1 == upr)
+            (sides[0].1 == upr) != (sides[1].1 == upr),
+            !sides.contains(where: { $0.2 == RecordKind.concernObservation.rawValue })
         else { throw StoreError.invalid(field: "recommendationID", messageKey: "mechanisms.error.target") }
         _ = try await VersionedUpdate.run(table: "plan_entries", id: id, expected: version, values: [], on: sql)
         try await sql.delete(from: "plan_entry_mechanisms").where("plan_entry_id", .equal, id)

@@ -144,6 +144,13 @@ public struct PlanStore: Sendable {
         if try await entry(recommendationID: recommendationID) != nil {
             throw StoreError.invalid(field: "recommendationID", messageKey: "plan.error.exists")
         }
+        // A concern or observation asks nothing of the state; the page offers no draft for it, and a hand-made
+        // request is refused here.
+        let kind = try await sql.raw("SELECT kind FROM recommendations WHERE id = \(bind: recommendationID)").first()?
+            .decode(column: "kind", as: String.self)
+        if kind == RecordKind.concernObservation.rawValue {
+            throw StoreError.invalid(field: "recommendationID", messageKey: "plan.error.concern")
+        }
         let now = Timestamp.string(Date())
         let row = try await sql.insert(into: "plan_entries")
             .columns(

@@ -18,9 +18,15 @@ public enum ResponseChange {
             throw StoreError.invalid(field: source.count > 500 ? "source" : "note", messageKey: "form.error.tooLong")
         }
         guard
-            let before = try await sql.raw("SELECT response FROM recommendations WHERE id = \(bind: recommendationID)")
-                .first()?.decode(column: "response", as: String.self)
+            let row = try await sql.raw(
+                "SELECT response, kind FROM recommendations WHERE id = \(bind: recommendationID)"
+            ).first()
         else { throw StoreError.missingRow("recommendation \(recommendationID)") }
+        let before = try row.decode(column: "response", as: String.self)
+        // Nobody supports or notes a treaty body's finding; its page offers no change either.
+        guard try row.decode(column: "kind", as: String.self) != RecordKind.concernObservation.rawValue else {
+            throw StoreError.invalid(field: "response", messageKey: "response.error.concern")
+        }
         _ = try await VersionedUpdate.run(
             table: "recommendations", id: recommendationID, expected: version,
             values: [("response", response.rawValue), ("response_source", source)], on: sql)

@@ -19,8 +19,10 @@ struct RecommendationListView: Encodable {
         var state: String
         var stateHref: SiteRoute
         var recommendingStates: String?
-        var response: String
+        var response: String?
         var responseClass: String
+        /// "Concern or observation", for a record that is not a recommendation.
+        var concern: String?
         var action: String?
         var clusters: String?
         var cycleSession: String
@@ -131,6 +133,32 @@ struct RecommendationListView: Encodable {
                             return option(choice.value, label, choice == filter.mechanism)
                         }))
         }
+        // The bodies are UHRI's own names (data, not interface text), so they are shown as UHRI writes them. A
+        // body asked for in the address that no record has stays chosen, so the form says what the list shows.
+        if !options.bodies.isEmpty {
+            var bodies = options.bodies
+            if let asked = filter.body, !bodies.contains(where: { $0.lowercased() == asked.lowercased() }) {
+                bodies.append(asked)
+            }
+            selects.append(
+                Select(
+                    name: "body", label: t("filter.body"),
+                    options: [any]
+                        + bodies.map { option($0, $0, $0.lowercased() == filter.body?.lowercased()) }))
+        }
+        if !options.sdgTargets.isEmpty {
+            var targets = options.sdgTargets
+            if let asked = filter.sdgTarget, !targets.contains(asked) { targets.append(asked) }
+            selects.append(
+                Select(
+                    name: "sdgTarget", label: t("filter.sdgTarget"),
+                    options: [any]
+                        + targets.map {
+                            option(
+                                $0.code, t("sdg.target", ["code": $0.code]) + " · " + t.sdg($0.goal),
+                                $0 == filter.sdgTarget)
+                        }))
+        }
         selects.append(
             Select(
                 name: "sort", label: t("filter.sort"),
@@ -147,8 +175,10 @@ struct RecommendationListView: Encodable {
                 stateHref: SiteRoute.state(item.stateUnderReview),
                 recommendingStates: item.recommendingStates.isEmpty
                     ? nil : item.recommendingStates.joined(separator: ", "),
-                response: t.response(item.response),
+                // Nobody answers a concern or observation: its row says what it is instead of "pending".
+                response: item.kind == .concernObservation ? nil : t.response(item.response),
                 responseClass: item.response.rawValue,
+                concern: item.kind == .concernObservation ? t("kind.\(item.kind.rawValue)") : nil,
                 action: item.actionCategory.map {
                     "\($0.rawValue) – " + t.action($0)
                 },

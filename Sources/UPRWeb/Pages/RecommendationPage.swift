@@ -56,8 +56,13 @@ struct RecommendationView: Encodable {
     var layout: Layout
     var heading: String
     var text: String
+    /// The state's response, or for a concern or observation (which no state answers) the kind of record.
     var response: String
     var responseClass: String
+    /// Why a concern or observation has no response and no plan entry; nil for a recommendation.
+    var concernNote: String?
+    /// Plan entries, indicators and the other mechanisms' matches are for recommendations; a concern has none.
+    var isPlannable: Bool
     var fields: [Field]
     var termGroups: [LabelGroup]
     var hasTerms: Bool
@@ -111,14 +116,17 @@ struct RecommendationView: Encodable {
             indicatorLinks: indicatorLinks, subscribe: subscribe, errors: errors, request.page)
     }
 
-    /// "Recommendation 118.3 to Mongolia" (or without its paragraph when the source gives none).
+    /// "Recommendation 118.3 to Mongolia" (or without its paragraph when the source gives none); a concern or
+    /// observation is about the state, not made to it.
     static func heading(_ item: RecommendationSummary, _ t: Translator) -> String {
         let kindLabel = t("kind.\(item.kind.rawValue)")
+        let about = item.kind == .concernObservation
         if let paragraph = item.paragraph {
             return t(
-                "rec.headingParagraph", ["kind": kindLabel, "paragraph": paragraph, "state": item.stateUnderReview])
+                about ? "rec.headingAboutParagraph" : "rec.headingParagraph",
+                ["kind": kindLabel, "paragraph": paragraph, "state": item.stateUnderReview])
         }
-        return t("rec.heading", ["kind": kindLabel, "state": item.stateUnderReview])
+        return t(about ? "rec.headingAbout" : "rec.heading", ["kind": kindLabel, "state": item.stateUnderReview])
     }
 
     /// The page from the recommendation's record, its plan entry (any status: a draft is linked only for those
@@ -136,6 +144,11 @@ struct RecommendationView: Encodable {
             Field(
                 label: t("rec.state"), value: item.stateUnderReview, href: SiteRoute.state(item.stateUnderReview))
         ]
+        // UHRI lists every state a record concerns; one that names only the state under review says nothing new.
+        if item.statesConcerned.contains(where: { $0.lowercased() != item.stateUnderReview.lowercased() }) {
+            fields.append(
+                Field(label: t("rec.statesConcerned"), value: item.statesConcerned.joined(separator: ", "), href: nil))
+        }
         if !item.recommendingStates.isEmpty {
             fields.append(
                 Field(
@@ -160,13 +173,24 @@ struct RecommendationView: Encodable {
             // Every record of the same document: a committee's concluding observations read as one text.
             var filter = RecommendationFilter()
             filter.symbol = symbol
-            fields.append(Field(label: t("rec.report"), value: symbol, href: SiteRoute.recommendations(filter)))
+            // Only the UPR's documents are Working Group reports; a committee's are its concluding observations.
+            fields.append(
+                Field(
+                    label: t(item.mechanism == .upr ? "rec.report" : "rec.document"), value: symbol,
+                    href: SiteRoute.recommendations(filter)))
         }
         if let paragraph = item.paragraph {
             fields.append(Field(label: t("rec.paragraph"), value: paragraph, href: nil))
         }
+        if let published = item.publicationDate {
+            fields.append(Field(label: t("rec.publicationDate"), value: t.day(published), href: nil))
+        }
         if let source = detail.responseSource {
             fields.append(Field(label: t("rec.responseSource"), value: source, href: nil))
+        }
+        // The words UHRI used, beside the response they were read as ("Supported/Noted" reads as noted).
+        if let position = item.positionAsGiven {
+            fields.append(Field(label: t("rec.positionAsGiven"), value: position, href: nil))
         }
         var sameMechanism = RecommendationFilter()
         sameMechanism.state = item.stateUnderReview
@@ -175,11 +199,25 @@ struct RecommendationView: Encodable {
             Field(
                 label: t("rec.mechanism"), value: t.mechanism(item.mechanism),
                 href: SiteRoute.recommendations(sameMechanism)))
+        if let body = item.recommendingBody {
+            // Finer than the mechanism: a committee's optional protocol, or one special procedure's mandate.
+            var sameBody = RecommendationFilter()
+            sameBody.body = body
+            fields.append(Field(label: t("rec.body"), value: body, href: SiteRoute.recommendations(sameBody)))
+        }
+        if let indexed = item.indexedDate {
+            fields.append(Field(label: t("rec.indexedDate"), value: t.day(indexed), href: nil))
+        }
         if let group = detail.regionalGroup {
             fields.append(Field(label: t("rec.regionalGroup"), value: t.region(group), href: nil))
         }
+        // The regions UHRI names for a record about one state are that state's group, already shown above.
+        let regions = item.regionsConcerned.map(t.region)
+        if !regions.isEmpty, regions != [detail.regionalGroup.map(t.region)] {
+            fields.append(Field(label: t("rec.regionsConcerned"), value: regions.joined(separator: ", "), href: nil))
+        }
 
-        let order: [Taxonomy] = [.cluster, .issue, .theme, .affectedPersons, .sdg]
+        let order: [Taxonomy] = [.cluster, .issue, .theme, .affectedPersons, .sdg, .sdgTarget]
         let termGroups: [LabelGroup] = order.compactMap { taxonomy in
             let terms = detail.terms.filter { $0.taxonomy == taxonomy.rawValue }
             guard !terms.isEmpty else { return nil }
@@ -192,17 +230,19 @@ struct RecommendationView: Encodable {
                     case .issue: label = t.issue(term.name)
                     case .sdg: label = Int(term.code).map { "\($0). " + t.sdg($0) } ?? term.name
                     case .affectedPersons: label = t.affectedPersons(term.name)
+                    // The seeded targets are named by their codes; a title, when a term has one, follows the code.
+                    case .sdgTarget:
+                        label = term.name.lowercased() == term.code ? term.code : "\(term.code) – \(term.name)"
                     default: label = term.name
                     }
                     var filter = RecommendationFilter()
                     switch taxonomy {
                     case .cluster: filter.cluster = Cluster(rawValue: term.code)
                     case .issue, .theme: filter.issue = term.code
+                    case .sdgTarget: filter.sdgTarget = SDGTarget(code: term.code)
                     default: break
                     }
-                    let href =
-                        (taxonomy == .cluster || taxonomy == .issue || taxonomy == .theme)
-                        ? SiteRoute.recommendations(filter) : nil
+                    let href = filter.isEmpty ? nil : SiteRoute.recommendations(filter)
                     // Clusters follow the issues, so a person reviews issues; the source's own labels are not theirs
                     // to remove.
                     let reviewable = canReview && taxonomy == .issue && term.origin != "source"
@@ -254,14 +294,18 @@ struct RecommendationView: Encodable {
                 response: t.response($0.response))
         }
         let visible = entry.flatMap { $0.status == .published || context.allows(.readDrafts) ? $0 : nil }
-        let canDraft = context.allows(.startPlanEntry)
+        // A concern or observation is not asked of the state: nobody answers it, plans it or tracks it.
+        let isPlannable = item.kind != .concernObservation
+        let canDraft = isPlannable && context.allows(.startPlanEntry)
         let paragraphRoot = item.paragraph.flatMap { $0.split(separator: ".").first.map(String.init) } ?? ""
         return RecommendationView(
             layout: Layout(context, title: heading, section: .recommendations),
             heading: heading,
             text: item.text,
-            response: t.response(item.response),
-            responseClass: item.response.rawValue,
+            response: isPlannable ? t.response(item.response) : t("kind.\(item.kind.rawValue)"),
+            responseClass: isPlannable ? item.response.rawValue : item.kind.rawValue,
+            concernNote: isPlannable ? nil : t("rec.concernNote"),
+            isPlannable: isPlannable,
             fields: fields,
             termGroups: termGroups,
             hasTerms: !termGroups.isEmpty || actionLabel != nil || review != nil,
@@ -284,7 +328,7 @@ struct RecommendationView: Encodable {
             planHref: visible.map { SiteRoute.planEntry($0.id) },
             planStatus: visible.map { t("status.\($0.status.rawValue)") },
             draftHref: entry == nil && canDraft ? SiteRoute.planEditor(recommendationID: item.id) : nil,
-            changeResponseHref: context.allows(.changeResponse)
+            changeResponseHref: isPlannable && context.allows(.changeResponse)
                 ? SiteRoute.responseChange(recommendationID: item.id) : nil,
             indicatorLinks: indicatorLinks, subscribe: subscribe, discussion: discussion)
     }

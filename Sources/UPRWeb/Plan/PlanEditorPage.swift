@@ -64,6 +64,10 @@ struct PlanEditorView: Encodable {
         let sql = try request.sql()
         guard let detail = try await RecommendationDetail.load(id: id, on: sql) else { throw Abort(.notFound) }
         let entry = try await PlanStore(sql).entry(recommendationID: id)
+        // A concern or observation has no plan entry to draft (the store refuses one too), so it has no editor.
+        if entry == nil, detail.recommendation.kind == .concernObservation {
+            throw Abort(.notFound, reason: request.t("plan.error.concern"))
+        }
         let store = OrganisationStore(sql)
         return Facts(
             recommendation: detail.recommendation, entry: entry, groups: try await store.workingGroups(),
