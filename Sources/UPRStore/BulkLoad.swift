@@ -19,6 +19,14 @@ struct BulkLoad {
 
     /// `CREATE INDEX` statements to run again at the end, in their original form.
     private var deferredIndexes: [String] = []
+    /// The connection's memory-map size before the load (SQLite), which `restore` sets again.
+    private var mmapSize: Int?
+
+    /// Gives the connection its memory map back.
+    func restore(_ sql: any SQLDatabase) async throws {
+        guard let lite = sql as? any SQLiteDatabase, let mmapSize, mmapSize > 0 else { return }
+        _ = try await lite.query("PRAGMA mmap_size = \(mmapSize)", [])
+    }
 
     /// Prepares `sql` for a bulk load; a no-op on other engines.
     static func begin(_ sql: any SQLDatabase) async throws -> BulkLoad {
@@ -27,6 +35,11 @@ struct BulkLoad {
         // 64 MiB of page cache (negative means KiB); the connection keeps it, which helps later reads too.
         _ = try await lite.query("PRAGMA cache_size = -65536", [])
         _ = try await lite.query("PRAGMA temp_store = MEMORY", [])
+        // Reads of the file go through the page cache above rather than a memory map: an import reads most of what
+        // it writes back (the index builds, the recurrence groups), and mapped pages would count against the
+        // import's memory by the hundreds of megabytes. `restore` maps the file again for the connection's next use.
+        load.mmapSize = try await lite.query("PRAGMA mmap_size", []).first?.column("mmap_size")?.integer ?? 0
+        _ = try await lite.query("PRAGMA mmap_size = 0", [])
         let empty = try await lite.query("SELECT NOT EXISTS (SELECT 1 FROM recommendations) AS empty", [])
         guard empty.first?.column("empty")?.integer == 1 else { return load }
         let placeholders = tables.map { _ in "?" }.joined(separator: ", ")

@@ -70,6 +70,7 @@ public enum RecordWriter {
             try await writer.refreshDeferredRecurrence()
             try await bulkLoad.checkForeignKeys(sql)
             try await bulkLoad.refreshStatistics(sql)
+            try await bulkLoad.restore(sql)
             return summaries
         }
     }
@@ -395,6 +396,27 @@ final class RecordWriterSession {
         return made
     }
 
+    /// A theme's cluster, worked out once per theme: its keyword rules search the name with Foundation, which
+    /// was a fifth of a UHRI import's time when asked again for each of a quarter of a million records.
+    private var clusterOfTheme: [OHCHRTheme: Cluster?] = [:]
+    private func cluster(of theme: OHCHRTheme) -> Cluster? {
+        if let known = clusterOfTheme[theme] { return known }
+        let cluster = theme.cluster
+        clusterOfTheme[theme] = cluster
+        return cluster
+    }
+
+    /// `record.clusters`, with each theme's cluster from the cache.
+    private func clusters(of record: RecommendationRecord) -> [Cluster] {
+        var seen = Set<Cluster>()
+        var out: [Cluster] = []
+        for cluster in record.issues.compactMap(UPRInfoIssue.cluster(of:)) + record.themes.compactMap(cluster(of:))
+        where seen.insert(cluster).inserted {
+            out.append(cluster)
+        }
+        return out
+    }
+
     /// The term links a record carries from its source, plus the clusters derived from them.
     private func termLinks(_ record: RecommendationRecord) -> [(key: String, origin: String)] {
         var links: [(String, String)] = []
@@ -407,7 +429,7 @@ final class RecordWriterSession {
         for person in record.affectedPersons { add(termKey(.affectedPersons, slug(person)), "source") }
         for goal in record.sdgs { add(termKey(.sdg, String(goal)), "source") }
         for target in record.sdgTargets { add(termKey(.sdgTarget, target.code), "source") }
-        for cluster in record.clusters { add(termKey(.cluster, cluster.rawValue), "derived") }
+        for cluster in clusters(of: record) { add(termKey(.cluster, cluster.rawValue), "derived") }
         return links
     }
 
@@ -426,7 +448,7 @@ final class RecordWriterSession {
             }
             for theme in record.themes {
                 let name = theme.code.map { "\($0) \(theme.name)" } ?? theme.name
-                want(.theme, theme.code ?? slug(theme.name), name, theme.cluster?.rawValue)
+                want(.theme, theme.code ?? slug(theme.name), name, cluster(of: theme)?.rawValue)
             }
             for person in record.affectedPersons { want(.affectedPersons, slug(person), person, nil) }
         }
