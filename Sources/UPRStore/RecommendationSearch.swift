@@ -122,8 +122,14 @@ public enum RecommendationSearch {
         }
         if let body = filter.body {
             // UHRI writes each body one way, but people type it as they please; LOWER is the same on both engines
-            // for the ASCII names UHRI uses.
-            conditions.append("LOWER(r.recommending_body) = LOWER(\(bind: body))")
+            // for the ASCII names UHRI uses. The names are found in the body index (a few hundred distinct values
+            // over every record), and the records by that index, not by lowering every row's name.
+            conditions.append(
+                """
+                r.recommending_body IN (SELECT DISTINCT recommending_body FROM recommendations
+                    WHERE LOWER(recommending_body) = LOWER(\(bind: body)))
+                """
+            )
         }
         if let recurring = filter.recurring {
             let madeAgain: SQLQueryString =
