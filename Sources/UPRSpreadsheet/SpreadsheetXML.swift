@@ -23,7 +23,9 @@ enum SpreadsheetXML {
     static func parse(_ bytes: [UInt8], part: String, handler: some XMLPartHandler) throws(ReadProblem) {
         try check(bytes, part: part)
         let delegate = PartParserDelegate(handler)
-        let parser = XMLParser(data: Data(bytes))
+        // Fed as a stream, a piece at a time: given the whole part at once, libxml2 refuses any part over 10 MB
+        // ("huge input lookup", reported as parser error 1), which a UHRI export of 20,000 rows already is.
+        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
