@@ -54,18 +54,22 @@ measure() {
   local rc=0
   /usr/bin/time -v -o "$work/$label-$run.time" "$bin" import "$file" --database "$db" \
     >"$work/$label-$run.out" 2>"$work/$label-$run.err" || rc=$?
-  local wall rss count
-  wall=$(python3 - "$work/$label-$run.time" <<'PY'
+  local wall rss count cpu
+  read -r wall cpu < <(python3 - "$work/$label-$run.time" <<'PY'
 import sys
+wall = cpu = 0.0
 for line in open(sys.argv[1]):
     if "Elapsed (wall clock)" in line:
         parts = line.rsplit(": ", 1)[1].strip().split(":")
-        print(sum(float(p) * 60 ** i for i, p in enumerate(reversed(parts))))
+        wall = sum(float(p) * 60 ** i for i, p in enumerate(reversed(parts)))
+    if "User time" in line or "System time" in line:
+        cpu += float(line.rsplit(": ", 1)[1])
+print(wall, cpu)
 PY
 )
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/$label-$run.time")
   count=$(sqlite3 "$db" "SELECT count(*) FROM recommendations" 2>/dev/null || echo 0)
-  echo "$label $wall $rss $count $rc" | tee -a "$work/times"
+  echo "$label $wall $rss $count $rc $cpu" | tee -a "$work/times"
   if [ "$rc" != 0 ]; then sed -n '1,5p' "$work/$label-$run.err" "$work/$label-$run.out"; fi
   tail -n 3 "$work/$label-$run.out" | sed 's/^/    /'
   # Only the last run's databases are kept (for the counts by kind below, and for KEEP=1).
@@ -93,9 +97,10 @@ work, out, runs, records, xlsx_rows, made, binary = sys.argv[1:8]
 records, xlsx_rows = int(records), int(xlsx_rows)
 rows = {"json": [], "xlsx": [], "csv": []}
 for line in open(os.path.join(work, "times")):
-    label, wall, rss, count, rc = line.split()
-    rows[label].append((float(wall), int(rss), int(count), int(rc)))
+    label, wall, rss, count, rc, cpu = line.split()
+    rows[label].append((float(wall), int(rss), int(count), int(rc), float(cpu)))
 def med(label): return statistics.median(r[0] for r in rows[label])
+def cpu(label): return statistics.median(r[4] for r in rows[label])
 def peak(label): return max(r[1] for r in rows[label]) / 1024
 def counts(label): return sorted({r[2] for r in rows[label]})
 def failed(label): return sum(1 for r in rows[label] if r[3] != 0)
@@ -129,11 +134,11 @@ Files: UHRI JSON {size('uhri-export.json'):.0f} MB, UHRI XLSX {size('uhri-export
 {size('uprinfo-export.csv'):.0f} MB. Each run imports each file into a fresh SQLite file, the three in turn; wall
 time and peak RSS from `/usr/bin/time -v`; medians of {runs} runs.
 
-| file | records | median s | runs (s) | peak RSS (max of runs) | records in the database | target |
-| --- | ---: | ---: | --- | ---: | --- | --- |
-| UHRI JSON | {records:,} | **{med('json'):.1f}** | {run_list('json')} | **{peak('json'):.0f} MB** | {', '.join(map(str, counts('json')))} | < 60 s, < 500 MB: {verdict(json_ok)} |
-| UHRI XLSX | {xlsx_rows:,} | **{med('xlsx'):.1f}** | {run_list('xlsx')} | {peak('xlsx'):.0f} MB | {', '.join(map(str, counts('xlsx')))} | < 10 s: {verdict(xlsx_ok)} |
-| UPR Info CSV (same texts) | {records:,} | {med('csv'):.1f} | {run_list('csv')} | {peak('csv'):.0f} MB | {', '.join(map(str, counts('csv')))} | (comparison) |
+| file | records | median wall s | runs (s) | median CPU s (user + sys) | peak RSS (max of runs) | records in the database | target |
+| --- | ---: | ---: | --- | ---: | ---: | --- | --- |
+| UHRI JSON | {records:,} | **{med('json'):.1f}** | {run_list('json')} | {cpu('json'):.1f} | **{peak('json'):.0f} MB** | {', '.join(map(str, counts('json')))} | < 60 s, < 500 MB: {verdict(json_ok)} |
+| UHRI XLSX | {xlsx_rows:,} | **{med('xlsx'):.1f}** | {run_list('xlsx')} | {cpu('xlsx'):.1f} | {peak('xlsx'):.0f} MB | {', '.join(map(str, counts('xlsx')))} | < 10 s: {verdict(xlsx_ok)} |
+| UPR Info CSV (same texts) | {records:,} | {med('csv'):.1f} | {run_list('csv')} | {cpu('csv'):.1f} | {peak('csv'):.0f} MB | {', '.join(map(str, counts('csv')))} | (comparison) |
 
 Failed imports: JSON {failed('json')}, XLSX {failed('xlsx')}, CSV {failed('csv')}. Per record: UHRI JSON
 {med('json') / records * 1e6:.0f} µs, UHRI XLSX {med('xlsx') / xlsx_rows * 1e6:.0f} µs, UPR Info CSV {med('csv') / records * 1e6:.0f} µs.
