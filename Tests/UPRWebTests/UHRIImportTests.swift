@@ -256,6 +256,19 @@ import VaporTesting
                 try await AssessmentStore(app.sql()).inScope(
                     round, try recommendation.decode(column: "id", as: Int.self)))
             #expect(try await AssessmentStore(app.sql()).inScope(round, id) == false)
+            // Nor does an indicator track one: the store refuses the link by name.
+            var fields = IndicatorFixture.fields(ministry: 0, partner: 0, entry: 0)
+            fields.responsibleOrganisationID = nil
+            fields.dataPartnerIDs = []
+            fields.planEntryIDs = []
+            fields.recommendationIDs = [id]
+            await #expect {
+                _ = try await IndicatorStore(app.sql()).create(fields, userID: nil, actor: "test")
+            } throws: { error in
+                guard case StoreError.invalid(let field, let key) = error else { return false }
+                return field == "recommendations" && key == "indicator.error.concern"
+            }
+            #expect(try await app.count("indicators") == 0)
         }
     }
 }

@@ -216,6 +216,18 @@ public struct IndicatorStore: Sendable {
                 throw StoreError.invalid(field: field, messageKey: "indicator.error.links")
             }
         }
+        // A concern or observation asks nothing of the state: no indicator tracks its implementation.
+        if !fields.recommendationIDs.isEmpty {
+            let concerns = try await sql.raw(
+                """
+                SELECT COUNT(*) AS n FROM recommendations
+                WHERE id IN (\(binds: fields.recommendationIDs)) AND kind = \(bind: RecordKind.concernObservation.rawValue)
+                """
+            ).first()?.decode(column: "n", as: Int.self)
+            guard concerns == 0 else {
+                throw StoreError.invalid(field: "recommendations", messageKey: "indicator.error.concern")
+            }
+        }
         if let responsible = fields.responsibleOrganisationID {
             let found = try await sql.raw("SELECT id FROM organisations WHERE id = \(bind: responsible)").first()
             guard found != nil else {
