@@ -145,10 +145,14 @@ public struct RecommendationRecord: Sendable, Hashable, Codable {
     }
 
     /// The seed clusters this recommendation falls under, from its issues and themes.
-    public var clusters: [Cluster] {
+    public var clusters: [Cluster] { clusters(themeCluster: \.cluster) }
+
+    /// The clusters, with each theme's cluster from `themeCluster`: an importer that sees the same few hundred
+    /// themes on a quarter of a million records works each one's out once.
+    public func clusters(themeCluster: (OHCHRTheme) -> Cluster?) -> [Cluster] {
         var seen = Set<Cluster>()
         var out: [Cluster] = []
-        for cluster in issues.compactMap(UPRInfoIssue.cluster(of:)) + themes.compactMap(\.cluster)
+        for cluster in issues.compactMap(UPRInfoIssue.cluster(of:)) + themes.compactMap(themeCluster)
         where seen.insert(cluster).inserted {
             out.append(cluster)
         }

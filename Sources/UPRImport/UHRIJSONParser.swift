@@ -8,14 +8,15 @@ public enum UHRIJSONParser {
     public static let chunkSize = 1 << 16
 
     /// Reads the export at `handle` chunk by chunk and hands each record to `body` as soon as it is read, holding
-    /// one record and one chunk of the file at a time.
+    /// one record and one chunk of the file at a time. `onBytes` sees each chunk of the file as it is read (to hash
+    /// it, or to tell how far the reading is).
     ///
     /// - Throws: `ImportError` for a fault in the file (naming the record, field and problem) or when the file
     ///   cannot be read; and whatever `body` throws, which stops the reading.
     public static func read(
-        from handle: FileHandle, fileName: String, chunkSize: Int = chunkSize,
-        _ body: (RecommendationRecord) throws -> Void
-    ) throws -> UHRIReadSummary {
+        from handle: FileHandle, fileName: String, chunkSize: Int = chunkSize, onBytes: (Data) -> Void = { _ in },
+        _ body: (RecommendationRecord) async throws -> Void
+    ) async throws -> UHRIReadSummary {
         var reader = UHRIJSONReader(fileName: fileName)
         var byteCount = 0
         while true {
@@ -27,12 +28,13 @@ public enum UHRIJSONParser {
             }
             if chunk.isEmpty { break }
             byteCount += chunk.count
+            onBytes(chunk)
             reader.append(chunk)
-            while let record = try reader.next() { try body(record) }
+            while let record = try reader.next() { try await body(record) }
         }
         if byteCount == 0 { throw ImportError(file: fileName, message: "the file is empty") }
         reader.finish()
-        while let record = try reader.next() { try body(record) }
+        while let record = try reader.next() { try await body(record) }
         return UHRIReadSummary(
             fileName: fileName, recordCount: reader.recordCount, byteCount: byteCount,
             peakBufferedByteCount: reader.peakBufferedByteCount, warnings: reader.warnings)

@@ -11,6 +11,11 @@ public enum FileImport {
     public struct Failure: Error, CustomStringConvertible, Sendable {
         public var description: String
         public init(description: String) { self.description = description }
+
+        /// The file at `path` cannot be opened.
+        static func unreadable(_ path: String) -> Failure {
+            Failure(description: "\(path): cannot read the file (does it exist, and may it be read?).")
+        }
     }
 
     /// Parses files without touching the database (the first half of `run`).
@@ -40,7 +45,7 @@ public enum FileImport {
         for path in paths {
             let url = URL(fileURLWithPath: path)
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw Failure(description: "\(path): cannot read the file (does it exist, and may it be read?).")
+                throw Failure.unreadable(path)
             }
             files.append((url.lastPathComponent, data))
         }
@@ -70,7 +75,7 @@ public enum FileImport {
     public static func streamedFormat(path: String, name: String, format: ImportFormat?) throws -> Bool {
         if let format { return format.isStreamed }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw Failure(description: "\(path): cannot read the file (does it exist, and may it be read?).")
+            throw Failure.unreadable(path)
         }
         defer { try? handle.close() }
         let prefix = (try? handle.read(upToCount: ImportFormat.detectionPrefix)) ?? Data()

@@ -8,10 +8,10 @@ struct FileWrite {
     /// key, because an earlier chunk's rows are not looked up in the database when the registry was empty.
     var tracksCreated = false
     var createdHere: [String: StoredMatch] = [:]
-    /// Whether the recurrence groups are worked out once at the end (streamed files) rather than per chunk: a
-    /// state's groups depend on all its records, and recomputing them every 10,000 records would repeat the work.
+    /// Whether the recurrence groups are worked out once at the end of the transaction (streamed files, see
+    /// `RecordWriterSession.refreshDeferredRecurrence`) rather than per chunk: a state's groups depend on all its
+    /// records, and recomputing them every 10,000 records would repeat the work.
     var defersRecurrence = false
-    var touchedStates: Set<Int> = []
 
     init(importID: Int, summary: ImportSummary) {
         self.importID = importID

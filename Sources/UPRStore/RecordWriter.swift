@@ -122,14 +122,15 @@ final class RecordWriterSession {
     private var registryEmpty = false
 
     func write(_ batch: ImportBatch, actor: String) async throws -> ImportSummary {
-        var file = try await begin(fileName: batch.fileName, format: batch.format, sha256: batch.sha256)
+        var file = try await begin(
+            fileName: batch.fileName, format: batch.format, sha256: batch.sha256, actor: actor)
         file.summary.warnings = batch.warnings
         try await writeRecords(batch.records, into: &file, actor: actor)
         return try await finish(&file, sha256: batch.sha256, rowsRead: batch.rowsRead, actor: actor)
     }
 
-    /// Starts writing one file: its `imports` row, whose counts `finish` fills in.
-    func begin(fileName: String, format: String, sha256: String) async throws -> FileWrite {
+    /// Starts writing one file: its `imports` row, whose counts (and, for a streamed file, hash) `finish` fills in.
+    func begin(fileName: String, format: String, sha256: String, actor: String) async throws -> FileWrite {
         let startedAt = Timestamp.string(Date())
         let importID = try await insertReturningID(
             into: "imports",
@@ -137,7 +138,7 @@ final class RecordWriterSession {
                 "file_name", "format", "sha256", "rows_read", "created_count", "updated_count", "unchanged_count",
                 "actor", "started_at", "finished_at",
             ],
-            values: [fileName, format, sha256, 0, 0, 0, 0, "", startedAt, startedAt])
+            values: [fileName, format, sha256, 0, 0, 0, 0, actor, startedAt, startedAt])
         return FileWrite(
             importID: importID,
             summary: ImportSummary(
@@ -199,7 +200,7 @@ final class RecordWriterSession {
         let recurrence: RecurrenceRefresh
         if file.defersRecurrence {
             for record in created + changed.map(\.record) where record.kind == .recommendation {
-                if let id = stateIDs[record.stateUnderReview] { file.touchedStates.insert(id) }
+                if let id = stateIDs[record.stateUnderReview] { deferredRecurrenceStates.insert(id) }
             }
             recurrence = RecurrenceRefresh(states: [], work: nil)
         } else {
@@ -254,14 +255,12 @@ final class RecordWriterSession {
     /// Ends one file: its counts and the audit entry.
     func finish(_ file: inout FileWrite, sha256: String, rowsRead: Int, actor: String) async throws -> ImportSummary {
         defer { registryEmpty = false }
-        deferredRecurrenceStates.formUnion(file.touchedStates)
         file.summary.rowsRead = rowsRead
         let summary = file.summary
         let finishedAt = Timestamp.string(Date())
         try await sql.update("imports")
             .set("sha256", to: sha256)
             .set("rows_read", to: rowsRead)
-            .set("actor", to: actor)
             .set("created_count", to: summary.created)
             .set("updated_count", to: summary.updated)
             .set("unchanged_count", to: summary.unchanged)
@@ -406,17 +405,6 @@ final class RecordWriterSession {
         return cluster
     }
 
-    /// `record.clusters`, with each theme's cluster from the cache.
-    private func clusters(of record: RecommendationRecord) -> [Cluster] {
-        var seen = Set<Cluster>()
-        var out: [Cluster] = []
-        for cluster in record.issues.compactMap(UPRInfoIssue.cluster(of:)) + record.themes.compactMap(cluster(of:))
-        where seen.insert(cluster).inserted {
-            out.append(cluster)
-        }
-        return out
-    }
-
     /// The term links a record carries from its source, plus the clusters derived from them.
     private func termLinks(_ record: RecommendationRecord) -> [(key: String, origin: String)] {
         var links: [(String, String)] = []
@@ -429,7 +417,9 @@ final class RecordWriterSession {
         for person in record.affectedPersons { add(termKey(.affectedPersons, slug(person)), "source") }
         for goal in record.sdgs { add(termKey(.sdg, String(goal)), "source") }
         for target in record.sdgTargets { add(termKey(.sdgTarget, target.code), "source") }
-        for cluster in clusters(of: record) { add(termKey(.cluster, cluster.rawValue), "derived") }
+        for cluster in record.clusters(themeCluster: cluster(of:)) {
+            add(termKey(.cluster, cluster.rawValue), "derived")
+        }
         return links
     }
 

@@ -13,56 +13,46 @@ extension RecordWriterSession {
     /// on the way; a fault anywhere in the file is a `FileImport.Failure` and the transaction rolls back.
     func writeStream(path: String, fileName: String, actor: String) async throws -> ImportSummary {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw FileImport.Failure(description: "\(path): cannot read the file (does it exist, and may it be read?).")
+            throw FileImport.Failure.unreadable(path)
         }
         defer { try? handle.close() }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        var file = try await begin(fileName: fileName, format: ImportFormat.uhriJSON.rawValue, sha256: "")
+        var file = try await begin(
+            fileName: fileName, format: ImportFormat.uhriJSON.rawValue, sha256: "", actor: actor)
         file.tracksCreated = true
         file.defersRecurrence = true
-        var reader = UHRIJSONReader(fileName: fileName)
         var hasher = SHA256()
         var bytesRead = 0
+        var recordsRead = 0
         var pending: [RecommendationRecord] = []
         pending.reserveCapacity(Self.streamChunk)
         let doneBefore = done
         func flush() async throws {
             guard !pending.isEmpty else { return }
             // The file's total is not known until its end: estimated from the bytes read so far.
-            let records = reader.recordCount
-            if bytesRead > 0 { total = max(total, doneBefore + records * max(size, bytesRead) / bytesRead) }
+            if bytesRead > 0 { total = max(total, doneBefore + recordsRead * max(size, bytesRead) / bytesRead) }
             try await writeRecords(pending, into: &file, actor: actor)
             pending.removeAll(keepingCapacity: true)
         }
+        let read: UHRIReadSummary
         do {
-            while true {
-                let chunk: Data
-                do {
-                    chunk = try handle.read(upToCount: UHRIJSONParser.chunkSize) ?? Data()
-                } catch {
-                    throw ImportError(file: fileName, message: "the file cannot be read: \(error.localizedDescription)")
-                }
-                if chunk.isEmpty { break }
-                bytesRead += chunk.count
-                hasher.update(data: chunk)
-                reader.append(chunk)
-                while let record = try reader.next() {
+            read = try await UHRIJSONParser.read(
+                from: handle, fileName: fileName,
+                onBytes: { chunk in
+                    bytesRead += chunk.count
+                    hasher.update(data: chunk)
+                },
+                { record in
+                    recordsRead += 1
                     pending.append(record)
                     if pending.count >= Self.streamChunk { try await flush() }
-                }
-            }
-            if bytesRead == 0 { throw ImportError(file: fileName, message: "the file is empty") }
-            reader.finish()
-            while let record = try reader.next() {
-                pending.append(record)
-                if pending.count >= Self.streamChunk { try await flush() }
-            }
+                })
             try await flush()
         } catch let error as ImportError {
             throw FileImport.Failure(description: String(describing: error))
         }
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        file.summary.warnings = reader.warnings
-        return try await finish(&file, sha256: digest, rowsRead: reader.recordCount, actor: actor)
+        file.summary.warnings = read.warnings
+        return try await finish(&file, sha256: digest, rowsRead: read.recordCount, actor: actor)
     }
 }

@@ -57,7 +57,7 @@ struct UHRIStreamingTests {
     }
 
     @Test("read from a file handle: records handed over one at a time, the summary counts and measures them")
-    func fileHandle() throws {
+    func fileHandle() async throws {
         let (data, largest) = try Self.generatedExport(count: 1_000)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("uhri-\(UUID().uuidString).json")
         try data.write(to: url)
@@ -65,7 +65,7 @@ struct UHRIStreamingTests {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         var symbols: [String: Int] = [:]
-        let summary = try UHRIJSONParser.read(from: handle, fileName: "uhri.json") { record in
+        let summary = try await UHRIJSONParser.read(from: handle, fileName: "uhri.json") { record in
             symbols[record.reportSymbol ?? "", default: 0] += 1
         }
         #expect(summary.recordCount == 1_000)
@@ -77,7 +77,7 @@ struct UHRIStreamingTests {
     }
 
     @Test("an error thrown by the caller stops the reading")
-    func callerStops() throws {
+    func callerStops() async throws {
         struct Enough: Error {}
         let (data, _) = try Self.generatedExport(count: 200)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("uhri-\(UUID().uuidString).json")
@@ -86,8 +86,8 @@ struct UHRIStreamingTests {
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
         var seen = 0
-        #expect(throws: Enough.self) {
-            _ = try UHRIJSONParser.read(from: handle, fileName: "uhri.json") { _ in
+        await #expect(throws: Enough.self) {
+            _ = try await UHRIJSONParser.read(from: handle, fileName: "uhri.json") { _ in
                 seen += 1
                 if seen == 3 { throw Enough() }
             }
@@ -111,14 +111,14 @@ struct UHRIStreamingTests {
     }
 
     @Test("an empty file read from a handle")
-    func emptyFile() throws {
+    func emptyFile() async throws {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("uhri-\(UUID().uuidString).json")
         try Data().write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         let handle = try FileHandle(forReadingFrom: url)
         defer { try? handle.close() }
-        #expect(throws: ImportError(file: "empty.json", message: "the file is empty")) {
-            _ = try UHRIJSONParser.read(from: handle, fileName: "empty.json") { _ in }
+        await #expect(throws: ImportError(file: "empty.json", message: "the file is empty")) {
+            _ = try await UHRIJSONParser.read(from: handle, fileName: "empty.json") { _ in }
         }
     }
 }

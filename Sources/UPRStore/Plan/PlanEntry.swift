@@ -25,7 +25,11 @@ public struct PlanEntry: Sendable, Equatable, Codable {
 
     /// The matrix's "international" column: the accepted links, one a line, then what the working group typed.
     public var internationalColumn: String {
-        (mechanismLinks.map(\.line) + [fields.otherMechanismsInternational]).filter { !$0.isEmpty }
-            .joined(separator: "\n")
+        Self.internationalColumn(links: mechanismLinks.map(\.line), typed: fields.otherMechanismsInternational)
+    }
+
+    /// The column from its two parts: the accepted links (`CAT/C/MNG/CO/2 ¶ 10 (CAT)`), one a line, then the text.
+    static func internationalColumn(links: [String], typed: String) -> String {
+        (links + [typed]).filter { !$0.isEmpty }.joined(separator: "\n")
     }
 }

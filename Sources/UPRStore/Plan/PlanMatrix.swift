@@ -132,17 +132,11 @@ public struct PlanMatrix: Sendable, Equatable, Codable {
             if let id = line.entry?.id { position[id] = index }
         }
         guard !position.isEmpty else { return }
-        let rows = try await sql.raw(
-            """
-            SELECT m.plan_entry_id, \(unsafeRaw: MechanismMatch.columns) FROM plan_entry_mechanisms m
-            JOIN recommendations r ON r.id = m.recommendation_id JOIN reviews v ON v.id = r.review_id
-            WHERE m.decision = 'accepted' AND m.plan_entry_id IN (\(binds: position.keys.sorted()))
-            ORDER BY COALESCE(v.report_symbol, ''), r.id
-            """
-        ).all()
-        for row in rows {
-            guard let index = position[try row.decode(column: "plan_entry_id", as: Int.self)] else { continue }
-            lines[index].entry?.mechanismLines.append(try MechanismMatch(row: row).line)
+        let decisions = try await PlanStore.mechanismDecisions(
+            of: position.keys.sorted(), acceptedOnly: true, on: sql)
+        for (entryID, _, match) in decisions {
+            guard let index = position[entryID] else { continue }
+            lines[index].entry?.mechanismLines.append(match.line)
         }
     }
 

@@ -25,7 +25,7 @@ extension PlanMatrix {
             /// The "international" column as the export and the entry page write it: the accepted links, then
             /// what the working group typed.
             public var internationalColumn: String {
-                (mechanismLines + [otherMechanismsInternational]).filter { !$0.isEmpty }.joined(separator: "\n")
+                PlanEntry.internationalColumn(links: mechanismLines, typed: otherMechanismsInternational)
             }
         }
 

@@ -95,23 +95,35 @@ public struct PlanStore: Sendable {
                 out[position].fields.linkedRecommendationIDs.append(
                     try row.decode(column: "recommendation_id", as: Int.self))
             }
-            let decisions = try await sql.raw(
-                """
-                SELECT m.plan_entry_id, m.decision, \(unsafeRaw: MechanismMatch.columns) FROM plan_entry_mechanisms m
-                JOIN recommendations r ON r.id = m.recommendation_id JOIN reviews v ON v.id = r.review_id
-                WHERE m.plan_entry_id IN (\(binds: Array(chunk))) ORDER BY COALESCE(v.report_symbol, ''), r.id
-                """
-            ).all()
-            for row in decisions {
-                guard let position = index[try row.decode(column: "plan_entry_id", as: Int.self)] else { continue }
-                let match = try MechanismMatch(row: row)
-                switch try row.decodeCode(MechanismDecision.self, column: "decision") {
+            for (entryID, decision, match) in try await Self.mechanismDecisions(of: Array(chunk), on: sql) {
+                guard let position = index[entryID] else { continue }
+                switch decision {
                 case .accepted: out[position].mechanismLinks.append(match)
                 case .dismissed: out[position].dismissedMechanismIDs.append(match.recommendationID)
                 }
             }
         }
         return out
+    }
+
+    /// The working groups' decisions about other mechanisms' recommendations for some entries (`accepted` only,
+    /// or every one), by document symbol and then by recommendation: the order the pages and exports list them.
+    static func mechanismDecisions(of entryIDs: [Int], acceptedOnly: Bool = false, on sql: any SQLDatabase)
+        async throws -> [(entryID: Int, decision: MechanismDecision, match: MechanismMatch)]
+    {
+        let accepted: SQLQueryString = acceptedOnly ? " AND m.decision = 'accepted'" : ""
+        return try await sql.raw(
+            """
+            SELECT m.plan_entry_id, m.decision, \(unsafeRaw: MechanismMatch.columns) FROM plan_entry_mechanisms m
+            JOIN recommendations r ON r.id = m.recommendation_id JOIN reviews v ON v.id = r.review_id
+            WHERE m.plan_entry_id IN (\(binds: entryIDs))
+            """ + accepted + " ORDER BY COALESCE(v.report_symbol, ''), r.id"
+        ).all().map { row in
+            (
+                try row.decode(column: "plan_entry_id", as: Int.self),
+                try row.decodeCode(MechanismDecision.self, column: "decision"), try MechanismMatch(row: row)
+            )
+        }
     }
 
     private func check(_ fields: PlanEntryFields) async throws {
