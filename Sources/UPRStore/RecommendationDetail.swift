@@ -68,10 +68,6 @@ public struct RecommendationDetail: Sendable, Codable, Equatable {
             ).first()
         else { return nil }
         var summary = try RecommendationSearch.summary(from: row)
-        var summaries = [summary]
-        try await RecommendationSearch.attachTerms(&summaries, on: sql)
-        summary = summaries[0]
-
         let terms = try await sql.raw(
             """
             SELECT t.taxonomy, t.code, t.name, rt.origin, rt.confidence FROM recommendation_terms rt
@@ -86,6 +82,8 @@ public struct RecommendationDetail: Sendable, Codable, Equatable {
                 origin: try $0.decode(column: "origin", as: String.self),
                 confidence: try $0.decode(column: "confidence", as: Double?.self))
         }
+        // The record's own terms carry the summary's clusters, issues and SDG targets: no second query for them.
+        for term in terms { summary.add(taxonomy: term.taxonomy, code: term.code, name: term.name) }
         let history = try await sql.raw(
             """
             SELECT response, effective_date, source, note, recorded_at, recorded_by FROM response_events

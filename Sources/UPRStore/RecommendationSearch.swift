@@ -220,15 +220,23 @@ public enum RecommendationSearch {
         for (position, item) in items.enumerated() { index[item.id] = position }
         for row in rows {
             guard let position = index[try row.decode(column: "recommendation_id", as: Int.self)] else { continue }
-            let taxonomy = try row.decode(column: "taxonomy", as: String.self)
-            switch taxonomy {
-            case "cluster":
-                if let cluster = Cluster(rawValue: try row.decode(column: "code", as: String.self)) {
-                    items[position].clusters.append(cluster)
-                }
-            case "sdg-target": items[position].sdgTargets.append(try row.decode(column: "code", as: String.self))
-            default: items[position].issues.append(try row.decode(column: "name", as: String.self))
-            }
+            items[position].add(
+                taxonomy: try row.decode(column: "taxonomy", as: String.self),
+                code: try row.decode(column: "code", as: String.self),
+                name: try row.decode(column: "name", as: String.self))
+        }
+    }
+}
+
+extension RecommendationSummary {
+    /// Files one of the record's terms where a summary shows it: its clusters, issues and SDG targets (other
+    /// taxonomies are the record page's only).
+    mutating func add(taxonomy: String, code: String, name: String) {
+        switch taxonomy {
+        case Taxonomy.cluster.rawValue: if let cluster = Cluster(rawValue: code) { clusters.append(cluster) }
+        case Taxonomy.sdgTarget.rawValue: sdgTargets.append(code)
+        case Taxonomy.issue.rawValue: issues.append(name)
+        default: break
         }
     }
 }

@@ -1,4 +1,4 @@
--- Benchmark data for run.sh (SQLite). @STATE@ is replaced by the state of the benchmark.
+-- Benchmark data for build.sh (SQLite or PostgreSQL; a PRAGMA line is SQLite's only). @STATE@ is replaced by the state of the benchmark.
 PRAGMA foreign_keys = ON;
 BEGIN;
 -- Every plan entry of the state published, so that the public dashboard shows its ministries and indicators.
@@ -47,6 +47,7 @@ FROM recommendations r JOIN states s ON s.id = r.state_id
 CROSS JOIN organisations o
 WHERE s.name = '@STATE@'
   AND o.name IN ('Ministry of Justice', 'Commissioner for Human Rights (Ombudsman)', 'NGO Coalition for the UPR');
-UPDATE registry_version SET version = version + 1;
+-- Every cached page computed before this data is stale.
+UPDATE content_versions SET version = version + 1;
 COMMIT;
 ANALYZE;

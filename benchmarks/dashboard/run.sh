@@ -1,18 +1,13 @@
 #!/usr/bin/env bash
-# Dashboard and mid-term report benchmarks (issue 4), measured in one run on this machine, served from SQLite:
-#  - a registry of every recommendation in the UPR Info export of sessions 1-16 (30,258 rows, ../shared/data),
-#  - the plan of one state (Azerbaijan, 258 recommendations; the exported annex 8.1 matrix filled by
-#    ../plan/fill_matrix.py and imported back, every entry published),
-#  - 5,000 indicators spread over all recommendations (one in six; those of the state through its plan entries) with
-#    20 accepted measurements each (100,000), and a closed assessment round of the state in which the government, the
-#    NHRI and a CSO assessed every recommendation (generate.sql).
+# Dashboard and mid-term report benchmarks (issue 4), measured in one run on this machine, served from SQLite, on
+# the data of build.sh (the UPR Info registry, the published plan of Azerbaijan, 5,000 indicators with 100,000
+# measurements and a closed assessment round).
 # Then, 16 concurrent clients (wrk) for DURATION on each dashboard page, three rounds, beside /healthz; and RUNS
 # downloads of the mid-term report of the state (DOCX and HTML), one at a time. Writes RESULTS.md here.
 # Usage: benchmarks/dashboard/run.sh   (RUNS=9, DURATION=10s)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
-data=${UPR_DATA:-$root/../shared/data/upr-info/recommendations-sessions-01-16.csv}
 state=${STATE:-Azerbaijan}
 runs=${RUNS:-9}
 duration=${DURATION:-10s}
@@ -21,54 +16,15 @@ out=$root/benchmarks/dashboard/RESULTS.md
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 command -v sqlite3 >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 >/dev/null; }
 
-swift build -c release --product upr --scratch-path "$root/.build-release" >/dev/null
-bin=$root/.build-release/release/upr
+source benchmarks/common.sh
+release_binary
 tmp=$(mktemp -d)
 trap 'kill ${server:-0} 2>/dev/null || true; rm -rf "$tmp"' EXIT
 db=$tmp/dashboard.sqlite
 base=http://127.0.0.1:$port
 query="state=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$state")"
 
-echo "== The registry: every recommendation of the export"
-"$bin" import "$data" --database "$db"
-
-echo "== Government bodies, a coalition, the NHRI"
-while IFS='|' read -r kind name; do
-  "$bin" organisation add "$name" --kind "$kind" --database "$db" >/dev/null
-done <<'ORGS'
-ministry|Ministry of Justice
-ministry|Ministry of Foreign Affairs
-ministry|Ministry of Internal Affairs
-ministry|Ministry of Labour and Social Protection of Population
-ministry|Ministry of Education
-ministry|Ministry of Health
-ministry|Ministry of Economy
-government-agency|State Committee for Family, Women and Children Affairs
-government-agency|State Committee on Religious Associations
-government-agency|State Committee for Affairs of Refugees and IDPs
-government-agency|State Migration Service
-government-agency|Prosecutor General's Office
-government-agency|Central Election Commission
-cso|NGO Coalition for the UPR
-nhri|Commissioner for Human Rights (Ombudsman)
-ORGS
-
-echo "== The plan of $state"
-python3 - "$data" "$state" "$tmp/state.csv" <<'PY'
-import csv, sys
-source, state, out = sys.argv[1:4]
-with open(source, encoding="utf-8", newline="") as f, open(out, "w", encoding="utf-8", newline="") as g:
-    reader, writer = csv.reader(f), csv.writer(g)
-    writer.writerow(next(reader))
-    writer.writerows(row for row in reader if row[0] == state)
-PY
-"$bin" export --format matrix-csv --state "$state" --out "$tmp/empty.csv" --database "$db"
-python3 "$root/benchmarks/plan/fill_matrix.py" "$tmp/empty.csv" "$tmp/state.csv" "$tmp/plan.csv"
-"$bin" import "$tmp/plan.csv" --state "$state" --database "$db"
-
-echo "== Indicators, measurements and an assessment round"
-sed "s/@STATE@/$state/g" "$root/benchmarks/dashboard/generate.sql" | sqlite3 "$db"
-sqlite3 "$db" "SELECT 'recommendations', COUNT(*) FROM recommendations UNION ALL SELECT 'indicators', COUNT(*) FROM indicators UNION ALL SELECT 'measurements', COUNT(*) FROM measurements UNION ALL SELECT 'assessments', COUNT(*) FROM assessments UNION ALL SELECT 'plan entries', COUNT(*) FROM plan_entries" | tee "$tmp/counts"
+benchmarks/dashboard/build.sh "$bin" "$db" "$state" "$tmp"
 round=$(sqlite3 "$db" "SELECT MAX(id) FROM assessment_rounds")
 
 "$bin" serve --database "$db" --port "$port" >"$tmp/server.log" 2>&1 &

@@ -18,14 +18,8 @@ port=${PORT:-18282}
 out=${OUT:-$root/benchmarks/plan/RESULTS.md}
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
-# A separate build folder, so a benchmark never waits for (or blocks) the debug build. UPR_BIN measures a binary
-# built elsewhere instead (an earlier commit's, for a before-and-after comparison), OUT writes the results elsewhere.
-if [ -n "${UPR_BIN:-}" ]; then
-  bin=$UPR_BIN
-else
-  swift build -c release --product upr --scratch-path "$root/.build-release" >/dev/null
-  bin=$root/.build-release/release/upr
-fi
+source benchmarks/common.sh
+release_binary
 tmp=$(mktemp -d)
 trap 'kill ${server:-0} 2>/dev/null || true; rm -rf "$tmp"' EXIT
 db=$tmp/plan.sqlite
@@ -33,35 +27,11 @@ base=http://127.0.0.1:$port
 query="state=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$state")"
 
 echo "== Data: the recommendations to $state, exactly as UPR Info exported them"
-python3 - "$data" "$state" "$tmp/state.csv" <<'PY'
-import csv, sys
-source, state, out = sys.argv[1:4]
-with open(source, encoding="utf-8", newline="") as f, open(out, "w", encoding="utf-8", newline="") as g:
-    reader, writer = csv.reader(f), csv.writer(g)
-    writer.writerow(next(reader))
-    writer.writerows(row for row in reader if row[0] == state)
-PY
+state_rows "$data" "$state" "$tmp/state.csv"
 "$bin" import "$tmp/state.csv" --database "$db"
 
 echo "== The government bodies that answer for the plan, and a civil-society coalition"
-while IFS='|' read -r kind name; do
-  "$bin" organisation add "$name" --kind "$kind" --database "$db" >/dev/null
-done <<'ORGS'
-ministry|Ministry of Justice
-ministry|Ministry of Foreign Affairs
-ministry|Ministry of Internal Affairs
-ministry|Ministry of Labour and Social Protection of Population
-ministry|Ministry of Education
-ministry|Ministry of Health
-ministry|Ministry of Economy
-government-agency|State Committee for Family, Women and Children Affairs
-government-agency|State Committee on Religious Associations
-government-agency|State Committee for Affairs of Refugees and IDPs
-government-agency|State Migration Service
-government-agency|Prosecutor General's Office
-government-agency|Central Election Commission
-cso|NGO Coalition for the UPR
-ORGS
+add_organisations "$bin" "$db"
 
 echo "== The plan: the matrix exported, filled by the working groups, imported back"
 "$bin" export --format matrix-csv --state "$state" --out "$tmp/empty.csv" --database "$db"

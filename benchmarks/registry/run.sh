@@ -17,14 +17,8 @@ for tool in sqlite3 wrk; do
 done
 [ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
 
-# A separate build folder, so a benchmark never waits for (or blocks) the debug build. UPR_BIN measures a binary
-# built elsewhere instead (an earlier commit's, for a before-and-after comparison), OUT writes the results elsewhere.
-if [ -n "${UPR_BIN:-}" ]; then
-  bin=$UPR_BIN
-else
-  swift build -c release --product upr --scratch-path "$root/.build-release" >/dev/null
-  bin=$root/.build-release/release/upr
-fi
+source benchmarks/common.sh
+release_binary
 tmp=$(mktemp -d)
 trap 'kill ${server:-0} ${server2:-0} 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
