@@ -105,6 +105,14 @@ public struct APITokenStore: Sendable {
         return true
     }
 
+    /// The working groups of the token's organisation, which the rules of a group's records ask for.
+    public func workingGroupIDs(of token: APIToken) async throws -> Set<Int> {
+        Set(
+            try await sql.raw(
+                "SELECT working_group_id FROM working_group_members WHERE organisation_id = \(bind: token.organisationID)"
+            ).all().map { try $0.decode(column: "working_group_id", as: Int.self) })
+    }
+
     /// Notes that the token was used, at most once a minute: a data partner posting thousands of measurements
     /// costs one small write a minute, not one a request. The condition is in the statement, so two instances
     /// noting the same minute write once.

@@ -1,4 +1,3 @@
-import SQLKit
 import UPRDomain
 import UPRStore
 import Vapor
@@ -44,13 +43,11 @@ extension Request {
             throw APIProblem(status: .unauthorized, detail: t(key), headers: APIClient.challenge(invalid: true))
         }
         try await APITokenStore(sql).noteUse(token)
-        let groups = try await sql.raw(
-            "SELECT working_group_id FROM working_group_members WHERE organisation_id = \(bind: token.organisationID)"
-        ).all().map { try $0.decode(column: "working_group_id", as: Int.self) }
+        let groups = try await APITokenStore(sql).workingGroupIDs(of: token)
         let client = APIClient(
             token: token,
             principal: .token(
-                organisationID: token.organisationID, kind: token.organisationKind, workingGroupIDs: Set(groups)))
+                organisationID: token.organisationID, kind: token.organisationKind, workingGroupIDs: groups))
         storage[APIClientKey.self] = client
         return client
     }
