@@ -8,7 +8,8 @@ public struct UPRCommand: AsyncParsableCommand {
         abstract: "UPR Tracker: the shared record of UN human-rights recommendations and their implementation.",
         subcommands: [
             ServeCommand.self, ImportCommand.self, StatsCommand.self, SearchCommand.self, ExportCommand.self,
-            UserCommand.self, OrganisationCommand.self, MailCommand.self, RemindersCommand.self, ReportCommand.self,
+            UserCommand.self, OrganisationCommand.self, TokenCommand.self, MailCommand.self, RemindersCommand.self,
+            ReportCommand.self,
         ] + TextCommandList.all
     )
 

@@ -67,6 +67,8 @@ public enum Action: Sendable, Hashable {
     case hideComment
     /// Upload files into the registry in the browser, preview and apply them, and read the import history.
     case importRecords
+    /// Make, list and revoke the API tokens through which other systems act for an organisation.
+    case manageAPITokens
 }
 
 /// The permission rules in one place, as a pure function, so one table-driven test covers them all.
@@ -112,7 +114,7 @@ public enum Authorization {
             if ownerUser == nil, let ownerOrganisation, ownerOrganisation == actor.organisationID { return true }
             return allows(actor, .runMeeting(workingGroupID: group))
         case .changeResponse, .manageOrganisations, .reviewMeasurement, .manageWorkingGroups, .manageAccounts,
-            .manageAssessmentRounds, .manageAgreements, .hideComment, .importRecords:
+            .manageAssessmentRounds, .manageAgreements, .hideComment, .importRecords, .manageAPITokens:
             return false
         }
     }

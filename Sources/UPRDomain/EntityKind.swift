@@ -21,4 +21,6 @@ public enum EntityKind: String, Sendable, Codable, CaseIterable, Hashable {
     case `import`
     /// A state's review, as the subject of its mid-term report reminders.
     case midTerm = "mid-term"
+    /// An API token of an organisation (issue 17): made, revoked.
+    case apiToken = "api-token"
 }

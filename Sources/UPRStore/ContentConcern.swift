@@ -31,7 +31,7 @@ public enum ContentConcern: String, Sendable, CaseIterable, Hashable {
         case .comment: .discussions
         case .meeting, .actionItem, .agreement: .meetings
         case .organisation, .workingGroup: .organisations
-        case .user, .subscription, .midTerm: .accounts
+        case .user, .subscription, .midTerm, .apiToken: .accounts
         }
     }
 }

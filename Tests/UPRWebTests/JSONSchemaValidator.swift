@@ -11,10 +11,13 @@ struct JSONSchemaValidator {
         document = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
-    /// The schema of a path's GET response for a status, resolved.
-    func responseSchema(path: String, status: String, mediaType: String = "application/json") throws -> [String: Any] {
+    /// The schema of a path's response (to a GET unless `method` says otherwise) for a status, resolved.
+    func responseSchema(
+        path: String, status: String, mediaType: String = "application/json", method: String = "get"
+    ) throws -> [String: Any] {
         let paths = try #require(document["paths"] as? [String: Any])
-        let operation = try #require((paths[path] as? [String: Any])?["get"] as? [String: Any], "no GET \(path)")
+        let operation = try #require(
+            (paths[path] as? [String: Any])?[method] as? [String: Any], "no \(method.uppercased()) \(path)")
         let responses = try #require(operation["responses"] as? [String: Any])
         let response = try #require(responses[status] as? [String: Any], "no \(status) for \(path)")
         let content = try #require(response["content"] as? [String: Any])

@@ -43,5 +43,7 @@ public enum StoreMigrations {
         CreateImportJobs(),
         AddUHRIFields(),
         CreateContentVersions(),
+        CreateAPITokens(),
+        CreateIdempotencyKeys(),
     ]
 }

@@ -85,19 +85,7 @@ struct MeasurementEditorView: Encodable {
         MeasurementForm.self, load: { try await IndicatorRoutes.indicator($0) }, rule: .forSubject(entry),
         write: { indicator, form, write in
             let t = write.request.t
-            let today = CalendarDay(Timestamp.day(Date()))!
-            let valid: MeasurementInput.Valid
-            switch form.input.validate(
-                indicatorUnit: indicator.fields.unit, dimensions: Set(indicator.fields.dimensions), today: today)
-            {
-            case .success(let checked): valid = checked
-            case .failure(let problem):
-                throw FieldProblems([
-                    .init(
-                        field: problem.field, messageKey: problem.messageKey, arguments: ["unit": indicator.fields.unit]
-                    )
-                ])
-            }
+            let valid = try MeasurementEntry.check(form.input, for: indicator)
             var evidence: EvidenceFile?
             // A browser sends an empty part with no name when no file was chosen.
             if let file = form.evidence, !(file.filename.isEmpty && file.data.readableBytes == 0) {
@@ -115,9 +103,9 @@ struct MeasurementEditorView: Encodable {
                     ])
                 }
             }
-            _ = try await MeasurementStore(write.sql).add(
-                indicatorID: indicator.id, valid, evidence: evidence, userID: write.principal.userID, actor: write.actor
-            )
+            _ = try await MeasurementEntry.add(
+                valid, evidence: evidence, to: indicator, userID: write.principal.userID, actor: write.actor,
+                on: write.sql)
             return .redirect(.indicator(indicator.id), at: "measurements")
         },
         refused: { request, indicator, form, errors in

@@ -10,7 +10,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case health
     case postRecommendationComment, postPlanEntryComment, comment, commentReply, commentHideForm, hideComment
     case apiRecommendations, apiRecommendation, apiSimilar, apiComments, apiStats, apiStates, apiState
-    case apiTaxonomies, apiTaxonomy, apiOpenAPI
+    case apiTaxonomies, apiTaxonomy, apiOpenAPI, apiCreateMeasurement, apiMeasurement
     case loginForm, login, codeForm, code, logout
     case account, changePassword, startTOTP, confirmTOTP, disableTOTP, passwordResetForm, passwordReset
     case plan, myPlan, planEditor, savePlanEntry, planEntry, answerPlanEntry, publishPlanEntry, unpublishPlanEntry
@@ -27,7 +27,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case calendarFeed, calendarSettings, renewCalendar
     case agreements, createAgreement, newAgreement, agreement, commitmentForm, addCommitment
     case admin, createOrganisation, organisation, updateOrganisation, workingGroup, updateWorkingGroup
-    case createUser, user, updateUser, userResetLink
+    case createUser, user, updateUser, userResetLink, apiTokens, createAPIToken, revokeAPIToken
     case follow, unfollow, subscriptions, setDigest
     case importHistory, importRecord, importForm, uploadImport, importJob, applyImport, cancelImport
 
@@ -42,7 +42,8 @@ enum Endpoint: String, CaseIterable, Sendable {
             .moveAgendaItem, .saveMeetingAgenda, .saveMeetingDecision, .saveMeetingAction, .saveMeetingMinutes,
             .setActionItemStatus, .markInboxRead, .renewCalendar, .createAgreement, .addCommitment,
             .createOrganisation, .updateOrganisation, .updateWorkingGroup, .createUser, .updateUser, .userResetLink,
-            .follow, .unfollow, .setDigest, .uploadImport, .applyImport, .cancelImport:
+            .follow, .unfollow, .setDigest, .uploadImport, .applyImport, .cancelImport, .apiCreateMeasurement,
+            .createAPIToken, .revokeAPIToken:
             .POST
         default: .GET
         }
@@ -77,6 +78,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .apiTaxonomies: "/api/v1/taxonomies"
         case .apiTaxonomy: "/api/v1/taxonomies/:taxonomy"
         case .apiOpenAPI: "/api/v1/openapi.json"
+        case .apiCreateMeasurement: "/api/v1/indicators/:id/measurements"
+        case .apiMeasurement: "/api/v1/measurements/:id"
         case .loginForm, .login: "/login"
         case .codeForm, .code: "/login/code"
         case .logout: "/logout"
@@ -146,6 +149,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .createUser: "/admin/users"
         case .user, .updateUser: "/admin/users/:id"
         case .userResetLink: "/admin/users/:id/reset"
+        case .apiTokens, .createAPIToken: "/admin/tokens"
+        case .revokeAPIToken: "/admin/tokens/:id/revoke"
         case .follow: "/subscriptions"
         case .unfollow: "/subscriptions/remove"
         case .subscriptions: "/account/subscriptions"

@@ -28,11 +28,14 @@ struct SiteErrorMiddleware: AsyncMiddleware {
                 request.logger.report(error: error)
             }
             if Endpoint.isAPI(request.url.path) {
+                let api = error as? APIProblem
                 let problem = Problem(
-                    type: "about:blank", title: status.reasonPhrase, status: Int(status.code), detail: message)
+                    type: "about:blank", title: status.reasonPhrase, status: Int(status.code), detail: message,
+                    field: api?.field)
                 let response = Vapor.Response(status: status)
                 try response.content.encode(problem, as: .json)
-                response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
+                response.headers.contentType = Problem.mediaType
+                for (name, value) in api?.headers ?? [:] { response.headers.replaceOrAdd(name: name, value: value) }
                 if !allow.isEmpty { response.headers.replaceOrAdd(name: .allow, value: Self.allowValue(allow)) }
                 return response
             }
@@ -49,6 +52,8 @@ struct SiteErrorMiddleware: AsyncMiddleware {
 
     private func describe(_ error: any Error, request: Request) -> (HTTPResponseStatus, String) {
         switch error {
+        case let problem as APIProblem:
+            return (problem.status, problem.detail)
         case StoreError.staleVersion:
             return (.conflict, request.t("error.conflict"))
         case StoreError.invalid(let field, let key):
@@ -83,4 +88,9 @@ struct Problem: Content {
     var title: String
     var status: Int
     var detail: String
+    /// The field at fault, for a refused value (422): a name of the request body (`value`, `breakdown.sex`) or a
+    /// header (`Idempotency-Key`).
+    var field: String? = nil
+
+    static let mediaType = HTTPMediaType(type: "application", subType: "problem+json")
 }

@@ -37,6 +37,7 @@ struct SiteLinks: Encodable, Sendable {
     let admin = SiteRoute.admin
     let organisations = SiteRoute.organisations
     let users = SiteRoute.users
+    let apiTokens = SiteRoute.apiTokens
 
     /// The one set every page shares.
     static let shared = SiteLinks()

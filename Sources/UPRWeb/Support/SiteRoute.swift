@@ -111,6 +111,9 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
     case users
     case user(Int)
     case userResetLink(Int)
+    /// The API tokens: the list with the form that makes one, and one token's revocation (POST).
+    case apiTokens
+    case apiTokenRevoke(Int)
     // Imports in the browser.
     case importHistory(page: Int = 1)
     case importRecord(Int)
@@ -131,6 +134,9 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
         case taxonomies
         case taxonomy(Taxonomy)
         case openAPI
+        /// Where a system posts an indicator's measurement, and a measurement's own address.
+        case measurements(indicatorID: Int)
+        case measurement(Int)
     }
 
     /// The endpoint whose pattern this address fills, the pattern's parameters in order, and the query.
@@ -187,6 +193,8 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
             case .taxonomies: return (.apiTaxonomies, [], [])
             case .taxonomy(let taxonomy): return (.apiTaxonomy, [taxonomy.rawValue], [])
             case .openAPI: return (.apiOpenAPI, [], [])
+            case .measurements(let id): return (.apiCreateMeasurement, [String(id)], [])
+            case .measurement(let id): return (.apiMeasurement, [String(id)], [])
             }
         case .login(let returnTo): return (.loginForm, [], returnTo.map { [("return", $0)] } ?? [])
         case .loginCode(let returnTo): return (.codeForm, [], returnTo.map { [("return", $0)] } ?? [])
@@ -264,6 +272,8 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
         case .users: return (.createUser, [], [])
         case .user(let id): return (.user, [String(id)], [])
         case .userResetLink(let id): return (.userResetLink, [String(id)], [])
+        case .apiTokens: return (.apiTokens, [], [])
+        case .apiTokenRevoke(let id): return (.revokeAPIToken, [String(id)], [])
         case .importHistory(let page): return (.importHistory, [], page > 1 ? [("page", String(page))] : [])
         case .importRecord(let id): return (.importRecord, [String(id)], [])
         case .importUpload: return (.uploadImport, [], [])

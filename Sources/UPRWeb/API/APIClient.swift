@@ -1,0 +1,81 @@
+import UPRDomain
+import UPRStore
+import Vapor
+
+/// The organisation behind an API request's `Authorization: Bearer …` token, as the permission rules see it.
+struct APIClient: Sendable {
+    var token: APIToken
+    var principal: Principal
+
+    /// The challenge of a 401 (RFC 6750): the realm, and `invalid_token` when a token was sent but is not usable.
+    static func challenge(invalid: Bool) -> HTTPHeaders {
+        [
+            "WWW-Authenticate": "Bearer realm=\"UPR Tracker\""
+                + (invalid ? ", error=\"invalid_token\"" : "")
+        ]
+    }
+}
+
+private struct APIClientKey: StorageKey { typealias Value = APIClient }
+
+extension Request {
+    /// The request's API client: nil when no bearer token was sent; a 401 for a token that is unknown, expired or
+    /// revoked (a program that sends a token wants to know it does not work, even where none is needed). Its use is
+    /// noted, at most once a minute.
+    func apiClient() async throws -> APIClient? {
+        if let known = storage[APIClientKey.self] { return known }
+        guard let authorization = headers.first(name: .authorization) else { return nil }
+        let parts = authorization.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            throw APIProblem(
+                status: .unauthorized, detail: t("apiToken.error.invalid"), headers: APIClient.challenge(invalid: true))
+        }
+        let secret = parts[1].trimmingCharacters(in: .whitespaces)
+        let sql = try self.sql()
+        guard let token = try await APITokenStore(sql).token(hash: APITokenIssuer.hash(secret)) else {
+            throw APIProblem(
+                status: .unauthorized, detail: t("apiToken.error.invalid"), headers: APIClient.challenge(invalid: true))
+        }
+        switch token.state(today: CalendarDay(Timestamp.day(Date()))!) {
+        case .active: break
+        case .expired, .revoked:
+            let key = token.revokedAt == nil ? "apiToken.error.expired" : "apiToken.error.revoked"
+            throw APIProblem(status: .unauthorized, detail: t(key), headers: APIClient.challenge(invalid: true))
+        }
+        try await APITokenStore(sql).noteUse(token)
+        let groups = try await APITokenStore(sql).workingGroupIDs(of: token)
+        let client = APIClient(
+            token: token,
+            principal: .token(
+                organisationID: token.organisationID, kind: token.organisationKind, workingGroupIDs: groups))
+        storage[APIClientKey.self] = client
+        return client
+    }
+
+    /// The API client of a write: a token is needed (401 with the challenge), and it must carry `scope` (403).
+    func apiClient(scope: APIScope) async throws -> APIClient {
+        guard let client = try await apiClient() else {
+            throw APIProblem(
+                status: .unauthorized, detail: t("apiToken.error.missing"), headers: APIClient.challenge(invalid: false)
+            )
+        }
+        guard client.token.scopes.contains(scope) else {
+            throw APIProblem(
+                status: .forbidden, detail: t("apiToken.error.scope", ["scope": scope.rawValue]),
+                headers: [
+                    "WWW-Authenticate":
+                        "Bearer realm=\"UPR Tracker\", error=\"insufficient_scope\", scope=\"\(scope.rawValue)\""
+                ])
+        }
+        return client
+    }
+}
+
+extension APIClient {
+    /// Refuses the write unless the rules allow the token's organisation `action` (403).
+    func require(_ action: Action, _ request: Request) throws {
+        guard Authorization.allows(principal, action) else {
+            throw APIProblem(status: .forbidden, detail: request.t("apiToken.error.forbidden"))
+        }
+    }
+}
