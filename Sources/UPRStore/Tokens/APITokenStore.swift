@@ -41,8 +41,7 @@ public struct APITokenStore: Sendable {
             id: try row.decode(column: "id", as: Int.self),
             organisationID: try row.decode(column: "organisation_id", as: Int.self),
             organisationName: try row.decode(column: "organisation_name", as: String.self),
-            organisationKind: OrganisationKind(rawValue: try row.decode(column: "organisation_kind", as: String.self))
-                ?? .cso,
+            organisationKind: try row.decodeCode(OrganisationKind.self, column: "organisation_kind"),
             name: try row.decode(column: "name", as: String.self),
             scopes: APIScope.parse(try row.decode(column: "scopes", as: String.self)) ?? [],
             createdBy: try row.decode(column: "created_by", as: String.self),

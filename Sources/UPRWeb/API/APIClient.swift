@@ -7,12 +7,13 @@ struct APIClient: Sendable {
     var token: APIToken
     var principal: Principal
 
-    /// The challenge of a 401 (RFC 6750): the realm, and `invalid_token` when a token was sent but is not usable.
-    static func challenge(invalid: Bool) -> HTTPHeaders {
-        [
-            "WWW-Authenticate": "Bearer realm=\"UPR Tracker\""
-                + (invalid ? ", error=\"invalid_token\"" : "")
-        ]
+    /// The challenge of a 401 or 403 (RFC 6750): the realm, and the error when there is one (`invalid_token` for a
+    /// token sent but not usable, `insufficient_scope` with the scope a write needs).
+    static func challenge(error: String? = nil, scope: APIScope? = nil) -> HTTPHeaders {
+        var value = "Bearer realm=\"UPR Tracker\""
+        if let error { value += ", error=\"\(error)\"" }
+        if let scope { value += ", scope=\"\(scope.rawValue)\"" }
+        return ["WWW-Authenticate": value]
     }
 }
 
@@ -28,19 +29,22 @@ extension Request {
         let parts = authorization.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else {
             throw APIProblem(
-                status: .unauthorized, detail: t("apiToken.error.invalid"), headers: APIClient.challenge(invalid: true))
+                status: .unauthorized, detail: t("apiToken.error.invalid"),
+                headers: APIClient.challenge(error: "invalid_token"))
         }
         let secret = parts[1].trimmingCharacters(in: .whitespaces)
         let sql = try self.sql()
         guard let token = try await APITokenStore(sql).token(hash: APITokenIssuer.hash(secret)) else {
             throw APIProblem(
-                status: .unauthorized, detail: t("apiToken.error.invalid"), headers: APIClient.challenge(invalid: true))
+                status: .unauthorized, detail: t("apiToken.error.invalid"),
+                headers: APIClient.challenge(error: "invalid_token"))
         }
         switch token.state(today: CalendarDay(Timestamp.day(Date()))!) {
         case .active: break
         case .expired, .revoked:
             let key = token.revokedAt == nil ? "apiToken.error.expired" : "apiToken.error.revoked"
-            throw APIProblem(status: .unauthorized, detail: t(key), headers: APIClient.challenge(invalid: true))
+            throw APIProblem(
+                status: .unauthorized, detail: t(key), headers: APIClient.challenge(error: "invalid_token"))
         }
         try await APITokenStore(sql).noteUse(token)
         let groups = try await APITokenStore(sql).workingGroupIDs(of: token)
@@ -56,16 +60,13 @@ extension Request {
     func apiClient(scope: APIScope) async throws -> APIClient {
         guard let client = try await apiClient() else {
             throw APIProblem(
-                status: .unauthorized, detail: t("apiToken.error.missing"), headers: APIClient.challenge(invalid: false)
+                status: .unauthorized, detail: t("apiToken.error.missing"), headers: APIClient.challenge()
             )
         }
         guard client.token.scopes.contains(scope) else {
             throw APIProblem(
                 status: .forbidden, detail: t("apiToken.error.scope", ["scope": scope.rawValue]),
-                headers: [
-                    "WWW-Authenticate":
-                        "Bearer realm=\"UPR Tracker\", error=\"insufficient_scope\", scope=\"\(scope.rawValue)\""
-                ])
+                headers: APIClient.challenge(error: "insufficient_scope", scope: scope))
         }
         return client
     }

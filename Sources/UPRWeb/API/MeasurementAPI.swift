@@ -32,8 +32,8 @@ enum MeasurementAPI {
         }
         let actor = client.token.auditName
         return try await IdempotentWrite.run(request, client: client) { sql in
-            let measurementID = try await MeasurementEntry.add(
-                valid, evidence: nil, to: indicator, userID: nil, actor: actor, on: sql)
+            let measurementID = try await MeasurementStore(sql).add(
+                indicatorID: indicator.id, valid, evidence: nil, userID: nil, actor: actor)
             guard let stored = try await MeasurementStore(sql).measurement(id: measurementID) else {
                 throw StoreError.missingRow("measurement \(measurementID)")
             }

@@ -103,9 +103,9 @@ struct MeasurementEditorView: Encodable {
                     ])
                 }
             }
-            _ = try await MeasurementEntry.add(
-                valid, evidence: evidence, to: indicator, userID: write.principal.userID, actor: write.actor,
-                on: write.sql)
+            _ = try await MeasurementStore(write.sql).add(
+                indicatorID: indicator.id, valid, evidence: evidence, userID: write.principal.userID, actor: write.actor
+            )
             return .redirect(.indicator(indicator.id), at: "measurements")
         },
         refused: { request, indicator, form, errors in
