@@ -52,6 +52,9 @@ public struct AppSettings: Sendable {
     /// A running import job whose instance has not reported for this many seconds (`UPR_IMPORT_STALE_SECONDS`) is
     /// taken over by another: its instance stopped.
     public var importStaleSeconds: Int = 600
+    /// Requests an API token may make per minute, counted over every instance (`UPR_API_RATE_PER_MINUTE`); past it
+    /// the API answers 429 with `Retry-After`. 0 sets no limit.
+    public var apiRequestsPerMinute: Int = 600
 
     public init(
         database: DatabaseLocation = .sqliteFile("upr.sqlite"), postgresSchema: String? = nil,
@@ -67,7 +70,7 @@ public struct AppSettings: Sendable {
 
     /// Settings from the environment: `DATABASE_URL`, `UPR_HOSTNAME`, `UPR_PORT`, `UPR_PUBLIC_URL`,
     /// `UPR_SECURE_COOKIES`, `UPR_REMINDER_POLL_SECONDS`, `UPR_OTHER_MECHANISMS_THRESHOLD`, the `UPR_IMPORT_*`
-    /// upload settings and the `UPR_SMTP_*` mail settings.
+    /// upload settings, `UPR_API_RATE_PER_MINUTE` and the `UPR_SMTP_*` mail settings.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> AppSettings
     {
@@ -102,6 +105,9 @@ public struct AppSettings: Sendable {
         if let seconds = environment["UPR_IMPORT_STALE_SECONDS"].flatMap(Int.init), seconds > 0 {
             settings.importStaleSeconds = seconds
         }
+        if let rate = environment["UPR_API_RATE_PER_MINUTE"].flatMap(Int.init), rate >= 0 {
+            settings.apiRequestsPerMinute = rate
+        }
         settings.smtp = try SMTPSettings.fromEnvironment(environment, heloName: settings.publicHost)
         return settings
     }
@@ -113,6 +119,7 @@ public struct AppSettings: Sendable {
             otherMechanismsThreshold: otherMechanismsThreshold)
         site.importMaxBytes = importMaxBytes
         site.importJobBytes = importJobBytes
+        site.apiRequestsPerMinute = apiRequestsPerMinute
         return site
     }
 

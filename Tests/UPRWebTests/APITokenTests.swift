@@ -8,68 +8,9 @@ import VaporTesting
 /// API tokens (issue 17): their life cycle, the bearer rules of `POST /api/v1/indicators/{id}/measurements`, the
 /// field-naming refusals, `Idempotency-Key` across two instances, and the administrator's pages; every answer held
 /// to the OpenAPI document.
-@Suite struct APITokenTests {
+@Suite struct APITokenTests: APIRequests {
     static var today: CalendarDay { CalendarDay(Timestamp.day(Date()))! }
     static let body = #"{"value": "42", "date": "2019-06-30", "source": "Supreme Court"}"#
-
-    func issue(
-        _ app: Application, _ organisation: Int, _ name: String, _ scopes: Set<APIScope>,
-        expiresOn: CalendarDay? = nil
-    ) async throws -> String {
-        try await APITokenIssuer.issue(
-            organisationID: organisation, name: name, scopes: scopes, expiresOn: expiresOn, today: Self.today,
-            actor: "test", on: try app.sql()
-        ).secret
-    }
-
-    func post(_ app: Application, _ path: String, _ body: String, token: String?, key: String? = nil) async throws
-        -> TestingHTTPResponse
-    {
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        if let token { headers.add(name: .authorization, value: "Bearer \(token)") }
-        if let key { headers.add(name: "Idempotency-Key", value: key) }
-        var result: TestingHTTPResponse?
-        try await app.testing().test(.POST, path, headers: headers, body: ByteBuffer(string: body)) { result = $0 }
-        return result!
-    }
-
-    func get(_ app: Application, _ path: String, token: String?) async throws -> TestingHTTPResponse {
-        var headers = HTTPHeaders()
-        if let token { headers.add(name: .authorization, value: "Bearer \(token)") }
-        var result: TestingHTTPResponse?
-        try await app.testing().test(.GET, path, headers: headers) { result = $0 }
-        return result!
-    }
-
-    func object(_ response: TestingHTTPResponse) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
-    }
-
-    func validator(_ app: Application) async throws -> JSONSchemaValidator {
-        try await JSONSchemaValidator(openAPI: Data(buffer: get(app, "/api/v1/openapi.json", token: nil).body))
-    }
-
-    /// A refusal: its status, problem+json conforming to the document, and the field it names.
-    func expectProblem(
-        _ response: TestingHTTPResponse, _ status: HTTPStatus, field: String? = nil, _ schema: JSONSchemaValidator,
-        path: String = "/api/v1/indicators/{id}/measurements", method: String = "post",
-        sourceLocation: SourceLocation = #_sourceLocation
-    ) throws {
-        #expect(response.status == status, "\(response.body.string)", sourceLocation: sourceLocation)
-        #expect(response.headers.contentType?.subType == "problem+json", sourceLocation: sourceLocation)
-        let body = try object(response)
-        let errors = schema.validate(
-            body,
-            against: try schema.responseSchema(
-                path: path, status: String(status.code), mediaType: "application/problem+json", method: method))
-        #expect(errors.isEmpty, "\(errors)", sourceLocation: sourceLocation)
-        #expect(body["status"] as? Int == Int(status.code), sourceLocation: sourceLocation)
-        if let field {
-            #expect(body["field"] as? String == field, "\(body)", sourceLocation: sourceLocation)
-            #expect((body["detail"] as? String)?.hasPrefix(field + ": ") == true, sourceLocation: sourceLocation)
-        }
-    }
 
     @Test(arguments: TestDatabase.allCases)
     func postingAMeasurementNeedsATokenItsScopeAndTheRight(_ database: TestDatabase) async throws {

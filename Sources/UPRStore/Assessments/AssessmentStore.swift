@@ -151,6 +151,23 @@ public struct AssessmentStore: Sendable {
         return rows.sorted { (order[$0.perspective] ?? 0) < (order[$1.perspective] ?? 0) }
     }
 
+    /// Every assessment of a round, by recommendation, then government first, NHRI, civil society, partners: the
+    /// API's round, every stakeholder side by side.
+    public func assessments(round: Int) async throws -> [Assessment] {
+        let order = Dictionary(uniqueKeysWithValues: Perspective.allCases.enumerated().map { ($1, $0) })
+        return try await sql.raw(
+            "\(unsafeRaw: Self.assessmentSelect) WHERE a.round_id = \(bind: round) ORDER BY a.recommendation_id, o.name"
+        ).all().map(Self.assessment).sorted {
+            ($0.recommendationID, order[$0.perspective] ?? 0, $0.organisationName, $0.id)
+                < ($1.recommendationID, order[$1.perspective] ?? 0, $1.organisationName, $1.id)
+        }
+    }
+
+    /// One assessment, for the API's address of it.
+    public func assessment(id: Int) async throws -> Assessment? {
+        try await sql.raw("\(unsafeRaw: Self.assessmentSelect) WHERE a.id = \(bind: id)").first().map(Self.assessment)
+    }
+
     /// Every assessment of a recommendation in every round, newest round first: the recommendation's record.
     public func assessments(recommendation: Int, closedOnly: Bool) async throws -> [Assessment] {
         let filter = closedOnly ? "AND ar.status = 'closed'" : ""

@@ -36,6 +36,33 @@ public struct PlanStore: Sendable {
         return try await complete([Self.entry(row)]).first
     }
 
+    /// A page of plan entries, oldest first, with the number of entries that pass the filter: for the API. The
+    /// public (`includeDrafts` false) sees published entries only, as on the plan pages.
+    public func entries(
+        state: String?, workingGroupID: Int?, leadOrganisationID: Int?, status: PlanStatus?, includeDrafts: Bool,
+        page: Int, per: Int
+    ) async throws -> (entries: [PlanEntry], total: Int) {
+        var conditions: [SQLQueryString] = []
+        if let state {
+            conditions.append(
+                "p.recommendation_id IN (SELECT r.id FROM recommendations r JOIN states s ON s.id = r.state_id "
+                    + "WHERE s.name = \(bind: state))")
+        }
+        if let workingGroupID { conditions.append("p.working_group_id = \(bind: workingGroupID)") }
+        if let leadOrganisationID { conditions.append("p.lead_organisation_id = \(bind: leadOrganisationID)") }
+        if !includeDrafts { conditions.append("p.status = 'published'") }
+        if let status { conditions.append("p.status = \(bind: status.rawValue)") }
+        let condition: SQLQueryString = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let total =
+            try await sql.raw("SELECT COUNT(*) AS n FROM plan_entries p" + condition).first()?
+            .decode(column: "n", as: Int.self) ?? 0
+        let rows = try await sql.raw(
+            "\(unsafeRaw: Self.select)" + condition
+                + " ORDER BY p.id LIMIT \(bind: per) OFFSET \(bind: (max(1, page) - 1) * per)"
+        ).all()
+        return (try await complete(try rows.map(Self.entry)), total)
+    }
+
     static func entry(_ row: any SQLRow) throws -> PlanEntry {
         var fields = PlanEntryFields()
         fields.goal = try row.decode(column: "goal", as: String.self)

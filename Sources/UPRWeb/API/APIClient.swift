@@ -21,8 +21,9 @@ private struct APIClientKey: StorageKey { typealias Value = APIClient }
 
 extension Request {
     /// The request's API client: nil when no bearer token was sent; a 401 for a token that is unknown, expired or
-    /// revoked (a program that sends a token wants to know it does not work, even where none is needed). Its use is
-    /// noted, at most once a minute.
+    /// revoked (a program that sends a token wants to know it does not work, even where none is needed); a 429 with
+    /// `Retry-After` past the token's requests per minute (`SiteSettings.apiRequestsPerMinute`, counted in the
+    /// database so the limit holds over every instance). Its use is noted, at most once a minute.
     func apiClient() async throws -> APIClient? {
         if let known = storage[APIClientKey.self] { return known }
         guard let authorization = headers.first(name: .authorization) else { return nil }
@@ -46,6 +47,15 @@ extension Request {
             throw APIProblem(
                 status: .unauthorized, detail: t(key), headers: APIClient.challenge(error: "invalid_token"))
         }
+        let limit = application.site.apiRequestsPerMinute
+        if limit > 0 {
+            let (requests, retryAfter) = try await APIRateStore(sql).count(tokenID: token.id)
+            guard requests <= limit else {
+                throw APIProblem(
+                    status: .tooManyRequests, detail: t("api.error.rate", ["limit": String(limit)]),
+                    headers: ["Retry-After": String(max(1, retryAfter))])
+            }
+        }
         try await APITokenStore(sql).noteUse(token)
         let groups = try await APITokenStore(sql).workingGroupIDs(of: token)
         let client = APIClient(
@@ -54,6 +64,14 @@ extension Request {
                 organisationID: token.organisationID, kind: token.organisationKind, workingGroupIDs: groups))
         storage[APIClientKey.self] = client
         return client
+    }
+
+    /// Whose view a read gives: a token with scope `read` reads as its organisation (what its people see signed
+    /// in: drafts, members-only content); no token, or one without `read`, reads as the public (published and public
+    /// records only). A token that does not work is still refused (401).
+    func apiReader() async throws -> Principal? {
+        guard let client = try await apiClient(), client.token.scopes.contains(.read) else { return nil }
+        return client.principal
     }
 
     /// The API client of a write: a token is needed (401 with the challenge), and it must carry `scope` (403).

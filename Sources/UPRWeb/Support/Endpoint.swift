@@ -11,6 +11,9 @@ enum Endpoint: String, CaseIterable, Sendable {
     case postRecommendationComment, postPlanEntryComment, comment, commentReply, commentHideForm, hideComment
     case apiRecommendations, apiRecommendation, apiSimilar, apiComments, apiStats, apiStates, apiState
     case apiTaxonomies, apiTaxonomy, apiOpenAPI, apiCreateMeasurement, apiMeasurement
+    case apiIndicators, apiIndicator, apiPlanEntries, apiPlanEntry, apiUpdatePlanEntry, apiRounds, apiRound
+    case apiCreateAssessment, apiAssessment, apiMeetings, apiMeeting, apiAgreements, apiAgreement, apiOrganisations
+    case apiOrganisation
     case loginForm, login, codeForm, code, logout
     case account, changePassword, startTOTP, confirmTOTP, disableTOTP, passwordResetForm, passwordReset
     case plan, myPlan, planEditor, savePlanEntry, planEntry, answerPlanEntry, publishPlanEntry, unpublishPlanEntry
@@ -43,8 +46,9 @@ enum Endpoint: String, CaseIterable, Sendable {
             .setActionItemStatus, .markInboxRead, .renewCalendar, .createAgreement, .addCommitment,
             .createOrganisation, .updateOrganisation, .updateWorkingGroup, .createUser, .updateUser, .userResetLink,
             .follow, .unfollow, .setDigest, .uploadImport, .applyImport, .cancelImport, .apiCreateMeasurement,
-            .createAPIToken, .revokeAPIToken:
+            .createAPIToken, .revokeAPIToken, .apiCreateAssessment:
             .POST
+        case .apiUpdatePlanEntry: .PATCH
         default: .GET
         }
     }
@@ -80,6 +84,20 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .apiOpenAPI: "/api/v1/openapi.json"
         case .apiCreateMeasurement: "/api/v1/indicators/:id/measurements"
         case .apiMeasurement: "/api/v1/measurements/:id"
+        case .apiIndicators: "/api/v1/indicators"
+        case .apiIndicator: "/api/v1/indicators/:id"
+        case .apiPlanEntries: "/api/v1/plan-entries"
+        case .apiPlanEntry, .apiUpdatePlanEntry: "/api/v1/plan-entries/:id"
+        case .apiRounds: "/api/v1/rounds"
+        case .apiRound: "/api/v1/rounds/:id"
+        case .apiCreateAssessment: "/api/v1/rounds/:id/assessments"
+        case .apiAssessment: "/api/v1/assessments/:id"
+        case .apiMeetings: "/api/v1/meetings"
+        case .apiMeeting: "/api/v1/meetings/:id"
+        case .apiAgreements: "/api/v1/agreements"
+        case .apiAgreement: "/api/v1/agreements/:id"
+        case .apiOrganisations: "/api/v1/organisations"
+        case .apiOrganisation: "/api/v1/organisations/:id"
         case .loginForm, .login: "/login"
         case .codeForm, .code: "/login/code"
         case .logout: "/logout"

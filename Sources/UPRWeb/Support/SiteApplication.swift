@@ -43,6 +43,7 @@ public enum SiteApplication {
         app.middleware.use(SiteErrorMiddleware())
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(AccountSessionMiddleware())
+        app.middleware.use(APITokenMiddleware())
 
         SiteRoutes.register(app)
     }

@@ -137,6 +137,20 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
         /// Where a system posts an indicator's measurement, and a measurement's own address.
         case measurements(indicatorID: Int)
         case measurement(Int)
+        case indicators
+        case indicator(Int)
+        case planEntries
+        case planEntry(Int)
+        case rounds
+        case round(Int)
+        case assessments(round: Int)
+        case assessment(Int)
+        case meetings
+        case meeting(Int)
+        case agreements
+        case agreement(Int)
+        case organisations
+        case organisation(Int)
     }
 
     /// The endpoint whose pattern this address fills, the pattern's parameters in order, and the query.
@@ -195,6 +209,20 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
             case .openAPI: return (.apiOpenAPI, [], [])
             case .measurements(let id): return (.apiCreateMeasurement, [String(id)], [])
             case .measurement(let id): return (.apiMeasurement, [String(id)], [])
+            case .indicators: return (.apiIndicators, [], [])
+            case .indicator(let id): return (.apiIndicator, [String(id)], [])
+            case .planEntries: return (.apiPlanEntries, [], [])
+            case .planEntry(let id): return (.apiPlanEntry, [String(id)], [])
+            case .rounds: return (.apiRounds, [], [])
+            case .round(let id): return (.apiRound, [String(id)], [])
+            case .assessments(let round): return (.apiCreateAssessment, [String(round)], [])
+            case .assessment(let id): return (.apiAssessment, [String(id)], [])
+            case .meetings: return (.apiMeetings, [], [])
+            case .meeting(let id): return (.apiMeeting, [String(id)], [])
+            case .agreements: return (.apiAgreements, [], [])
+            case .agreement(let id): return (.apiAgreement, [String(id)], [])
+            case .organisations: return (.apiOrganisations, [], [])
+            case .organisation(let id): return (.apiOrganisation, [String(id)], [])
             }
         case .login(let returnTo): return (.loginForm, [], returnTo.map { [("return", $0)] } ?? [])
         case .loginCode(let returnTo): return (.codeForm, [], returnTo.map { [("return", $0)] } ?? [])
