@@ -54,7 +54,7 @@ public struct AppSettings: Sendable {
     public var importStaleSeconds: Int = 600
     /// Requests an API token may make per minute, counted over every instance (`UPR_API_RATE_PER_MINUTE`); past it
     /// the API answers 429 with `Retry-After`. 0 sets no limit.
-    public var apiRequestsPerMinute: Int = 600
+    public var apiRequestsPerMinute: Int = 12_000
 
     public init(
         database: DatabaseLocation = .sqliteFile("upr.sqlite"), postgresSchema: String? = nil,

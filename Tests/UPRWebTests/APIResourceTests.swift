@@ -365,6 +365,44 @@ import VaporTesting
         }
     }
 
+    /// A data partner sends the report a measurement comes from with it, in base64, checked as the page's upload.
+    @Test(arguments: TestDatabase.allCases)
+    func aMeasurementCarriesItsEvidenceFile(_ database: TestDatabase) async throws {
+        try await withApp(database, demo: true) { app in
+            let schema = try await validator(app)
+            let fixture = try await IndicatorFixture.make(app)
+            let partner = try await issue(app, fixture.partner, "UN data", [.measurementsWrite])
+            let path = "/api/v1/indicators/\(fixture.indicator)/measurements"
+            let pdf = Data("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".utf8)
+            func body(_ name: String, _ content: String) -> String {
+                #"{"value": 17, "date": "2020-12-31", "source": "UN RCO", "evidence": {"fileName": "\#(name)", "content": "\#(content)"}}"#
+            }
+            let created = try await post(
+                app, path, body("reports/court-2020.pdf", pdf.base64EncodedString()), token: partner)
+            let saved = try expectValid(
+                created, schema, path: "/api/v1/indicators/{id}/measurements", status: .created, method: "post")
+            let id = try #require(saved["id"] as? Int)
+            let file = try #require(saved["evidenceFile"] as? [String: Any])
+            #expect(file["name"] as? String == "court-2020.pdf")
+            #expect(file["href"] as? String == "/measurements/\(id)/evidence")
+            let stored = try #require(try await MeasurementStore(try app.sql()).evidence(measurementID: id))
+            #expect(stored.content == pdf)
+            #expect(stored.contentType == "application/pdf")
+
+            for (content, name, field) in [
+                ("not base64!", "a.pdf", "evidence.content"),
+                (Data("plain words".utf8).base64EncodedString(), "notes.txt", "evidence"),
+                ("", "empty.pdf", "evidence"),
+            ] {
+                try expectProblem(
+                    try await post(app, path, body(name, content), token: partner), .unprocessableEntity, field: field,
+                    schema)
+            }
+            #expect(try await app.count("measurement_evidence") == 1)
+            #expect(try await app.count("measurements") == 1)
+        }
+    }
+
     /// A token's requests per minute are counted in the database: past the limit, every instance answers 429 with
     /// `Retry-After`; other tokens and the public are not held back.
     @Test(arguments: TestDatabase.allCases)

@@ -12,7 +12,14 @@ struct APIMeasurement: Codable, Sendable {
     var status: String
     var breakdown: [String: [String: Double]]
     var evidenceLink: String?
+    /// The evidence file, when one was sent or uploaded: its name and where to download it.
+    var evidenceFile: File?
     var enteredAt: String
+
+    struct File: Codable, Sendable {
+        var name: String
+        var href: String
+    }
 
     init(_ record: MeasurementRecord) {
         id = record.id
@@ -23,6 +30,7 @@ struct APIMeasurement: Codable, Sendable {
         status = record.status.rawValue
         breakdown = record.breakdown
         evidenceLink = record.link
+        evidenceFile = record.evidenceName.map { File(name: $0, href: SiteRoute.measurementEvidence(record.id).href) }
         enteredAt = record.createdAt
     }
 }

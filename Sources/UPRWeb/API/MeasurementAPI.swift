@@ -18,9 +18,11 @@ enum MeasurementAPI {
         try client.require(MeasurementEditorView.entry(indicator), request)
         let t = request.t
         let valid: MeasurementInput.Valid
+        let evidence: EvidenceFile?
         do {
-            let input = try MeasurementPost.read(request.body.data.map { Data(buffer: $0) } ?? Data()).get()
+            let (input, file) = try MeasurementPost.read(request.body.data.map { Data(buffer: $0) } ?? Data()).get()
             valid = try MeasurementEntry.check(input, for: indicator)
+            evidence = file
         } catch let problem as MeasurementInput.Problem {
             if problem.field == "body" {
                 throw APIProblem(status: .badRequest, detail: t(problem.messageKey), field: "body")
@@ -33,7 +35,7 @@ enum MeasurementAPI {
         let actor = client.token.auditName
         return try await IdempotentWrite.run(request, client: client) { sql in
             let measurementID = try await MeasurementStore(sql).add(
-                indicatorID: indicator.id, valid, evidence: nil, userID: nil, actor: actor)
+                indicatorID: indicator.id, valid, evidence: evidence, userID: nil, actor: actor)
             guard let stored = try await MeasurementStore(sql).measurement(id: measurementID) else {
                 throw StoreError.missingRow("measurement \(measurementID)")
             }

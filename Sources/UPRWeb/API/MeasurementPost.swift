@@ -1,5 +1,6 @@
 import Foundation
 import UPRDomain
+import UPRStore
 
 /// The body of `POST /api/v1/indicators/{id}/measurements`, read into the same `MeasurementInput` the page's form
 /// makes, so both are checked by the same rules. `value` is a string (`"12.5"`, as typed) or a JSON number;
@@ -24,6 +25,14 @@ struct MeasurementPost: Decodable {
     var unit: String?
     var evidenceLink: String?
     var breakdown: [String: [String: Text]]?
+    var evidence: Evidence?
+
+    /// An evidence file sent with the measurement: its name and its bytes in base64 (RFC 4648), checked as the
+    /// page's upload is (by its first bytes, at most 5 MB).
+    struct Evidence: Decodable {
+        var fileName: String
+        var content: String
+    }
 
     /// The body's names for the fields the rules name (`dis-sex` is the form's name for the sex breakdown).
     static func field(_ inputField: String) -> String {
@@ -31,8 +40,9 @@ struct MeasurementPost: Decodable {
         return inputField == "link" ? "evidenceLink" : inputField
     }
 
-    /// Reads the body into the form's input; a refusal names the field (`value`, `breakdown.sex`).
-    static func read(_ data: Data) -> Result<MeasurementInput, MeasurementInput.Problem> {
+    /// Reads the body into the form's input and the evidence file; a refusal names the field (`value`,
+    /// `breakdown.sex`, `evidence`).
+    static func read(_ data: Data) -> Result<(MeasurementInput, EvidenceFile?), MeasurementInput.Problem> {
         let post: MeasurementPost
         do {
             post = try JSONDecoder().decode(MeasurementPost.self, from: data)
@@ -59,9 +69,26 @@ struct MeasurementPost: Decodable {
             }
             disaggregation[dimension] = parts.joined(separator: "; ")
         }
+        var file: EvidenceFile?
+        if let evidence = post.evidence {
+            guard let bytes = Data(base64Encoded: evidence.content, options: .ignoreUnknownCharacters) else {
+                return .failure(.init(field: "evidence.content", messageKey: "api.error.base64"))
+            }
+            let name = evidence.fileName.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init)
+            switch EvidenceType.detect([UInt8](bytes), fileName: name ?? "") {
+            case .success(let type):
+                file = EvidenceFile(
+                    fileName: String((name ?? "evidence").prefix(200)), type: type, content: [UInt8](bytes))
+            case .failure(let problem):
+                return .failure(.init(field: "evidence", messageKey: "measurement.error.file.\(problem.rawValue)"))
+            }
+        }
         return .success(
-            MeasurementInput(
-                value: post.value?.text ?? "", date: post.date ?? "", unit: post.unit ?? "", source: post.source ?? "",
-                disaggregation: disaggregation, link: post.evidenceLink ?? ""))
+            (
+                MeasurementInput(
+                    value: post.value?.text ?? "", date: post.date ?? "", unit: post.unit ?? "",
+                    source: post.source ?? "", disaggregation: disaggregation, link: post.evidenceLink ?? ""),
+                file
+            ))
     }
 }

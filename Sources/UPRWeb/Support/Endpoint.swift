@@ -188,7 +188,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .uploadPlanImport: "4mb"
         // Evidence files up to 5 MB are checked by the handler with a clear message; the limit sits above that so a
         // slightly larger file still gets the message, not a bare 413.
-        case .createMeasurement: "8mb"
+        case .createMeasurement, .apiCreateMeasurement: "8mb"
         default: nil
         }
     }

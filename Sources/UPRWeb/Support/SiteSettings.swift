@@ -23,7 +23,7 @@ public struct SiteSettings: Sendable {
     /// From this size on an uploaded file is previewed and applied by a job, not within the request.
     public var importJobBytes = 2 * 1024 * 1024
     /// Requests an API token may make per minute, over every instance; past it the API answers 429. 0: no limit.
-    public var apiRequestsPerMinute = 600
+    public var apiRequestsPerMinute = 12_000
 
     public init(
         publicURL: String = "http://127.0.0.1:8080", secureCookies: Bool = false, smtp: SMTPSettings? = nil,
