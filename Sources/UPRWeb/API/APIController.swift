@@ -29,11 +29,12 @@ enum APIController {
         return Vapor.Response(status: .ok, headers: headers, body: .init(buffer: body))
     }
 
-    static func recommendation(_ request: Request) async throws -> RecommendationDetail {
+    /// A recommendation with everything its page shows; tagged (`ETag`, and 304 for `If-None-Match`).
+    static func recommendation(_ request: Request) async throws -> Vapor.Response {
         guard let id = request.parameters.get("id", as: Int.self),
             let detail = try await RecommendationDetail.load(id: id, on: request.sql())
         else { throw Abort(.notFound, reason: "No recommendation with this id.") }
-        return detail
+        return try APIResource.respond(detail, request)
     }
 
     static func similar(_ request: Request) async throws -> SimilarRecommendationList {
@@ -63,11 +64,11 @@ enum APIController {
         try await StateListing.load(on: request.sql())
     }
 
-    static func state(_ request: Request) async throws -> StateProfile {
+    static func state(_ request: Request) async throws -> Vapor.Response {
         guard let name = request.parameters.get("name"),
             let profile = try await StateProfile.load(name: name, on: request.sql())
         else { throw Abort(.notFound, reason: "No state with this name.") }
-        return profile
+        return try APIResource.respond(profile, request)
     }
 
     struct TaxonomyIndex: Content {

@@ -76,11 +76,8 @@ enum MeasurementAPI {
         guard publicView || reads else {
             throw APIProblem(status: .notFound, detail: request.t("api.error.noMeasurement"))
         }
-        // The same bytes as the answer to the POST that made it.
-        let response = Vapor.Response(
-            status: .ok, body: .init(data: try JSONEncoder.api.encode(APIMeasurement(measurement))))
-        response.headers.contentType = .json
-        return response
+        // The same bytes as the answer to the POST that made it, tagged.
+        return try APIResource.respond(APIMeasurement(measurement), request)
     }
 }
 
