@@ -52,6 +52,11 @@ public struct AppSettings: Sendable {
     /// A running import job whose instance has not reported for this many seconds (`UPR_IMPORT_STALE_SECONDS`) is
     /// taken over by another: its instance stopped.
     public var importStaleSeconds: Int = 600
+    /// Seconds between two looks at the webhook outbox by `upr serve` (`UPR_WEBHOOK_POLL_SECONDS`).
+    public var webhookPollSeconds: Int = 5
+    /// Seconds a webhook receiver may take to answer before the attempt counts as failed
+    /// (`UPR_WEBHOOK_TIMEOUT_SECONDS`).
+    public var webhookTimeoutSeconds: Int = 10
 
     public init(
         database: DatabaseLocation = .sqliteFile("upr.sqlite"), postgresSchema: String? = nil,
@@ -67,7 +72,7 @@ public struct AppSettings: Sendable {
 
     /// Settings from the environment: `DATABASE_URL`, `UPR_HOSTNAME`, `UPR_PORT`, `UPR_PUBLIC_URL`,
     /// `UPR_SECURE_COOKIES`, `UPR_REMINDER_POLL_SECONDS`, `UPR_OTHER_MECHANISMS_THRESHOLD`, the `UPR_IMPORT_*`
-    /// upload settings and the `UPR_SMTP_*` mail settings.
+    /// upload settings, the `UPR_WEBHOOK_*` webhook settings and the `UPR_SMTP_*` mail settings.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> AppSettings
     {
@@ -101,6 +106,12 @@ public struct AppSettings: Sendable {
         }
         if let seconds = environment["UPR_IMPORT_STALE_SECONDS"].flatMap(Int.init), seconds > 0 {
             settings.importStaleSeconds = seconds
+        }
+        if let seconds = environment["UPR_WEBHOOK_POLL_SECONDS"].flatMap(Int.init), seconds > 0 {
+            settings.webhookPollSeconds = seconds
+        }
+        if let seconds = environment["UPR_WEBHOOK_TIMEOUT_SECONDS"].flatMap(Int.init), seconds > 0 {
+            settings.webhookTimeoutSeconds = seconds
         }
         settings.smtp = try SMTPSettings.fromEnvironment(environment, heloName: settings.publicHost)
         return settings

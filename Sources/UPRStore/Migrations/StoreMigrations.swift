@@ -45,5 +45,6 @@ public enum StoreMigrations {
         CreateContentVersions(),
         CreateAPITokens(),
         CreateIdempotencyKeys(),
+        CreateWebhooks(),
     ]
 }

@@ -28,6 +28,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case agreements, createAgreement, newAgreement, agreement, commitmentForm, addCommitment
     case admin, createOrganisation, organisation, updateOrganisation, workingGroup, updateWorkingGroup
     case createUser, user, updateUser, userResetLink, apiTokens, createAPIToken, revokeAPIToken
+    case webhooks, createWebhook, disableWebhook, deleteWebhook, retryWebhookDelivery
     case follow, unfollow, subscriptions, setDigest
     case importHistory, importRecord, importForm, uploadImport, importJob, applyImport, cancelImport
 
@@ -43,7 +44,7 @@ enum Endpoint: String, CaseIterable, Sendable {
             .setActionItemStatus, .markInboxRead, .renewCalendar, .createAgreement, .addCommitment,
             .createOrganisation, .updateOrganisation, .updateWorkingGroup, .createUser, .updateUser, .userResetLink,
             .follow, .unfollow, .setDigest, .uploadImport, .applyImport, .cancelImport, .apiCreateMeasurement,
-            .createAPIToken, .revokeAPIToken:
+            .createAPIToken, .revokeAPIToken, .createWebhook, .disableWebhook, .deleteWebhook, .retryWebhookDelivery:
             .POST
         default: .GET
         }
@@ -151,6 +152,10 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .userResetLink: "/admin/users/:id/reset"
         case .apiTokens, .createAPIToken: "/admin/tokens"
         case .revokeAPIToken: "/admin/tokens/:id/revoke"
+        case .webhooks, .createWebhook: "/admin/webhooks"
+        case .disableWebhook: "/admin/webhooks/:id/disable"
+        case .deleteWebhook: "/admin/webhooks/:id/delete"
+        case .retryWebhookDelivery: "/admin/webhooks/deliveries/:id/retry"
         case .follow: "/subscriptions"
         case .unfollow: "/subscriptions/remove"
         case .subscriptions: "/account/subscriptions"
