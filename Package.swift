@@ -101,12 +101,12 @@ let package = Package(
             ],
             resources: [.copy("Demo")]
         ),
-        // The application: settings, database setup and migrations, background jobs (reminders, mail), and the
-        // composition of the whole from them.
+        // The application: settings, database setup and migrations, background jobs (reminders, mail, webhooks), and
+        // the composition of the whole from them.
         .target(
             name: "UPRApp",
             dependencies: [
-                "UPRDomain", "UPRStore", "UPRWeb", "UPRDemo", "UPRMail", "UPRLocalization",
+                "UPRDomain", "UPRStore", "UPRWeb", "UPRDemo", "UPRMail", "UPRLocalization", "UPRSecurity",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),

@@ -55,6 +55,11 @@ public struct AppSettings: Sendable {
     /// Requests an API token may make per minute, counted over every instance (`UPR_API_RATE_PER_MINUTE`); past it
     /// the API answers 429 with `Retry-After`. 0 sets no limit.
     public var apiRequestsPerMinute: Int = 12_000
+    /// Seconds between two looks at the webhook outbox by `upr serve` (`UPR_WEBHOOK_POLL_SECONDS`).
+    public var webhookPollSeconds: Int = 5
+    /// Seconds a webhook receiver may take to answer before the attempt counts as failed
+    /// (`UPR_WEBHOOK_TIMEOUT_SECONDS`).
+    public var webhookTimeoutSeconds: Int = 10
 
     public init(
         database: DatabaseLocation = .sqliteFile("upr.sqlite"), postgresSchema: String? = nil,
@@ -70,7 +75,8 @@ public struct AppSettings: Sendable {
 
     /// Settings from the environment: `DATABASE_URL`, `UPR_HOSTNAME`, `UPR_PORT`, `UPR_PUBLIC_URL`,
     /// `UPR_SECURE_COOKIES`, `UPR_REMINDER_POLL_SECONDS`, `UPR_OTHER_MECHANISMS_THRESHOLD`, the `UPR_IMPORT_*`
-    /// upload settings, `UPR_API_RATE_PER_MINUTE` and the `UPR_SMTP_*` mail settings.
+    /// upload settings, `UPR_API_RATE_PER_MINUTE`, the `UPR_WEBHOOK_*` webhook settings and the `UPR_SMTP_*` mail
+    /// settings.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> AppSettings
     {
@@ -107,6 +113,12 @@ public struct AppSettings: Sendable {
         }
         if let rate = environment["UPR_API_RATE_PER_MINUTE"].flatMap(Int.init), rate >= 0 {
             settings.apiRequestsPerMinute = rate
+        }
+        if let seconds = environment["UPR_WEBHOOK_POLL_SECONDS"].flatMap(Int.init), seconds > 0 {
+            settings.webhookPollSeconds = seconds
+        }
+        if let seconds = environment["UPR_WEBHOOK_TIMEOUT_SECONDS"].flatMap(Int.init), seconds > 0 {
+            settings.webhookTimeoutSeconds = seconds
         }
         settings.smtp = try SMTPSettings.fromEnvironment(environment, heloName: settings.publicHost)
         return settings

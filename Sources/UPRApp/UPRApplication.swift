@@ -25,9 +25,11 @@ public enum UPRApplication {
         if settings.demo { try await loadDemo(app) }
     }
 
-    /// The mail sender (when mail is configured), the reminder loop and the import jobs, started with the server.
+    /// The mail sender (when mail is configured), the webhook sender, the reminder loop and the import jobs, started
+    /// with the server.
     public static func startJobs(_ app: Application) {
         app.startMailDelivery()
+        app.startWebhookDelivery()
         app.startReminders()
         app.startImportJobs()
         SiteApplication.warmUp(app)

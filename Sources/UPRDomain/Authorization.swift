@@ -69,6 +69,8 @@ public enum Action: Sendable, Hashable {
     case importRecords
     /// Make, list and revoke the API tokens through which other systems act for an organisation.
     case manageAPITokens
+    /// Register, disable and delete the webhooks that tell other systems of events, and send a delivery again.
+    case manageWebhooks
 }
 
 /// The permission rules in one place, as a pure function, so one table-driven test covers them all.
@@ -114,7 +116,8 @@ public enum Authorization {
             if ownerUser == nil, let ownerOrganisation, ownerOrganisation == actor.organisationID { return true }
             return allows(actor, .runMeeting(workingGroupID: group))
         case .changeResponse, .manageOrganisations, .reviewMeasurement, .manageWorkingGroups, .manageAccounts,
-            .manageAssessmentRounds, .manageAgreements, .hideComment, .importRecords, .manageAPITokens:
+            .manageAssessmentRounds, .manageAgreements, .hideComment, .importRecords, .manageAPITokens,
+            .manageWebhooks:
             return false
         }
     }

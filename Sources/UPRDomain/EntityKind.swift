@@ -23,4 +23,6 @@ public enum EntityKind: String, Sendable, Codable, CaseIterable, Hashable {
     case midTerm = "mid-term"
     /// An API token of an organisation (issue 17): made, revoked.
     case apiToken = "api-token"
+    /// A webhook an administrator registered for an integration (issue 17): registered, disabled, deleted.
+    case webhook
 }

@@ -28,7 +28,12 @@ public enum SecureToken {
     /// A fast unsalted hash is enough here, unlike for passwords: tokens carry 256 random bits, so there is nothing
     /// to guess by brute force.
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Array(token.utf8)).map { byte in
+        hex(SHA256.hash(data: Array(token.utf8)))
+    }
+
+    /// Lower-case hex, two digits a byte.
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        bytes.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 0x10 ? "0" + hex : hex
         }.joined()

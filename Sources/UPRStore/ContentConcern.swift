@@ -18,7 +18,7 @@ public enum ContentConcern: String, Sendable, CaseIterable, Hashable {
     case meetings
     /// Organisations and working groups, whose names the pages show.
     case organisations
-    /// Accounts, subscriptions and reminders: nothing cached shows them.
+    /// Accounts, subscriptions, reminders, API tokens and webhooks: nothing cached shows them.
     case accounts
 
     /// The concern a write of `entity` changes (the audit log's entity of the write).
@@ -31,7 +31,7 @@ public enum ContentConcern: String, Sendable, CaseIterable, Hashable {
         case .comment: .discussions
         case .meeting, .actionItem, .agreement: .meetings
         case .organisation, .workingGroup: .organisations
-        case .user, .subscription, .midTerm, .apiToken: .accounts
+        case .user, .subscription, .midTerm, .apiToken, .webhook: .accounts
         }
     }
 }

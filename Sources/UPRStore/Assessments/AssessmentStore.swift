@@ -198,7 +198,7 @@ public struct AssessmentStore: Sendable {
             arguments: [
                 "recommendation": try await subscriptions.label(recommendationID: recommendation),
                 "organisation": organisation ?? "",
-            ], excludingUserID: userID)
+            ], excludingUserID: userID, webhookSubject: (.assessment, id))
         return id
     }
 

@@ -324,7 +324,7 @@ public struct CommentStore: Sendable {
         recipientsInOrder += try await SubscriptionStore(sql).fanOut(
             recommendationIDs: facts.recommendationIDs, kind: .commentPosted, textKey: "notification.commentPosted",
             arguments: arguments, excludingUserID: draft.author.userID, subjectKind: .comment, subjectID: id,
-            alsoExcluding: notified)
+            alsoExcluding: notified, toWebhooks: draft.visibility == .public)
         return PostedComment(
             id: id, subject: draft.subject, parentID: draft.parentID, recommendationIDs: facts.recommendationIDs,
             visibility: draft.visibility, isFormalAnswer: draft.isFormalAnswer, authorUserID: draft.author.userID,

@@ -125,7 +125,7 @@ public struct MeasurementStore: Sendable {
         try await SubscriptionStore(sql).fanOut(
             recommendationIDs: recommendations, kind: .measurementAccepted, textKey: "notification.measurementAccepted",
             arguments: ["indicator": title ?? "", "date": before.date], excludingUserID: userID,
-            subjectKind: .indicator, subjectID: before.indicatorID)
+            subjectKind: .indicator, subjectID: before.indicatorID, webhookSubject: (.measurement, id))
     }
 
     /// The evidence file of a measurement: name, content type and bytes.

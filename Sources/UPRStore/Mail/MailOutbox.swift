@@ -31,44 +31,19 @@ public struct MailOutbox: Sendable {
         return id
     }
 
-    /// Claims up to `limit` due mails for `worker` until `now + lease`, and counts the attempt. One statement, so two
-    /// workers never get the same row: PostgreSQL locks the chosen rows and skips rows another worker has locked;
-    /// SQLite runs each writing statement alone. A claim whose lease ran out (its worker died) can be taken again.
+    /// Claims up to `limit` due mails for `worker` until `now + lease`, and counts the attempt (`OutboxClaim`: each
+    /// mail is claimed by one worker at a time).
     public func claim(worker: String, limit: Int, lease: TimeInterval, now: Date = Date()) async throws
         -> [OutboxMail]
     {
         let at = Timestamp.string(now)
-        let until = Timestamp.string(now.addingTimeInterval(lease))
-        let due: SQLQueryString = """
-            sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= \(bind: at)
-            AND (expires_at IS NULL OR expires_at > \(bind: at))
-            AND (claimed_until IS NULL OR claimed_until <= \(bind: at))
-            """
-        let query: SQLQueryString
-        switch DatabaseKind(sql) {
-        case .postgres:
-            query =
-                "WITH due AS (SELECT id AS due_id FROM mail_outbox WHERE " + due
-                    + """
-                     ORDER BY next_attempt_at, id LIMIT \(bind: limit) FOR UPDATE SKIP LOCKED)
-                    UPDATE mail_outbox SET claimed_by = \(bind: worker), claimed_until = \(bind: until),
-                        attempts = mail_outbox.attempts + 1
-                    FROM due WHERE mail_outbox.id = due.due_id
-                    RETURNING \(unsafeRaw: OutboxMail.columns)
-                    """
-        case .sqlite:
-            query =
-                """
-                UPDATE mail_outbox SET claimed_by = \(bind: worker), claimed_until = \(bind: until),
-                    attempts = attempts + 1
-                WHERE id IN (SELECT id FROM mail_outbox WHERE
-                """ + " " + due
-                    + """
-                     ORDER BY next_attempt_at, id LIMIT \(bind: limit))
-                    RETURNING \(unsafeRaw: OutboxMail.columns)
-                    """
-        }
-        return try await sql.raw(query).all().map(OutboxMail.init(row:)).sorted { $0.id < $1.id }
+        let claim = OutboxClaim(
+            table: "mail_outbox",
+            due: """
+                sent_at IS NULL AND failed_at IS NULL AND (expires_at IS NULL OR expires_at > \(bind: at))
+                """, columns: OutboxMail.columns)
+        return try await claim.claim(worker: worker, limit: limit, lease: lease, now: now, on: sql)
+            .map(OutboxMail.init(row:)).sorted { $0.id < $1.id }
     }
 
     /// Records a delivered mail; false when the claim was no longer this worker's.

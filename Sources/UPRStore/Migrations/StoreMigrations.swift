@@ -46,5 +46,6 @@ public enum StoreMigrations {
         CreateAPITokens(),
         CreateIdempotencyKeys(),
         CreateAPIRateWindows(),
+        CreateWebhooks(),
     ]
 }

@@ -102,13 +102,22 @@ public struct SubscriptionStore: Sendable {
     /// organisations of their plan entries, or their states: each person once however many ways they follow it,
     /// never the person who caused the event, and only active accounts. The notice links to `subjectKind`/`subjectID`
     /// (a plan entry, an indicator) when given, else to the first recommendation. Returns who was told.
+    ///
+    /// The same event is queued for the webhooks that want its kind (`WebhookOutbox`), about `webhookSubject` (the
+    /// measurement, the assessment) or else the notice's subject, unless `toWebhooks` is false: a members-only
+    /// comment stays among the members.
     @discardableResult
     public func fanOut(
         recommendationIDs: [Int], kind: NotificationStore.Kind, textKey: String, arguments: [String: String],
         excludingUserID: Int?, subjectKind: EntityKind = .recommendation, subjectID: Int? = nil,
-        alsoExcluding: Set<Int> = []
+        alsoExcluding: Set<Int> = [], webhookSubject: (kind: EntityKind, id: Int)? = nil, toWebhooks: Bool = true
     ) async throws -> [Int] {
         let ids = Array(Set(recommendationIDs)).sorted()
+        let subject = webhookSubject ?? subjectID.map { (subjectKind, $0) } ?? ids.first.map { (.recommendation, $0) }
+        if toWebhooks, let subject {
+            try await WebhookOutbox(sql).enqueue(
+                kind: kind, recommendationIDs: ids, subjectKind: subject.kind, subjectID: subject.id)
+        }
         guard let first = ids.first else { return [] }
         let keys = ids.map(String.init)
         let recipients = try await sql.raw(

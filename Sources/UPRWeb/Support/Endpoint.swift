@@ -31,6 +31,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case agreements, createAgreement, newAgreement, agreement, commitmentForm, addCommitment
     case admin, createOrganisation, organisation, updateOrganisation, workingGroup, updateWorkingGroup
     case createUser, user, updateUser, userResetLink, apiTokens, createAPIToken, revokeAPIToken
+    case webhooks, createWebhook, disableWebhook, deleteWebhook, retryWebhookDelivery
     case follow, unfollow, subscriptions, setDigest
     case importHistory, importRecord, importForm, uploadImport, importJob, applyImport, cancelImport
 
@@ -46,7 +47,8 @@ enum Endpoint: String, CaseIterable, Sendable {
             .setActionItemStatus, .markInboxRead, .renewCalendar, .createAgreement, .addCommitment,
             .createOrganisation, .updateOrganisation, .updateWorkingGroup, .createUser, .updateUser, .userResetLink,
             .follow, .unfollow, .setDigest, .uploadImport, .applyImport, .cancelImport, .apiCreateMeasurement,
-            .createAPIToken, .revokeAPIToken, .apiCreateAssessment:
+            .createAPIToken, .revokeAPIToken, .apiCreateAssessment, .createWebhook, .disableWebhook, .deleteWebhook,
+            .retryWebhookDelivery:
             .POST
         case .apiUpdatePlanEntry: .PATCH
         default: .GET
@@ -169,6 +171,10 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .userResetLink: "/admin/users/:id/reset"
         case .apiTokens, .createAPIToken: "/admin/tokens"
         case .revokeAPIToken: "/admin/tokens/:id/revoke"
+        case .webhooks, .createWebhook: "/admin/webhooks"
+        case .disableWebhook: "/admin/webhooks/:id/disable"
+        case .deleteWebhook: "/admin/webhooks/:id/delete"
+        case .retryWebhookDelivery: "/admin/webhooks/deliveries/:id/retry"
         case .follow: "/subscriptions"
         case .unfollow: "/subscriptions/remove"
         case .subscriptions: "/account/subscriptions"

@@ -38,6 +38,7 @@ struct SiteLinks: Encodable, Sendable {
     let organisations = SiteRoute.organisations
     let users = SiteRoute.users
     let apiTokens = SiteRoute.apiTokens
+    let webhooks = SiteRoute.webhooks
 
     /// The one set every page shares.
     static let shared = SiteLinks()

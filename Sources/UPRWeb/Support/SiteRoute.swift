@@ -114,6 +114,10 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
     /// The API tokens: the list with the form that makes one, and one token's revocation (POST).
     case apiTokens
     case apiTokenRevoke(Int)
+    case webhooks
+    case webhookDisable(Int)
+    case webhookDelete(Int)
+    case webhookDeliveryRetry(Int)
     // Imports in the browser.
     case importHistory(page: Int = 1)
     case importRecord(Int)
@@ -302,6 +306,10 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
         case .userResetLink(let id): return (.userResetLink, [String(id)], [])
         case .apiTokens: return (.apiTokens, [], [])
         case .apiTokenRevoke(let id): return (.revokeAPIToken, [String(id)], [])
+        case .webhooks: return (.webhooks, [], [])
+        case .webhookDisable(let id): return (.disableWebhook, [String(id)], [])
+        case .webhookDelete(let id): return (.deleteWebhook, [String(id)], [])
+        case .webhookDeliveryRetry(let id): return (.retryWebhookDelivery, [String(id)], [])
         case .importHistory(let page): return (.importHistory, [], page > 1 ? [("page", String(page))] : [])
         case .importRecord(let id): return (.importRecord, [String(id)], [])
         case .importUpload: return (.uploadImport, [], [])
