@@ -11,13 +11,17 @@ enum Endpoint: String, CaseIterable, Sendable {
     case postRecommendationComment, postPlanEntryComment, comment, commentReply, commentHideForm, hideComment
     case apiRecommendations, apiRecommendation, apiSimilar, apiComments, apiStats, apiStates, apiState
     case apiTaxonomies, apiTaxonomy, apiOpenAPI, apiCreateMeasurement, apiMeasurement
+    case apiIndicatorsCSV, apiIndicatorsXLSX, apiRoundAssessmentsCSV, apiRoundAssessmentsXLSX
     case loginForm, login, codeForm, code, logout
     case account, changePassword, startTOTP, confirmTOTP, disableTOTP, passwordResetForm, passwordReset
     case plan, myPlan, planEditor, savePlanEntry, planEntry, answerPlanEntry, publishPlanEntry, unpublishPlanEntry
     case planEntryHistory, responseChangeForm, changeResponse, decideOtherMechanism
     case planExportXLSX, planExportCSV, planImportForm, uploadPlanImport, applyPlanImport
     case rounds, newRound, openRound, compareRounds, round, closeRound, assessment, saveAssessment
+    case roundExportCSV, roundExportXLSX
     case dashboard, midTermDOCX, midTermHTML
+    // Before `indicator`: `serving` takes the first pattern that matches, and `/indicators/:id` matches these too.
+    case indicatorsExportCSV, indicatorsExportXLSX
     case indicators, newIndicator, createIndicator, indicator, editIndicator, updateIndicator, indicatorHistory
     case newMeasurement, createMeasurement, reviewMeasurement, measurementEvidence
     case meetings, createMeeting, newMeeting, meeting, editMeeting, updateMeeting, setMeetingStatus, moveAgendaItem
@@ -80,6 +84,10 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .apiOpenAPI: "/api/v1/openapi.json"
         case .apiCreateMeasurement: "/api/v1/indicators/:id/measurements"
         case .apiMeasurement: "/api/v1/measurements/:id"
+        case .apiIndicatorsCSV: "/api/v1/indicators.csv"
+        case .apiIndicatorsXLSX: "/api/v1/indicators.xlsx"
+        case .apiRoundAssessmentsCSV: "/api/v1/rounds/:id/assessments.csv"
+        case .apiRoundAssessmentsXLSX: "/api/v1/rounds/:id/assessments.xlsx"
         case .loginForm, .login: "/login"
         case .codeForm, .code: "/login/code"
         case .logout: "/logout"
@@ -109,9 +117,13 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .round: "/assessments/:round"
         case .closeRound: "/assessments/:round/close"
         case .assessment, .saveAssessment: "/assessments/:round/recommendations/:id"
+        case .roundExportCSV: "/assessments/:round/export.csv"
+        case .roundExportXLSX: "/assessments/:round/export.xlsx"
         case .dashboard: "/dashboard"
         case .midTermDOCX: "/reports/midterm.docx"
         case .midTermHTML: "/reports/midterm.html"
+        case .indicatorsExportCSV: "/indicators/export.csv"
+        case .indicatorsExportXLSX: "/indicators/export.xlsx"
         case .indicators, .createIndicator: "/indicators"
         case .newIndicator: "/indicators/new"
         case .indicator, .updateIndicator: "/indicators/:id"
