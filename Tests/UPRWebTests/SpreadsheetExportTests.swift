@@ -149,6 +149,11 @@ import VaporTesting
             // Mongolian headings in a Mongolian request.
             let mongolian = try grid(try await get(app, "/indicators/export.csv?state=Mongolia", language: "mn"))
             #expect(mongolian.rows[1].cells[0] == "Шалгуур үзүүлэлтийн дугаар")
+            // Without a state, the file's name is the same in every language.
+            let everywhere = try await get(app, "/indicators/export.xlsx", language: "mn")
+            #expect(
+                everywhere.headers.first(name: .contentDisposition)
+                    == "attachment; filename=\"indicators-all-states-\(today).xlsx\"")
         }
     }
 

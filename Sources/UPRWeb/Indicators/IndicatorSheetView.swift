@@ -31,7 +31,8 @@ enum IndicatorSheetView {
         }
         return format.download(
             table, sheetName: t("sheet.indicators.sheetName"),
-            name: "indicators-" + Slug.make(scope) + "-" + Timestamp.day(Date()))
+            // The file's name is the same in every language: a Mongolian "all states" would need RFC 5987 encoding.
+            name: "indicators-" + (filter.state.map(Slug.make) ?? "all-states") + "-" + Timestamp.day(Date()))
     }
 
     /// The table, headed in the reader's language; `evidence` is the address of a measurement's uploaded file.
