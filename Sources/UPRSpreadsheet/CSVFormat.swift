@@ -1,7 +1,7 @@
 import Foundation
 import UPRFileFormats
 
-/// The matrix as comma-separated values: RFC 4180 quoting, CRLF between records, UTF-8 with a byte order mark.
+/// The matrix (and other tables) as comma-separated values: RFC 4180 quoting, CRLF between records, UTF-8 with a byte order mark.
 enum CSVFormat {
     private static let formulaStarts: Set<UInt8> = [
         UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"),
@@ -18,6 +18,19 @@ enum CSVFormat {
         for row in document.rows {
             appendRecord(columns.map { CellText.sanitize(row[keyPath: $0.keyPath]) }, to: &out)
         }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A `SheetTable` the same way: the title padded to the width of the table, the header on one row.
+    static func write(_ table: SheetTable) -> String {
+        let rows = table.cells
+        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
+        out.reserveCapacity(rows.count * 300 + 1024)
+        if let title = table.title.map(CellText.sanitize), !title.isEmpty {
+            appendRecord([title] + Array(repeating: "", count: max(table.columns.count - 1, 0)), to: &out)
+        }
+        appendRecord(table.columns.map { CellText.sanitize($0.flatHeading) }, to: &out)
+        for row in rows { appendRecord(row, to: &out) }
         return String(decoding: out, as: UTF8.self)
     }
 

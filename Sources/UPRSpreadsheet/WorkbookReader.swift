@@ -16,4 +16,11 @@ public enum WorkbookReader {
     ) throws(ReadProblem) -> T {
         try XLSXReader.firstMatch(in: data, rowLimit: rowLimit, body)
     }
+
+    /// A CSV file as a grid, read as the matrix's CSV is (UTF-8 with or without a byte order mark, or UTF-16; RFC
+    /// 4180 quoting; line breaks in cells as LF), with the apostrophe the writers put before text that starts like
+    /// a formula removed again.
+    public static func csvGrid(_ data: Data, delimiter: UInt8 = UInt8(ascii: ",")) throws(ReadProblem) -> SheetGrid {
+        try CSVFormat.parse(CSVFormat.utf8Bytes(Array(data)), delimiter: delimiter)
+    }
 }

@@ -10,7 +10,7 @@ import ZIPFoundation
 /// text so that a paragraph number typed into a new row in Excel ("108.10") stays text.
 enum XLSXWriter {
     /// Cell style indexes into `cellXfs` of the styles part.
-    private enum Style: Int {
+    enum Style: Int {
         case header = 1
         case body = 2
         case bodyText = 3
@@ -22,17 +22,33 @@ enum XLSXWriter {
     static func workbook(_ document: MatrixDocument, sheetName: String) -> Data {
         let name = validSheetName(sheetName)
         let title = document.title.map(CellText.sanitize).flatMap { $0.isEmpty ? nil : $0 }
-        let parts: [(path: String, bytes: [UInt8])] = [
+        let first = headerRow(hasTitle: title != nil)
+        return package(
+            sheetName: name, title: title, lastColumn: lastColumn, header: first...(first + 1),
+            lastRow: first + 1 + document.rows.count, sheet: sheet(document, title: title))
+    }
+
+    /// A workbook of one worksheet (already written): the parts every workbook of this module has around it. The
+    /// header rows are printed on every page and the autofilter covers the last header row down to `lastRow`.
+    static func package(
+        sheetName: String, title: String?, lastColumn: String, header: ClosedRange<Int>, lastRow: Int,
+        sheet: [UInt8]
+    ) -> Data {
+        OfficePackage.zip([
             ("[Content_Types].xml", contentTypes),
             ("_rels/.rels", packageRelationships),
-            ("docProps/app.xml", appProperties(sheetName: name)),
+            ("docProps/app.xml", appProperties(sheetName: sheetName)),
             ("docProps/core.xml", coreProperties(title: title)),
-            ("xl/workbook.xml", workbookPart(sheetName: name, document: document, hasTitle: title != nil)),
+            (
+                "xl/workbook.xml",
+                workbookPart(
+                    sheetName: sheetName, lastColumn: lastColumn, first: header.lowerBound,
+                    second: header.upperBound, lastRow: lastRow)
+            ),
             ("xl/_rels/workbook.xml.rels", workbookRelationships),
             ("xl/styles.xml", styles),
-            ("xl/worksheets/sheet1.xml", sheet(document, title: title)),
-        ]
-        return OfficePackage.zip(parts)
+            ("xl/worksheets/sheet1.xml", sheet),
+        ])
     }
 
     // MARK: - The worksheet
@@ -50,17 +66,7 @@ enum XLSXWriter {
         let lastRow = second + rows.count
         let estimate = rows.reduce(4096) { total, row in row.reduce(total + 200) { $0 + $1.utf8.count + 60 } }
         var xml = XMLBuffer(capacity: estimate)
-        xml.append(
-            #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
-                + #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#)
-        xml.append(#"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#)
-        xml.append(#"<dimension ref="A1:\#(lastColumn)\#(lastRow)"/>"#)
-        xml.append(
-            #"<sheetViews><sheetView tabSelected="1" workbookViewId="0">"#
-                + #"<pane ySplit="\#(second)" topLeftCell="A\#(second + 1)" activePane="bottomLeft" state="frozen"/>"#
-                + #"<selection pane="bottomLeft" activeCell="A\#(second + 1)" sqref="A\#(second + 1)"/>"#
-                + "</sheetView></sheetViews>")
-        xml.append(#"<sheetFormatPr defaultRowHeight="15"/>"#)
+        beginSheet(&xml, lastColumn: lastColumn, lastRow: lastRow, frozenBelow: second)
         let widths = columns.map { columnWidth($0, rows: rows) }
         xml.append("<cols>")
         for column in columns {
@@ -100,13 +106,7 @@ enum XLSXWriter {
         xml.append("</row>")
         for (offset, cells) in rows.enumerated() {
             let rowNumber = String(second + 1 + offset)
-            xml.append(#"<row r=""#)
-            xml.append(rowNumber)
-            // LibreOffice does not fit rows to wrapped text when it opens a workbook, so each row gets the height
-            // its text needs at the column widths; the height is not custom, so either program refits it on edit.
-            xml.append(#"" ht=""#)
-            xml.append(rowHeight(cells, widths: widths))
-            xml.append(#"">"#)
+            startRow(&xml, rowNumber, cells, widths: widths)
             for (index, text) in cells.enumerated() {
                 let reference = columnLetters(index) + rowNumber
                 let style: Style = index == MatrixColumn.recNumber.rawValue ? .bodyText : .body
@@ -129,13 +129,34 @@ enum XLSXWriter {
         let international = columnLetters(MatrixColumn.otherMechanismsInternational.rawValue)
         xml.append(#"<mergeCell ref="\#(national)\#(first):\#(international)\#(first)"/>"#)
         xml.append("</mergeCells>")
-        xml.append(#"<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>"#)
-        xml.append(#"<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#)
-        xml.append("</worksheet>")
+        endSheet(&xml)
         return xml.bytes
     }
 
-    private static func inlineCell(_ xml: inout XMLBuffer, reference: String, style: Style, text: String) {
+    /// The worksheet's start up to its columns: the used range, the pane frozen below row `frozenBelow` (the
+    /// header's last), the sheet fitted to the page's width.
+    static func beginSheet(_ xml: inout XMLBuffer, lastColumn: String, lastRow: Int, frozenBelow header: Int) {
+        xml.append(
+            #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#
+                + #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#)
+        xml.append(#"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#)
+        xml.append(#"<dimension ref="A1:\#(lastColumn)\#(lastRow)"/>"#)
+        xml.append(
+            #"<sheetViews><sheetView tabSelected="1" workbookViewId="0">"#
+                + #"<pane ySplit="\#(header)" topLeftCell="A\#(header + 1)" activePane="bottomLeft" state="frozen"/>"#
+                + #"<selection pane="bottomLeft" activeCell="A\#(header + 1)" sqref="A\#(header + 1)"/>"#
+                + "</sheetView></sheetViews>")
+        xml.append(#"<sheetFormatPr defaultRowHeight="15"/>"#)
+    }
+
+    /// The worksheet's end: landscape A4 with narrow margins.
+    static func endSheet(_ xml: inout XMLBuffer) {
+        xml.append(#"<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>"#)
+        xml.append(#"<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#)
+        xml.append("</worksheet>")
+    }
+
+    static func inlineCell(_ xml: inout XMLBuffer, reference: String, style: Style, text: String) {
         xml.append(#"<c r=""#)
         xml.append(reference)
         xml.append(#"" s="\#(style.rawValue)" t="inlineStr"><is><t"#)
@@ -149,10 +170,21 @@ enum XLSXWriter {
         xml.append("</t></is></c>")
     }
 
-    private static func emptyCell(_ xml: inout XMLBuffer, reference: String, style: Style) {
+    static func emptyCell(_ xml: inout XMLBuffer, reference: String, style: Style) {
         xml.append(#"<c r=""#)
         xml.append(reference)
         xml.append(#"" s="\#(style.rawValue)"/>"#)
+    }
+
+    /// A data row's start tag. LibreOffice does not fit rows to wrapped text when it opens a workbook, so each row
+    /// gets the height its text needs at the column widths; the height is not custom, so either program refits it
+    /// on edit.
+    static func startRow(_ xml: inout XMLBuffer, _ rowNumber: String, _ cells: [String], widths: [Int]) {
+        xml.append(#"<row r=""#)
+        xml.append(rowNumber)
+        xml.append(#"" ht=""#)
+        xml.append(rowHeight(cells, widths: widths))
+        xml.append(#"">"#)
     }
 
     /// The column's width: its longest line (header words included) within the column's range.
@@ -167,7 +199,7 @@ enum XLSXWriter {
     }
 
     /// Points per line of 11-point Calibri, as Excel sizes a row.
-    private static let lineHeight = 15
+    static let lineHeight = 15
 
     /// Excel's tallest row, in points.
     private static let maximumRowHeight = 409
@@ -228,7 +260,7 @@ enum XLSXWriter {
     }
 
     /// The length in characters (counted as Unicode scalars, which is close enough for a width) of the longest line.
-    private static func longestLine(_ text: String) -> Int {
+    static func longestLine(_ text: String) -> Int {
         var longest = 0
         var current = 0
         for byte in text.utf8 {
@@ -255,7 +287,7 @@ enum XLSXWriter {
 
     /// Excel refuses sheet names that are empty, longer than 31 characters, hold any of `[]:*?/\` or start or end
     /// with an apostrophe.
-    static func validSheetName(_ proposed: String) -> String {
+    static func validSheetName(_ proposed: String, fallback: String = "Implementation plan") -> String {
         var name = String(
             CellText.sanitize(proposed).map { "[]:*?/\\\n\t".contains($0) ? "-" : $0 }
         )
@@ -263,7 +295,7 @@ enum XLSXWriter {
         while name.hasPrefix("'") { name.removeFirst() }
         while name.hasSuffix("'") { name.removeLast() }
         // "History" is reserved by Excel for change tracking.
-        if name.isEmpty || name.lowercased() == "history" { return "Implementation plan" }
+        if name.isEmpty || name.lowercased() == "history" { return fallback }
         return name
     }
 
@@ -341,10 +373,11 @@ enum XLSXWriter {
         return xml.bytes
     }
 
-    private static func workbookPart(sheetName: String, document: MatrixDocument, hasTitle: Bool) -> [UInt8] {
-        let first = headerRow(hasTitle: hasTitle)
-        let second = first + 1
-        let lastRow = second + document.rows.count
+    /// The workbook part of a sheet whose header spans rows `first` to `second` and whose data end at `lastRow`: the
+    /// autofilter's range and the header printed on every page.
+    private static func workbookPart(sheetName: String, lastColumn: String, first: Int, second: Int, lastRow: Int)
+        -> [UInt8]
+    {
         let quoted = "'" + sheetName.replacingOccurrences(of: "'", with: "''") + "'"
         var xml = XMLBuffer()
         xml.append(

@@ -12,7 +12,13 @@ enum AssessmentRoutes {
                 ?? (try? request.query.get(Int.self, at: parameter)),
             let round = try await AssessmentStore(try request.sql()).round(id)
         else { throw Abort(.notFound) }
-        if round.status == .open && !Authorization.allows(request.actor, .readDrafts) { throw Abort(.notFound) }
+        guard isVisible(round, to: request.actor) else { throw Abort(.notFound) }
         return round
+    }
+
+    /// Whether `reader` (a signed-in person, an API token with `read`, or nil for the public) may see the round: a
+    /// closed round is public, an open one is work in progress.
+    static func isVisible(_ round: AssessmentRound, to reader: Principal?) -> Bool {
+        round.status == .closed || Authorization.allows(reader, .readDrafts)
     }
 }

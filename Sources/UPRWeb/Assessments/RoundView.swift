@@ -62,11 +62,19 @@ struct RoundView: Encodable {
     var hasLines: Bool
     var summary: String
     var paging: Paging
+    /// The whole round, every stakeholder side by side, as a spreadsheet.
+    var csvHref: SiteRoute
+    var xlsxHref: SiteRoute
 
     static let perPage = 40
 
     static func scopeLabel(_ round: AssessmentRound, _ t: Translator) -> String {
         round.cycle.map { t("round.cycle", ["cycle": t.number($0)]) } ?? t("round.allCycles")
+    }
+
+    /// A recommendation's text as the round's table shows it: its first 220 characters.
+    static func shortText(_ text: String) -> String {
+        text.count > 220 ? String(text.prefix(220)) + "…" : text
     }
 
     static func day(_ text: String, _ t: Translator) -> String {
@@ -108,7 +116,7 @@ struct RoundView: Encodable {
             Line(
                 reference: line.paragraph ?? "#\(line.recommendationID)",
                 href: .assessment(round: round.id, recommendationID: line.recommendationID),
-                text: line.text.count > 220 ? String(line.text.prefix(220)) + "…" : line.text,
+                text: shortText(line.text),
                 response: t.response(line.response), workingGroup: line.workingGroup,
                 cells: Perspective.allCases.map { perspective in
                     let given = line.statuses[perspective] ?? []
@@ -151,7 +159,8 @@ struct RoundView: Encodable {
             },
             table: tableHTML(lines, t), hasLines: !lines.isEmpty,
             summary: t("round.summary", ["count": t.number(overview.total)]),
-            paging: Paging(page: page, pages: pages, t: t) { .round(round.id, show: show, page: $0) })
+            paging: Paging(page: page, pages: pages, t: t) { .round(round.id, show: show, page: $0) },
+            csvHref: .roundExport(round.id, format: .csv), xlsxHref: .roundExport(round.id, format: .xlsx))
     }
 
     struct OverviewKey: Hashable, Sendable {

@@ -29,6 +29,9 @@ struct IndicatorListView: Encodable {
     var hasRows: Bool
     var summary: String
     var canCreate: Bool
+    /// The same indicators with their measurements as a spreadsheet.
+    var csvHref: SiteRoute
+    var xlsxHref: SiteRoute
 
     static func filter(_ request: Request) -> IndicatorFilter {
         func text(_ name: String) -> String? {
@@ -90,7 +93,8 @@ struct IndicatorListView: Encodable {
             hasRows: !items.isEmpty, summary: t("indicator.list.summary", ["count": t.number(items.count)]),
             // The list's link opens the form with no plan entry, so it asks the rule for an indicator of no entry's
             // group: a CSO member creates one from a plan entry of their group (its page has the link) instead.
-            canCreate: context.allows(.createIndicator(entryGroupIDs: [])))
+            canCreate: context.allows(.createIndicator(entryGroupIDs: [])),
+            csvHref: .indicatorsExport(filter, format: .csv), xlsxHref: .indicatorsExport(filter, format: .xlsx))
     }
 }
 

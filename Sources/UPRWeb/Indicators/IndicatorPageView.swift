@@ -114,13 +114,7 @@ struct IndicatorPageView: Encodable {
                 Row(
                     id: m.id, reviewAction: .measurementReview(m.id), date: m.date, value: value(m.value),
                     source: m.source,
-                    breakdown: m.breakdown.keys.sorted().map { dimension in
-                        let name = DisaggregationDimension(rawValue: dimension).map { t($0.labelKey) } ?? dimension
-                        let parts = (m.breakdown[dimension] ?? [:]).sorted { $0.key < $1.key }.map {
-                            "\($0.key) = \(IndicatorFields.number($0.value))"
-                        }
-                        return name + ": " + parts.joined(separator: "; ")
-                    }.joined(separator: " · "),
+                    breakdown: breakdown(m, t),
                     link: m.link, evidenceHref: m.evidenceName.map { _ in SiteRoute.measurementEvidence(m.id) },
                     evidenceName: m.evidenceName ?? "", status: t(m.status.labelKey), statusClass: m.status.rawValue,
                     reviewComment: m.reviewComment, enteredBy: m.enteredByName ?? "",
@@ -134,5 +128,17 @@ struct IndicatorPageView: Encodable {
             editHref: SiteRoute.indicatorEdit(indicator.id),
             measureHref: SiteRoute.newMeasurement(indicatorID: indicator.id),
             historyHref: SiteRoute.indicatorHistory(indicator.id))
+    }
+
+    /// A measurement's breakdown on one line, as the page and the spreadsheet show it: "Sex: female = 20; male = 22
+    /// · Region: …".
+    static func breakdown(_ m: MeasurementRecord, _ t: Translator) -> String {
+        m.breakdown.keys.sorted().map { dimension in
+            let name = DisaggregationDimension(rawValue: dimension).map { t($0.labelKey) } ?? dimension
+            let parts = (m.breakdown[dimension] ?? [:]).sorted { $0.key < $1.key }.map {
+                "\($0.key) = \(IndicatorFields.number($0.value))"
+            }
+            return name + ": " + parts.joined(separator: "; ")
+        }.joined(separator: " · ")
     }
 }

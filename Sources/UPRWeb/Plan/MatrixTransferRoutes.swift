@@ -18,18 +18,8 @@ enum MatrixTransferRoutes {
         let title = try await t("plan.title") + " – " + scopeName(scope, on: sql)
         let document = MatrixTransfer.document(matrix, title: title, response: t.response)
         let name = "implementation-plan-" + Slug.make(try await scopeName(scope, on: sql))
-        let response: Vapor.Response
-        if xlsx {
-            response = Vapor.Response(status: .ok, body: .init(data: ImplementationMatrix.xlsx(document)))
-            response.headers.contentType = HTTPMediaType(
-                type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-            response.headers.contentDisposition = .init(.attachment, filename: name + ".xlsx")
-        } else {
-            response = Vapor.Response(status: .ok, body: .init(string: ImplementationMatrix.csv(document)))
-            response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-            response.headers.contentDisposition = .init(.attachment, filename: name + ".csv")
-        }
-        return response
+        if xlsx { return SpreadsheetFormat.xlsx.download(.init(data: ImplementationMatrix.xlsx(document)), name: name) }
+        return SpreadsheetFormat.csv.download(.init(string: ImplementationMatrix.csv(document)), name: name)
     }
 
     static func scopeName(_ scope: PlanMatrix.Scope, on sql: any SQLDatabase) async throws -> String {

@@ -14,13 +14,17 @@ enum Endpoint: String, CaseIterable, Sendable {
     case apiIndicators, apiIndicator, apiPlanEntries, apiPlanEntry, apiUpdatePlanEntry, apiRounds, apiRound
     case apiCreateAssessment, apiAssessment, apiMeetings, apiMeeting, apiAgreements, apiAgreement, apiOrganisations
     case apiOrganisation
+    case apiIndicatorsCSV, apiIndicatorsXLSX, apiRoundAssessmentsCSV, apiRoundAssessmentsXLSX
     case loginForm, login, codeForm, code, logout
     case account, changePassword, startTOTP, confirmTOTP, disableTOTP, passwordResetForm, passwordReset
     case plan, myPlan, planEditor, savePlanEntry, planEntry, answerPlanEntry, publishPlanEntry, unpublishPlanEntry
     case planEntryHistory, responseChangeForm, changeResponse, decideOtherMechanism
     case planExportXLSX, planExportCSV, planImportForm, uploadPlanImport, applyPlanImport
     case rounds, newRound, openRound, compareRounds, round, closeRound, assessment, saveAssessment
+    case roundExportCSV, roundExportXLSX
     case dashboard, midTermDOCX, midTermHTML
+    // Before `indicator`: `serving` takes the first pattern that matches, and `/indicators/:id` matches these too.
+    case indicatorsExportCSV, indicatorsExportXLSX
     case indicators, newIndicator, createIndicator, indicator, editIndicator, updateIndicator, indicatorHistory
     case newMeasurement, createMeasurement, reviewMeasurement, measurementEvidence
     case meetings, createMeeting, newMeeting, meeting, editMeeting, updateMeeting, setMeetingStatus, moveAgendaItem
@@ -100,6 +104,10 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .apiAgreement: "/api/v1/agreements/:id"
         case .apiOrganisations: "/api/v1/organisations"
         case .apiOrganisation: "/api/v1/organisations/:id"
+        case .apiIndicatorsCSV: "/api/v1/indicators.csv"
+        case .apiIndicatorsXLSX: "/api/v1/indicators.xlsx"
+        case .apiRoundAssessmentsCSV: "/api/v1/rounds/:id/assessments.csv"
+        case .apiRoundAssessmentsXLSX: "/api/v1/rounds/:id/assessments.xlsx"
         case .loginForm, .login: "/login"
         case .codeForm, .code: "/login/code"
         case .logout: "/logout"
@@ -129,9 +137,13 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .round: "/assessments/:round"
         case .closeRound: "/assessments/:round/close"
         case .assessment, .saveAssessment: "/assessments/:round/recommendations/:id"
+        case .roundExportCSV: "/assessments/:round/export.csv"
+        case .roundExportXLSX: "/assessments/:round/export.xlsx"
         case .dashboard: "/dashboard"
         case .midTermDOCX: "/reports/midterm.docx"
         case .midTermHTML: "/reports/midterm.html"
+        case .indicatorsExportCSV: "/indicators/export.csv"
+        case .indicatorsExportXLSX: "/indicators/export.xlsx"
         case .indicators, .createIndicator: "/indicators"
         case .newIndicator: "/indicators/new"
         case .indicator, .updateIndicator: "/indicators/:id"

@@ -28,6 +28,8 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
     /// The indicators, filtered; and one indicator's page.
     case indicators(IndicatorFilter)
     case indicator(Int)
+    /// The filtered indicators with their measurements as a spreadsheet.
+    case indicatorsExport(IndicatorFilter, format: SpreadsheetFormat)
     case meetings
     case meeting(Int)
     case agreements
@@ -79,6 +81,8 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
     case compareRounds
     case round(Int, show: RoundOverview.Show = .all, page: Int = 1)
     case roundClose(Int)
+    /// A round as a spreadsheet: every recommendation, each stakeholder's assessment side by side.
+    case roundExport(Int, format: SpreadsheetFormat)
     case assessment(round: Int, recommendationID: Int)
     case dashboard(state: String? = nil)
     case midTermReport(MidTermReportFile.Format, state: String)
@@ -155,6 +159,9 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
         case agreement(Int)
         case organisations
         case organisation(Int)
+        /// The spreadsheets: indicators with their measurements, and a round's assessments side by side.
+        case indicatorsSheet(IndicatorFilter, format: SpreadsheetFormat)
+        case roundSheet(Int, format: SpreadsheetFormat)
     }
 
     /// The endpoint whose pattern this address fills, the pattern's parameters in order, and the query.
@@ -176,14 +183,10 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
             return (.plan, [], Self.scopeItems(scope) + (page > 1 ? [("page", String(page))] : []))
         case .planExport(let scope, let format):
             return (format == "csv" ? .planExportCSV : .planExportXLSX, [], Self.scopeItems(scope))
-        case .indicators(let filter):
-            var items: [(String, String)] = []
-            if let state = filter.state { items.append(("state", state)) }
-            if let group = filter.workingGroupID { items.append(("group", String(group))) }
-            if let organisation = filter.organisationID { items.append(("organisation", String(organisation))) }
-            if let kind = filter.kind { items.append(("kind", kind.rawValue)) }
-            return (.indicators, [], items)
+        case .indicators(let filter): return (.indicators, [], Self.indicatorItems(filter))
         case .indicator(let id): return (.indicator, [String(id)], [])
+        case .indicatorsExport(let filter, let format):
+            return (format == .csv ? .indicatorsExportCSV : .indicatorsExportXLSX, [], Self.indicatorItems(filter))
         case .meetings: return (.meetings, [], [])
         case .meeting(let id): return (.meeting, [String(id)], [])
         case .agreements: return (.agreements, [], [])
@@ -227,6 +230,10 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
             case .agreement(let id): return (.apiAgreement, [String(id)], [])
             case .organisations: return (.apiOrganisations, [], [])
             case .organisation(let id): return (.apiOrganisation, [String(id)], [])
+            case .indicatorsSheet(let filter, let format):
+                return (format == .csv ? .apiIndicatorsCSV : .apiIndicatorsXLSX, [], Self.indicatorItems(filter))
+            case .roundSheet(let id, let format):
+                return (format == .csv ? .apiRoundAssessmentsCSV : .apiRoundAssessmentsXLSX, [String(id)], [])
             }
         case .login(let returnTo): return (.loginForm, [], returnTo.map { [("return", $0)] } ?? [])
         case .loginCode(let returnTo): return (.codeForm, [], returnTo.map { [("return", $0)] } ?? [])
@@ -262,6 +269,8 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
             if page > 1 { items.append(("page", String(page))) }
             return (.round, [String(id)], items)
         case .roundClose(let id): return (.closeRound, [String(id)], [])
+        case .roundExport(let id, let format):
+            return (format == .csv ? .roundExportCSV : .roundExportXLSX, [String(id)], [])
         case .assessment(let round, let id): return (.assessment, [String(round), String(id)], [])
         case .dashboard(let state): return (.dashboard, [], state.map { [("state", $0)] } ?? [])
         case .midTermReport(let format, let state):
@@ -348,6 +357,16 @@ public enum SiteRoute: Sendable, Equatable, Encodable {
     static func listItems(_ filter: RecommendationFilter, page: Int) -> [(String, String)] {
         var items = filter.queryItems
         if page > 1 { items.append(("page", String(page))) }
+        return items
+    }
+
+    /// The indicator list's filter as its query (the page's, its spreadsheets' and the API's).
+    static func indicatorItems(_ filter: IndicatorFilter) -> [(String, String)] {
+        var items: [(String, String)] = []
+        if let state = filter.state { items.append(("state", state)) }
+        if let group = filter.workingGroupID { items.append(("group", String(group))) }
+        if let organisation = filter.organisationID { items.append(("organisation", String(organisation))) }
+        if let kind = filter.kind { items.append(("kind", kind.rawValue)) }
         return items
     }
 

@@ -69,6 +69,10 @@ enum SiteRoutes {
         case .apiOrganisation: use(DirectoryAPI.organisation)
         case .apiCreateMeasurement: use(MeasurementAPI.create)
         case .apiMeasurement: use(MeasurementAPI.show)
+        case .apiIndicatorsCSV: use { try await SheetAPI.indicators($0, format: .csv) }
+        case .apiIndicatorsXLSX: use { try await SheetAPI.indicators($0, format: .xlsx) }
+        case .apiRoundAssessmentsCSV: use { try await SheetAPI.round($0, format: .csv) }
+        case .apiRoundAssessmentsXLSX: use { try await SheetAPI.round($0, format: .xlsx) }
         case .loginForm: use(AuthController.showLogin)
         case .login: use(AuthController.login)
         case .codeForm: use(AuthController.showCode)
@@ -106,9 +110,13 @@ enum SiteRoutes {
         case .closeRound: use(RoundView.close.handle)
         case .assessment: use(AssessmentView.show)
         case .saveAssessment: use(AssessmentView.save.handle)
+        case .roundExportCSV: use { try await RoundSheetView.export($0, format: .csv) }
+        case .roundExportXLSX: use { try await RoundSheetView.export($0, format: .xlsx) }
         case .dashboard: use(DashboardView.show)
         case .midTermDOCX: use { try await MidTermReportFile.download($0, .docx) }
         case .midTermHTML: use { try await MidTermReportFile.download($0, .html) }
+        case .indicatorsExportCSV: use { try await IndicatorSheetView.export($0, format: .csv) }
+        case .indicatorsExportXLSX: use { try await IndicatorSheetView.export($0, format: .xlsx) }
         case .indicators: page("indicators", IndicatorListView.load)
         case .newIndicator: use(IndicatorEditorView.new)
         case .createIndicator: use(IndicatorEditorView.save.handle)
