@@ -46,3 +46,27 @@ cso|NGO Coalition for the UPR
 nhri|Commissioner for Human Rights (Ombudsman)
 ORGS
 }
+
+# engine_database ENGINE FOLDER PORT: sets $db to a new database of ENGINE (a SQLite file in FOLDER/ENGINE, or a
+# database of a private PostgreSQL cluster in FOLDER/pg listening on PORT; scripts/postgres.sh must be sourced, and
+# FOLDER readable by the postgres user) and defines query SQL, which prints the rows of SQL on it.
+engine_database() {
+  mkdir -p "$2/$1"
+  case $1 in
+    sqlite)
+      db=$2/$1/bench.sqlite
+      query() { sqlite3 "$db" "$1"; } ;;
+    postgres)
+      pg_start "$2/pg" "$3"
+      runuser -u postgres -- "$(pg_bin)/createdb" -h 127.0.0.1 -p "$3" -U postgres -O upr upr_bench
+      db=postgres://upr:upr@127.0.0.1:$3/upr_bench
+      query() { psql -At "$db" -c "$1"; } ;;
+  esac
+}
+
+# wait_for_server PORT: until `upr serve` on PORT answers (at most a minute).
+wait_for_server() {
+  for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$1/healthz" >/dev/null 2>&1 && return 0; sleep 0.2; done
+  echo "the server on port $1 did not answer" >&2
+  return 1
+}

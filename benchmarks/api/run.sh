@@ -27,17 +27,7 @@ source scripts/postgres.sh
 trap 'kill ${server:-0} 2>/dev/null || true; pg_stop "$tmp/pg"; rm -rf "$tmp"' EXIT
 : >"$raw"
 for engine in $engines; do
-  mkdir -p "$tmp/$engine"
-  case $engine in
-    sqlite)
-      db=$tmp/$engine/api.sqlite
-      query() { sqlite3 "$db" "$1"; } ;;
-    postgres)
-      pg_start "$tmp/pg" 54392
-      runuser -u postgres -- "$(pg_bin)/createdb" -h 127.0.0.1 -p 54392 -U postgres -O upr upr_bench
-      db=postgres://upr:upr@127.0.0.1:54392/upr_bench
-      query() { psql -At "$db" -c "$1"; } ;;
-  esac
+  engine_database "$engine" "$tmp" 54392
   echo "== $engine: the data"
   benchmarks/dashboard/build.sh "$bin" "$db" "$state" "$tmp/$engine"
   token=$("$bin" token create --organisation "Ministry of Justice" --scope read --scope measurements:write \
@@ -53,7 +43,7 @@ for engine in $engines; do
   UPR_SEARCH_CACHE=0 UPR_API_RATE_PER_MINUTE=10000000 "$bin" serve --database "$db" --port $port \
     >"$tmp/$engine/server.log" 2>&1 &
   server=$!
-  for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+  wait_for_server $port
   printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$token" >"$tmp/auth.lua"
   cat "$tmp/auth.lua" benchmarks/uncached/paths.lua benchmarks/registry/report.lua >"$tmp/read.lua"
   cat "$tmp/auth.lua" benchmarks/api/post.lua benchmarks/registry/report.lua >"$tmp/post.lua"

@@ -29,17 +29,7 @@ trap 'kill ${server:-0} 2>/dev/null || true; pg_stop "$tmp/pg"; rm -rf "$tmp"' E
 pages="search-api list-page recommendation-page recommendation-api dashboard indicator-list round-page"
 : >"$raw"
 for engine in $engines; do
-  mkdir -p "$tmp/$engine"
-  case $engine in
-    sqlite)
-      db=$tmp/$engine/uncached.sqlite
-      query() { sqlite3 "$db" "$1"; } ;;
-    postgres)
-      pg_start "$tmp/pg" 54391
-      runuser -u postgres -- "$(pg_bin)/createdb" -h 127.0.0.1 -p 54391 -U postgres -O upr upr_bench
-      db=postgres://upr:upr@127.0.0.1:54391/upr_bench
-      query() { psql -At "$db" -c "$1"; } ;;
-  esac
+  engine_database "$engine" "$tmp" 54391
   echo "== $engine: the data"
   benchmarks/dashboard/build.sh "$bin" "$db" "$state" "$tmp/$engine"
   query "SELECT id FROM recommendations ORDER BY id" >"$tmp/ids.txt"
@@ -49,7 +39,7 @@ for engine in $engines; do
 
   UPR_SEARCH_CACHE=0 "$bin" serve --database "$db" --port $port >"$tmp/$engine/server.log" 2>&1 &
   server=$!
-  for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+  wait_for_server $port
   cat benchmarks/uncached/paths.lua benchmarks/registry/report.lua >"$tmp/load.lua"
   for page in $pages; do  # warm-up, and a check that every path answers
     head -1 "$tmp/$page.txt" | xargs -I{} curl -fs -o /dev/null "http://127.0.0.1:$port{}"
