@@ -18,6 +18,8 @@ request = function()
   local day = 1 + n % 28
   local body = string.format('{"value": "%d.%d", "date": "2019-%02d-%02d", "source": "Benchmark partner %d"}',
     n % 5000, n % 10, 1 + n % 12, day, n)
-  return wrk.format("POST", "/api/v1/indicators/" .. ids[i] .. "/measurements",
-    {["Content-Type"] = "application/json"}, body)
+  -- wrk.format sends the headers it is given instead of wrk.headers (where the token is), so the body's type goes
+  -- there too.
+  wrk.headers["Content-Type"] = "application/json"
+  return wrk.format("POST", "/api/v1/indicators/" .. ids[i] .. "/measurements", nil, body)
 end

@@ -62,7 +62,7 @@ enum RoundAPI {
         let organisationID = client.token.organisationID
         try client.require(.assess(organisationID: organisationID), request)
         let post = try AssessmentPost.read(request.body.data.map { Data(buffer: $0) } ?? Data(), request)
-        let ifMatch = request.headers.first(name: .ifMatch)
+        let ifMatch = request.headers.first(name: .ifMatch).flatMap { $0.isEmpty ? nil : $0 }
         let actor = client.token.auditName
         do {
             return try await IdempotentWrite.run(request, client: client) { sql in
