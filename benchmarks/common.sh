@@ -70,3 +70,17 @@ wait_for_server() {
   echo "the server on port $1 did not answer" >&2
   return 1
 }
+
+# load_benchmark_setup: what a load benchmark needs before its first engine: sqlite3 and wrk (installed when
+# missing), the release binary ($bin), a work folder ($tmp) the postgres user can enter (its private cluster lives
+# there), scripts/postgres.sh, and a trap that stops the server ($server), the cluster and removes $tmp on exit.
+load_benchmark_setup() {
+  for tool in sqlite3 wrk; do
+    command -v $tool >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 wrk >/dev/null; }
+  done
+  release_binary
+  tmp=$(mktemp -d)
+  chmod 755 "$tmp"
+  source scripts/postgres.sh
+  trap 'kill ${server:-0} 2>/dev/null || true; pg_stop "$tmp/pg"; rm -rf "$tmp"' EXIT
+}

@@ -16,15 +16,8 @@ state=${STATE:-Azerbaijan}
 label=${LABEL:-$(git rev-parse --short HEAD)}
 raw=$root/benchmarks/api/raw-$label.txt
 port=18392
-for tool in sqlite3 wrk; do
-  command -v $tool >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 wrk >/dev/null; }
-done
 source benchmarks/common.sh
-release_binary
-tmp=$(mktemp -d)
-chmod 755 "$tmp"  # the PostgreSQL cluster belongs to the postgres user
-source scripts/postgres.sh
-trap 'kill ${server:-0} 2>/dev/null || true; pg_stop "$tmp/pg"; rm -rf "$tmp"' EXIT
+load_benchmark_setup
 : >"$raw"
 for engine in $engines; do
   engine_database "$engine" "$tmp" 54392

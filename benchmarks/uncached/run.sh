@@ -17,15 +17,8 @@ out=${OUT:-$root/benchmarks/uncached/RESULTS.md}
 raw=$root/benchmarks/uncached/raw-$label.txt
 data=${UPR_DATA:-$root/../shared/data/upr-info/recommendations-sessions-01-16.csv}
 port=18391
-for tool in sqlite3 wrk; do
-  command -v $tool >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3 wrk >/dev/null; }
-done
 source benchmarks/common.sh
-release_binary
-tmp=$(mktemp -d)
-chmod 755 "$tmp"  # the PostgreSQL cluster belongs to the postgres user
-source scripts/postgres.sh
-trap 'kill ${server:-0} 2>/dev/null || true; pg_stop "$tmp/pg"; rm -rf "$tmp"' EXIT
+load_benchmark_setup
 pages="search-api list-page recommendation-page recommendation-api dashboard indicator-list round-page"
 : >"$raw"
 for engine in $engines; do
